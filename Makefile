@@ -1,0 +1,52 @@
+# odsamen: run `make help` for the list of targets.
+# Every target creates the virtual environment .venv on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA ?= data
+OUT ?= reports
+
+.DEFAULT_GOAL := help
+.PHONY: help briefings validate test lab lint bench lock clean
+
+help: ## List the targets
+	@echo "odsamen: analysis notebooks and board briefings"
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+briefings: $(STAMP) ## Validate the data and build the board pack in reports/
+	$(BIN)/odsamen briefings --data $(DATA) --out $(OUT)
+
+validate: $(STAMP) ## Check the tables in data/ and summarise them
+	$(BIN)/odsamen validate --data $(DATA)
+
+test: $(STAMP) ## Lint, unit tests and nbval regression checks of the notebooks
+	$(BIN)/ruff check lib tests benchmarks
+	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --nbval notebooks --sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
+
+lab: $(STAMP) ## Open JupyterLab with odsamen installed
+	$(BIN)/jupyter lab notebooks
+
+lint: $(STAMP) ## Check and format the code with ruff
+	$(BIN)/ruff check --fix lib tests benchmarks
+	$(BIN)/ruff format lib tests benchmarks
+
+lock: ## Re-pin requirements.txt from pyproject.toml in a scratch environment
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet ".[dev]"
+	{ sed -n '1,2p' requirements.txt; .lock-venv/bin/pip freeze --exclude-editable | grep -v '^odsamen'; } > requirements.new
+	mv requirements.new requirements.txt && rm -rf .lock-venv
+
+clean: ## Remove the virtual environment and generated reports
+	rm -rf $(VENV) $(OUT)

@@ -1,0 +1,3 @@
+from odsamen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,473 @@
+"""Load and validate the odsamen tables.
+
+The tables under ``data/`` are the source report's matrices in tidy form
+(see ``data/README.md``). :func:`load_dataset` reads all of them, checks them
+against each other and returns pandas DataFrames with ordered categoricals.
+Every problem found is collected into one :class:`DataError`, each entry
+naming the file, the line, the column, the value and what was expected.
+
+Files may come from Excel: UTF-8 with or without a byte-order mark, Windows
+code page 1252, and ``;`` or ``,`` as separator are all accepted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+SYMBOLS = ("--", "-", "-/+", "?", "+", "++")
+"""Score symbols in reading order. ``-/+`` (mixed) and ``?`` (unknown) both
+sit in the middle of the scale; their relative order carries no meaning."""
+
+LEVELS = ("A", "B", "C", "D", "E", "F")
+DIMENSIONS = ("robustness", "task")
+MEASURES = ("meets", "added_value")
+SOURCES = ("self", "advisor")
+ASPECTS = ("opleiding", "bi")
+ROBUSTNESS_ITEMS = (
+    "omvang",
+    "kwaliteitscriteria",
+    "innovatie",
+    "weerstandsvermogen",
+    "bi_en_opleiding",
+    "taken_en_werkgebied",
+)
+TASK_ITEMS = (
+    "uh_strategie",
+    "datagedreven",
+    "milieucriminaliteit",
+    "ketentoezicht",
+    "energietransitie",
+    "zzs",
+    "circulaire_economie",
+    "water_en_bodem",
+    "eu_wet_en_regelgeving",
+    "implementatie_omgevingswet",
+    "natuurbescherming",
+)
+ITEMS = {"robustness": ROBUSTNESS_ITEMS, "task": TASK_ITEMS}
+
+SERVICE_CODE = r"[A-Za-z][A-Za-z0-9_-]{0,31}"
+"""Service codes become file names, so they are restricted to safe characters."""
+LEVELS_PATTERN = r"\?|[A-F](/[A-F])*"
+
+SCORE_COLUMNS = ("service", "dimension", "item", "measure", "score", "source")
+PREFERENCE_COLUMNS = ("service", "dimension", "item", "aspect", "levels", "note")
+ITEM_COLUMNS = ("dimension", "item", "letter", "label_nl", "label_en", "report_column")
+SERVICE_COLUMNS = ("code", "name_nl", "name_en", "region")
+LEVEL_COLUMNS = ("level", "label_nl", "label_en", "regional")
+
+FILES = {
+    "scores": "scores.csv",
+    "preferences": "scale_preferences.csv",
+    "items": "items.csv",
+    "services": "services.csv",
+    "levels": "scale_levels.csv",
+}
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    """One problem in one cell (or the header, or the whole file) of a table."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        value = "" if self.value is None else f": value {self.value!r}"
+        return f"{where}{value}: expected {self.expected}"
+
+
+class DataError(ValueError):
+    """Raised with every :class:`DataIssue` found, so all are fixed in one go."""
+
+    def __init__(self, issues: list[DataIssue]):
+        self.issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.column or ""))
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+@dataclass
+class Dataset:
+    """All validated tables of one data folder."""
+
+    folder: Path
+    scores: pd.DataFrame
+    preferences: pd.DataFrame
+    items: pd.DataFrame
+    services: pd.DataFrame
+    levels: pd.DataFrame
+    synthetic: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def service_codes(self) -> list[str]:
+        """Service codes in codebook order."""
+        return list(self.services["code"])
+
+    def item_codes(self, dimension: str) -> list[str]:
+        """Item keys of ``dimension`` in the report's column order."""
+        return list(self.items.loc[self.items["dimension"] == dimension, "item"])
+
+    def item_label(self, item: str, lang: str = "nl") -> str:
+        """The codebook label of ``item`` in ``lang``."""
+        return self.items.set_index("item").at[item, f"label_{lang}"]
+
+    def service_name(self, code: str, lang: str = "nl") -> str:
+        """The full name of service ``code`` in ``lang``."""
+        return self.services.set_index("code").at[code, f"name_{lang}"]
+
+    def level_label(self, level: str, lang: str = "nl") -> str:
+        """The label of scale level ``level`` in ``lang``."""
+        return self.levels.set_index("level").at[level, f"label_{lang}"]
+
+    @property
+    def regional_levels(self) -> set[str]:
+        """The scale levels that mean cooperation within the region."""
+        return set(self.levels.loc[self.levels["regional"], "level"])
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIssue]]:
+    """Read a CSV file as written by hand, by pandas or by Excel.
+
+    Returns the rows as strings (surrounding spaces removed) with the file's
+    line number of each row in the column ``_line``, or ``None`` and the
+    reason when the file cannot be read.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [DataIssue(label, None, None, None, f"a readable file ({exc.strerror})")]
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("cp1252", errors="replace")
+    header = content.split("\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=sep)
+    rows, lines = [], []
+    try:
+        columns = [c.strip() for c in next(reader)]
+    except StopIteration:
+        return None, [DataIssue(label, 1, None, None, "a header line")]
+    issues = []
+    for record in reader:
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(columns):
+            issues.append(
+                DataIssue(
+                    label,
+                    reader.line_num,
+                    None,
+                    sep.join(record),
+                    f"{len(columns)} fields separated by '{sep}', found {len(record)}",
+                )
+            )
+            continue
+        rows.append([cell.strip() for cell in record])
+        lines.append(reader.line_num)
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    frame["_line"] = lines
+    return frame, issues
+
+
+# --- checking ----------------------------------------------------------------
+
+
+def _one_of(values) -> str:
+    return "one of " + ", ".join(f"'{v}'" for v in values)
+
+
+def _isin(values) -> pa.Check:
+    return pa.Check.isin(list(values))
+
+
+def _fullmatch(pattern: str) -> pa.Check:
+    return pa.Check.str_matches(rf"^(?:{pattern})$")
+
+
+def _schema(columns: dict[str, pa.Check | None], unique: list[str] | None) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {name: pa.Column(str, check, nullable=False) for name, check in columns.items()}
+        | {"_line": pa.Column(int)},
+        strict=True,
+        unique=unique,
+        report_duplicates="all",
+    )
+
+
+def _check_frame(
+    frame: pd.DataFrame,
+    label: str,
+    columns: dict[str, tuple[pa.Check | None, str]],
+    unique: list[str] | None = None,
+) -> list[DataIssue]:
+    """Check ``frame`` with pandera and translate its failures into issues."""
+    schema = _schema({name: check for name, (check, _) in columns.items()}, unique)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return _translate(err.failure_cases, frame, label, columns, unique)
+    return []
+
+
+def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
+    expected_columns = ", ".join(columns)
+    issues = []
+    for case in failures.itertuples(index=False):
+        check = str(case.check)
+        if case.schema_context == "DataFrameSchema" and "column_in_schema" in check:
+            issues.append(
+                DataIssue(label, 1, str(case.failure_case), None, f"no such column; columns are {expected_columns}")
+            )
+        elif case.schema_context == "DataFrameSchema" and "column_in_dataframe" in check:
+            issues.append(
+                DataIssue(label, 1, str(case.failure_case), None, f"this column in the header; columns are {expected_columns}")
+            )
+        elif "uniqueness" in check:
+            issues.append(_duplicate_issue(frame, label, unique, case.index))
+        elif case.index is not None and case.column in columns:
+            line = int(frame.at[case.index, "_line"])
+            issues.append(DataIssue(label, line, case.column, str(case.failure_case), columns[case.column][1]))
+    return list(dict.fromkeys(issues))
+
+
+def _duplicate_issue(frame: pd.DataFrame, label: str, unique: list[str], index) -> DataIssue:
+    key = tuple(frame.loc[index, unique])
+    same = (frame[unique] == pd.Series(key, index=unique)).all(axis=1)
+    others = [str(n) for n in frame.loc[same, "_line"] if n != frame.at[index, "_line"]]
+    return DataIssue(
+        label,
+        int(frame.at[index, "_line"]),
+        ",".join(unique),
+        ",".join(key),
+        f"each key once; the same key is on line {', '.join(others)}",
+    )
+
+
+def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue]:
+    issues = []
+    for row in frame.itertuples(index=False):
+        allowed = ITEMS.get(row.dimension)
+        if allowed is not None and row.item not in allowed and row.item in ITEMS_ALL:
+            issues.append(DataIssue(label, row._line, "item", row.item, f"a {row.dimension} item: {_one_of(allowed)}"))
+    return issues
+
+
+ITEMS_ALL = ROBUSTNESS_ITEMS + TASK_ITEMS
+
+
+def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[DataIssue]:
+    """Report every expected (service, dimension, item, ...) combination that has no row."""
+    present = set(map(tuple, frame[["service", "dimension", "item", *keys]].to_numpy()))
+    issues = []
+    for service in services:
+        for dimension, items in ITEMS.items():
+            for item in items:
+                for extra in _product(keys.values()):
+                    key = (service, dimension, item, *extra)
+                    if key not in present:
+                        what = ", ".join(f"{k}={v}" for k, v in zip(["service", "dimension", "item", *keys], key))
+                        issues.append(DataIssue(label, None, None, None, f"a row for {what} (missing)"))
+    return issues
+
+
+def _product(value_lists):
+    combos = [()]
+    for values in value_lists:
+        combos = [c + (v,) for c in combos for v in values]
+    return combos
+
+
+def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
+    issues = []
+    items, services, levels = tables["items"], tables["services"], tables["levels"]
+    issues += _check_frame(
+        items,
+        FILES["items"],
+        {
+            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
+            "item": (_isin(ITEMS_ALL), _one_of(ITEMS_ALL)),
+            "letter": (_fullmatch(r"[A-K]"), "one letter A to K"),
+            "label_nl": (pa.Check.str_length(min_value=1), "a Dutch label"),
+            "label_en": (pa.Check.str_length(min_value=1), "an English label"),
+            "report_column": (pa.Check.str_length(min_value=1), "the column heading in the report"),
+        },
+        unique=["item"],
+    )
+    if not issues:
+        issues += _check_items_in_dimension(items, FILES["items"])
+        for dimension, expected in ITEMS.items():
+            found = tuple(items.loc[items["dimension"] == dimension, "item"])
+            if found != expected:
+                issues.append(
+                    DataIssue(FILES["items"], None, "item", ", ".join(found), f"the {dimension} items in the report's order: {', '.join(expected)}")
+                )
+    issues += _check_frame(
+        services,
+        FILES["services"],
+        {
+            "code": (_fullmatch(SERVICE_CODE), "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters"),
+            "name_nl": (pa.Check.str_length(min_value=1), "the full Dutch name"),
+            "name_en": (pa.Check.str_length(min_value=1), "the English name"),
+            "region": (pa.Check.str_length(min_value=1), "a region"),
+        },
+        unique=["code"],
+    )
+    issues += _check_frame(
+        levels,
+        FILES["levels"],
+        {
+            "level": (_isin(LEVELS), _one_of(LEVELS)),
+            "label_nl": (pa.Check.str_length(min_value=1), "a Dutch label"),
+            "label_en": (pa.Check.str_length(min_value=1), "an English label"),
+            "regional": (_isin(["true", "false"]), "'true' or 'false'"),
+        },
+        unique=["level"],
+    )
+    if "level" in levels and tuple(levels["level"]) != LEVELS:
+        issues.append(DataIssue(FILES["levels"], None, "level", ", ".join(levels["level"]), f"the levels {', '.join(LEVELS)} in that order"))
+    return issues
+
+
+def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
+    label = FILES["scores"]
+    issues = _check_frame(
+        scores,
+        label,
+        {
+            "service": (_isin(services), f"a service code from {FILES['services']}: {_one_of(services)}"),
+            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
+            "item": (_isin(ITEMS_ALL), f"an item from {FILES['items']}: {_one_of(ITEMS_ALL)}"),
+            "measure": (_isin(MEASURES), _one_of(MEASURES)),
+            "score": (_isin(SYMBOLS), f"a score symbol: {_one_of(SYMBOLS)}"),
+            "source": (_isin(SOURCES), _one_of(SOURCES)),
+        },
+        unique=["service", "dimension", "item", "measure"],
+    )
+    if set(SCORE_COLUMNS) <= set(scores.columns):
+        issues += _check_items_in_dimension(scores, label)
+        issues += _check_complete(scores, label, services, {"measure": MEASURES})
+    return issues
+
+
+def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIssue]:
+    label = FILES["preferences"]
+    issues = _check_frame(
+        prefs,
+        label,
+        {
+            "service": (_isin(services), f"a service code from {FILES['services']}: {_one_of(services)}"),
+            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
+            "item": (_isin(ITEMS_ALL), f"an item from {FILES['items']}: {_one_of(ITEMS_ALL)}"),
+            "aspect": (_isin(("",) + ASPECTS), "empty, or " + _one_of(ASPECTS)),
+            "levels": (
+                _fullmatch(f"({LEVELS_PATTERN})?"),
+                "scale letters A to F joined by '/' (such as 'B/C'), '?' or empty",
+            ),
+            "note": (None, "free text"),
+        },
+        unique=["service", "dimension", "item", "aspect"],
+    )
+    if set(PREFERENCE_COLUMNS) <= set(prefs.columns):
+        issues += _check_items_in_dimension(prefs, label)
+        issues += _check_complete(prefs, label, services, {})
+        for row in prefs.itertuples(index=False):
+            letters = row.levels.split("/")
+            if len(letters) != len(set(letters)):
+                issues.append(DataIssue(label, row._line, "levels", row.levels, "each scale letter at most once"))
+            if row.levels == "" and row.note == "":
+                issues.append(DataIssue(label, row._line, "note", "", "a note saying why 'levels' is empty"))
+        split = prefs.groupby(["service", "dimension", "item"])["aspect"].transform(lambda a: (a != "").any())
+        for row in prefs[split & (prefs["aspect"] == "")].itertuples(index=False):
+            issues.append(
+                DataIssue(label, row._line, "aspect", "", f"an aspect ({_one_of(ASPECTS)}): other rows for this item name one")
+            )
+    return issues
+
+
+# --- typing ------------------------------------------------------------------
+
+
+def _categorical(values, categories) -> pd.Categorical:
+    return pd.Categorical(values, categories=list(categories), ordered=True)
+
+
+def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    items = tables["items"].drop(columns="_line").reset_index(drop=True)
+    services = tables["services"].drop(columns="_line").reset_index(drop=True)
+    levels = tables["levels"].drop(columns="_line").reset_index(drop=True)
+    levels["regional"] = levels["regional"] == "true"
+    codes = list(services["code"])
+    item_order = list(items["item"])
+    items["dimension"] = _categorical(items["dimension"], DIMENSIONS)
+
+    def common(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.rename(columns={"_line": "line"}).copy()
+        frame["service"] = _categorical(frame["service"], codes)
+        frame["dimension"] = _categorical(frame["dimension"], DIMENSIONS)
+        frame["item"] = _categorical(frame["item"], item_order)
+        return frame
+
+    scores = common(tables["scores"])
+    scores["measure"] = _categorical(scores["measure"], MEASURES)
+    scores["score"] = _categorical(scores["score"], SYMBOLS)
+    scores["source"] = pd.Categorical(scores["source"], categories=list(SOURCES))
+    scores = scores.sort_values(["dimension", "measure", "service", "item"]).reset_index(drop=True)
+    prefs = common(tables["preferences"])
+    prefs = prefs.sort_values(["dimension", "service", "item", "aspect"]).reset_index(drop=True)
+    return {"scores": scores, "preferences": prefs, "items": items, "services": services, "levels": levels}
+
+
+def load_dataset(folder: str | Path = "data") -> Dataset:
+    """Read, validate and type every table in ``folder``.
+
+    Parameters
+    ----------
+    folder
+        A data folder laid out as ``data/`` (see ``data/README.md``).
+
+    Returns
+    -------
+    Dataset
+        The tables as DataFrames with ordered categoricals for services,
+        dimensions, items, measures and score symbols; each scores and
+        preferences row keeps its source ``line`` in the file.
+
+    Raises
+    ------
+    DataError
+        Listing every problem found in any of the files.
+    """
+    folder = Path(folder)
+    tables, issues = {}, []
+    for name, filename in FILES.items():
+        frame, problems = read_table(folder / filename, filename)
+        tables[name] = frame
+        issues += problems
+    if any(frame is None for frame in tables.values()):
+        raise DataError(issues)
+    issues += _check_codebook(tables)
+    services = list(tables["services"]["code"]) if "code" in tables["services"] else []
+    issues += _check_scores(tables["scores"], services)
+    issues += _check_preferences(tables["preferences"], services)
+    if issues:
+        raise DataError(issues)
+    typed = _typed(tables)
+    synthetic = (folder / "SYNTHETIC").exists()
+    return Dataset(folder=folder, synthetic=synthetic, **typed)
