@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,18 +233,33 @@ def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
         check = str(case.check)
         if case.schema_context == "DataFrameSchema" and "column_in_schema" in check:
             issues.append(
-                DataIssue(label, 1, str(case.failure_case), None, f"no such column; columns are {expected_columns}")
+                DataIssue(
+                    label, 1, str(case.failure_case), None, f"no such column; columns are {expected_columns}"
+                )
             )
         elif case.schema_context == "DataFrameSchema" and "column_in_dataframe" in check:
             issues.append(
-                DataIssue(label, 1, str(case.failure_case), None, f"this column in the header; columns are {expected_columns}")
+                DataIssue(
+                    label,
+                    1,
+                    str(case.failure_case),
+                    None,
+                    f"this column in the header; columns are {expected_columns}",
+                )
             )
         elif "uniqueness" in check:
             issues.append(_duplicate_issue(frame, label, unique, case.index))
         elif case.index is not None and case.column in columns:
             line = int(frame.at[case.index, "_line"])
-            issues.append(DataIssue(label, line, case.column, str(case.failure_case), columns[case.column][1]))
+            issues.append(
+                DataIssue(label, line, case.column, str(case.failure_case), columns[case.column][1])
+            )
     return list(dict.fromkeys(issues))
+
+
+def _rows(frame: pd.DataFrame):
+    """Rows as named tuples; ``source_line`` is the row's line in its file."""
+    return frame.rename(columns={"_line": "source_line"}).itertuples(index=False)
 
 
 def _duplicate_issue(frame: pd.DataFrame, label: str, unique: list[str], index) -> DataIssue:
@@ -262,10 +277,14 @@ def _duplicate_issue(frame: pd.DataFrame, label: str, unique: list[str], index) 
 
 def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue]:
     issues = []
-    for row in frame.itertuples(index=False):
+    for row in _rows(frame):
         allowed = ITEMS.get(row.dimension)
         if allowed is not None and row.item not in allowed and row.item in ITEMS_ALL:
-            issues.append(DataIssue(label, row._line, "item", row.item, f"a {row.dimension} item: {_one_of(allowed)}"))
+            issues.append(
+                DataIssue(
+                    label, row.source_line, "item", row.item, f"a {row.dimension} item: {_one_of(allowed)}"
+                )
+            )
     return issues
 
 
@@ -274,24 +293,26 @@ ITEMS_ALL = ROBUSTNESS_ITEMS + TASK_ITEMS
 
 def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[DataIssue]:
     """Report every expected (service, dimension, item, ...) combination that has no row."""
-    present = set(map(tuple, frame[["service", "dimension", "item", *keys]].to_numpy()))
-    issues = []
-    for service in services:
-        for dimension, items in ITEMS.items():
-            for item in items:
-                for extra in _product(keys.values()):
-                    key = (service, dimension, item, *extra)
-                    if key not in present:
-                        what = ", ".join(f"{k}={v}" for k, v in zip(["service", "dimension", "item", *keys], key))
-                        issues.append(DataIssue(label, None, None, None, f"a row for {what} (missing)"))
-    return issues
-
-
-def _product(value_lists):
-    combos = [()]
-    for values in value_lists:
-        combos = [c + (v,) for c in combos for v in values]
-    return combos
+    names = ["service", "dimension", "item", *keys]
+    present = set(map(tuple, frame[names].to_numpy()))
+    expected = (
+        (service, dimension, item, *extra)
+        for service in services
+        for dimension, items in ITEMS.items()
+        for item in items
+        for extra in itertools.product(*keys.values())
+    )
+    return [
+        DataIssue(
+            label,
+            None,
+            None,
+            None,
+            "a row for " + ", ".join(f"{k}={v}" for k, v in zip(names, key, strict=True)) + " (missing)",
+        )
+        for key in expected
+        if key not in present
+    ]
 
 
 def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
@@ -316,13 +337,22 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             found = tuple(items.loc[items["dimension"] == dimension, "item"])
             if found != expected:
                 issues.append(
-                    DataIssue(FILES["items"], None, "item", ", ".join(found), f"the {dimension} items in the report's order: {', '.join(expected)}")
+                    DataIssue(
+                        FILES["items"],
+                        None,
+                        "item",
+                        ", ".join(found),
+                        f"the {dimension} items in the report's order: {', '.join(expected)}",
+                    )
                 )
     issues += _check_frame(
         services,
         FILES["services"],
         {
-            "code": (_fullmatch(SERVICE_CODE), "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters"),
+            "code": (
+                _fullmatch(SERVICE_CODE),
+                "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters",
+            ),
             "name_nl": (pa.Check.str_length(min_value=1), "the full Dutch name"),
             "name_en": (pa.Check.str_length(min_value=1), "the English name"),
             "region": (pa.Check.str_length(min_value=1), "a region"),
@@ -341,7 +371,15 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         unique=["level"],
     )
     if "level" in levels and tuple(levels["level"]) != LEVELS:
-        issues.append(DataIssue(FILES["levels"], None, "level", ", ".join(levels["level"]), f"the levels {', '.join(LEVELS)} in that order"))
+        issues.append(
+            DataIssue(
+                FILES["levels"],
+                None,
+                "level",
+                ", ".join(levels["level"]),
+                f"the levels {', '.join(LEVELS)} in that order",
+            )
+        )
     return issues
 
 
@@ -387,16 +425,26 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
     if set(PREFERENCE_COLUMNS) <= set(prefs.columns):
         issues += _check_items_in_dimension(prefs, label)
         issues += _check_complete(prefs, label, services, {})
-        for row in prefs.itertuples(index=False):
+        for row in _rows(prefs):
             letters = row.levels.split("/")
             if len(letters) != len(set(letters)):
-                issues.append(DataIssue(label, row._line, "levels", row.levels, "each scale letter at most once"))
+                issues.append(
+                    DataIssue(label, row.source_line, "levels", row.levels, "each scale letter at most once")
+                )
             if row.levels == "" and row.note == "":
-                issues.append(DataIssue(label, row._line, "note", "", "a note saying why 'levels' is empty"))
+                issues.append(
+                    DataIssue(label, row.source_line, "note", "", "a note saying why 'levels' is empty")
+                )
         split = prefs.groupby(["service", "dimension", "item"])["aspect"].transform(lambda a: (a != "").any())
-        for row in prefs[split & (prefs["aspect"] == "")].itertuples(index=False):
+        for row in _rows(prefs[split & (prefs["aspect"] == "")]):
             issues.append(
-                DataIssue(label, row._line, "aspect", "", f"an aspect ({_one_of(ASPECTS)}): other rows for this item name one")
+                DataIssue(
+                    label,
+                    row.source_line,
+                    "aspect",
+                    "",
+                    f"an aspect ({_one_of(ASPECTS)}): other rows for this item name one",
+                )
             )
     return issues
 

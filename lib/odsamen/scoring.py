@@ -31,7 +31,9 @@ MIXED_SYMBOL = "-/+"
 def check_unknown(unknown: str) -> str:
     """Return ``unknown`` if it is a valid reading of ``?``, else raise ``ValueError``."""
     if unknown not in UNKNOWN_READINGS:
-        raise ValueError(f"unknown reading of '?': {unknown!r}; expected one of {', '.join(UNKNOWN_READINGS)}")
+        raise ValueError(
+            f"unknown reading of '?': {unknown!r}; expected one of {', '.join(UNKNOWN_READINGS)}"
+        )
     return unknown
 
 
