@@ -32,7 +32,10 @@ validate: $(STAMP) ## Check the tables in data/ and summarise them
 test: $(STAMP) ## Lint, unit tests and nbval regression checks of the notebooks
 	$(BIN)/ruff check lib tests benchmarks
 	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest --nbval notebooks --sanitize-with notebooks/nbval-sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg --nbval-current-env -p no:cacheprovider
+
+bench: $(STAMP) ## Time the board pack build against the plain papermill/nbconvert loop
+	$(BIN)/python benchmarks/bench.py
 
 lab: $(STAMP) ## Open JupyterLab with odsamen installed
 	$(BIN)/jupyter lab notebooks
