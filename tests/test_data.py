@@ -106,7 +106,8 @@ def test_unknown_symbol_names_file_line_column_value(data_copy: Path):
     edit_line(data_copy / "scores.csv", 3, ",?,", ",+++,")
     (issue,) = issues_of(data_copy)
     assert (issue.file, issue.line, issue.column, issue.value) == ("scores.csv", 3, "score", "+++")
-    assert "'++'" in issue.expected and "'-/+'" in issue.expected
+    assert "'++'" in issue.describe("en") and "'-/+'" in issue.describe("en")
+    assert issue.describe("nl").startswith("scores.csv, regel 3, kolom 'score': waarde '+++': verwacht")
 
 
 def test_all_errors_reported_at_once(data_copy: Path):
@@ -147,7 +148,7 @@ def test_duplicate_key_names_both_lines(data_copy: Path):
         handle.write("NHN,robustness,omvang,meets,+,self\n")
     issues = issues_of(data_copy)
     assert {i.line for i in issues} == {2, 138}
-    assert all("line" in i.expected for i in issues)
+    assert "line 138" in issues[0].describe("en") and "line 2" in issues[1].describe("en")
 
 
 def test_missing_rows_are_listed(data_copy: Path):
@@ -155,8 +156,8 @@ def test_missing_rows_are_listed(data_copy: Path):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:5] + lines[6:]), encoding="utf-8")
     (issue,) = issues_of(data_copy)
-    assert "service=NHN" in issue.expected and "item=bi_en_opleiding" in issue.expected
-    assert "measure=meets" in issue.expected
+    message = issue.describe("en")
+    assert "service=NHN" in message and "item=bi_en_opleiding" in message and "measure=meets" in message
 
 
 def test_missing_preference_row_and_note(data_copy: Path):
@@ -165,7 +166,7 @@ def test_missing_preference_row_and_note(data_copy: Path):
     kept = [line for line in lines if not line.startswith("IJmond,task,zzs,")]
     path.write_text("".join(kept), encoding="utf-8")
     edit_line(path, 2, ",A,", ",,")
-    messages = [str(i) for i in issues_of(data_copy)]
+    messages = [i.describe("en") for i in issues_of(data_copy)]
     assert any("item=zzs" in m and "IJmond" in m for m in messages)
     assert any("line 2, column 'note'" in m for m in messages)
 
@@ -189,7 +190,7 @@ def test_missing_file(data_copy: Path):
 def test_wrong_number_of_fields(data_copy: Path):
     edit_line(data_copy / "scores.csv", 7, ",self", ",self,extra")
     issues = issues_of(data_copy)
-    assert any(i.line == 7 and "fields" in i.expected for i in issues)
+    assert any(i.line == 7 and i.expected[0] == "expect.fields" for i in issues)
 
 
 # --- scoring -------------------------------------------------------------------
@@ -226,7 +227,9 @@ def test_validate_command_fails_with_exit_2(data_copy: Path, capsys):
     edit_line(data_copy / "scores.csv", 3, ",?,", ",+++,")
     assert main(["validate", "--data", str(data_copy)]) == 2
     err = capsys.readouterr().err
-    assert "scores.csv, line 3, column 'score': value '+++'" in err
+    assert "scores.csv, regel 3, kolom 'score': waarde '+++'" in err
+    assert main(["validate", "--data", str(data_copy), "--lang", "en"]) == 2
+    assert "scores.csv, line 3, column 'score': value '+++'" in capsys.readouterr().err
 
 
 def test_bad_arguments_exit_2():

@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from odsamen.catalogue import DEFAULT_LANGUAGE, text
+
 SYMBOLS = ("--", "-", "-/+", "?", "+", "++")
 """Score symbols in reading order. ``-/+`` (mixed) and ``?`` (unknown) both
 sit in the middle of the scale; their relative order carries no meaning."""
@@ -72,22 +74,42 @@ FILES = {
 }
 
 
+Expectation = tuple[str, tuple[tuple[str, str], ...]]
+"""A catalogue key ``expect.*`` and the fields of its template."""
+
+
+def _expect(key: str, **fields: object) -> Expectation:
+    return f"expect.{key}", tuple(sorted((k, str(v)) for k, v in fields.items()))
+
+
 @dataclass(frozen=True)
 class DataIssue:
-    """One problem in one cell (or the header, or the whole file) of a table."""
+    """One problem in one cell (or the header, or the whole file) of a table.
+
+    ``expected`` says what would have been right, as a catalogue entry, so
+    the message reads in Dutch or English (:meth:`describe`).
+    """
 
     file: str
     line: int | None
     column: str | None
     value: str | None
-    expected: str
+    expected: Expectation
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The full message: file, line, column, value and what was expected."""
+        message = text("issue.file", lang, file=self.file)
+        if self.line is not None:
+            message = text("issue.line", lang, file=self.file, line=self.line)
+        if self.column is not None:
+            message += text("issue.column", lang, column=self.column)
+        if self.value is not None:
+            message += text("issue.value", lang, value=self.value)
+        key, fields = self.expected
+        return message + text("issue.expected", lang, expected=text(key, lang, **dict(fields)))
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
-        if self.column is not None:
-            where += f", column '{self.column}'"
-        value = "" if self.value is None else f": value {self.value!r}"
-        return f"{where}{value}: expected {self.expected}"
+        return self.describe()
 
 
 class DataError(ValueError):
@@ -96,6 +118,10 @@ class DataError(ValueError):
     def __init__(self, issues: list[DataIssue]):
         self.issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.column or ""))
         super().__init__("\n".join(str(i) for i in self.issues))
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+        """Every issue's message in ``lang``."""
+        return [issue.describe(lang) for issue in self.issues]
 
 
 @dataclass
@@ -151,7 +177,7 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [DataIssue(label, None, None, None, f"a readable file ({exc.strerror})")]
+        return None, [DataIssue(label, None, None, None, _expect("readable_file", reason=exc.strerror))]
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -163,7 +189,7 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     try:
         columns = [c.strip() for c in next(reader)]
     except StopIteration:
-        return None, [DataIssue(label, 1, None, None, "a header line")]
+        return None, [DataIssue(label, 1, None, None, _expect("header"))]
     issues = []
     for record in reader:
         if not any(cell.strip() for cell in record):
@@ -175,7 +201,7 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
                     reader.line_num,
                     None,
                     sep.join(record),
-                    f"{len(columns)} fields separated by '{sep}', found {len(record)}",
+                    _expect("fields", n=len(columns), sep=sep, found=len(record)),
                 )
             )
             continue
@@ -189,8 +215,8 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
 # --- checking ----------------------------------------------------------------
 
 
-def _one_of(values) -> str:
-    return "one of " + ", ".join(f"'{v}'" for v in values)
+def _listing(values) -> str:
+    return ", ".join(f"'{v}'" for v in values)
 
 
 def _isin(values) -> pa.Check:
@@ -234,7 +260,11 @@ def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
         if case.schema_context == "DataFrameSchema" and "column_in_schema" in check:
             issues.append(
                 DataIssue(
-                    label, 1, str(case.failure_case), None, f"no such column; columns are {expected_columns}"
+                    label,
+                    1,
+                    str(case.failure_case),
+                    None,
+                    _expect("no_such_column", columns=expected_columns),
                 )
             )
         elif case.schema_context == "DataFrameSchema" and "column_in_dataframe" in check:
@@ -244,7 +274,7 @@ def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
                     1,
                     str(case.failure_case),
                     None,
-                    f"this column in the header; columns are {expected_columns}",
+                    _expect("column_in_header", columns=expected_columns),
                 )
             )
         elif "uniqueness" in check:
@@ -271,7 +301,7 @@ def _duplicate_issue(frame: pd.DataFrame, label: str, unique: list[str], index) 
         int(frame.at[index, "_line"]),
         ",".join(unique),
         ",".join(key),
-        f"each key once; the same key is on line {', '.join(others)}",
+        _expect("unique_key", lines=", ".join(others)),
     )
 
 
@@ -282,7 +312,11 @@ def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue
         if allowed is not None and row.item not in allowed and row.item in ITEMS_ALL:
             issues.append(
                 DataIssue(
-                    label, row.source_line, "item", row.item, f"a {row.dimension} item: {_one_of(allowed)}"
+                    label,
+                    row.source_line,
+                    "item",
+                    row.item,
+                    _expect(f"item_of.{row.dimension}", values=_listing(allowed)),
                 )
             )
     return issues
@@ -308,7 +342,7 @@ def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[Data
             None,
             None,
             None,
-            "a row for " + ", ".join(f"{k}={v}" for k, v in zip(names, key, strict=True)) + " (missing)",
+            _expect("row_present", row=", ".join(f"{k}={v}" for k, v in zip(names, key, strict=True))),
         )
         for key in expected
         if key not in present
@@ -322,12 +356,12 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         items,
         FILES["items"],
         {
-            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
-            "item": (_isin(ITEMS_ALL), _one_of(ITEMS_ALL)),
-            "letter": (_fullmatch(r"[A-K]"), "one letter A to K"),
-            "label_nl": (pa.Check.str_length(min_value=1), "a Dutch label"),
-            "label_en": (pa.Check.str_length(min_value=1), "an English label"),
-            "report_column": (pa.Check.str_length(min_value=1), "the column heading in the report"),
+            "dimension": (_isin(DIMENSIONS), _expect("one_of", values=_listing(DIMENSIONS))),
+            "item": (_isin(ITEMS_ALL), _expect("one_of", values=_listing(ITEMS_ALL))),
+            "letter": (_fullmatch(r"[A-K]"), _expect("letter")),
+            "label_nl": (pa.Check.str_length(min_value=1), _expect("label_nl")),
+            "label_en": (pa.Check.str_length(min_value=1), _expect("label_en")),
+            "report_column": (pa.Check.str_length(min_value=1), _expect("report_column")),
         },
         unique=["item"],
     )
@@ -342,7 +376,7 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
                         None,
                         "item",
                         ", ".join(found),
-                        f"the {dimension} items in the report's order: {', '.join(expected)}",
+                        _expect(f"items_in_order.{dimension}", values=", ".join(expected)),
                     )
                 )
     issues += _check_frame(
@@ -351,11 +385,11 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         {
             "code": (
                 _fullmatch(SERVICE_CODE),
-                "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters",
+                _expect("code"),
             ),
-            "name_nl": (pa.Check.str_length(min_value=1), "the full Dutch name"),
-            "name_en": (pa.Check.str_length(min_value=1), "the English name"),
-            "region": (pa.Check.str_length(min_value=1), "a region"),
+            "name_nl": (pa.Check.str_length(min_value=1), _expect("name_nl")),
+            "name_en": (pa.Check.str_length(min_value=1), _expect("name_en")),
+            "region": (pa.Check.str_length(min_value=1), _expect("region")),
         },
         unique=["code"],
     )
@@ -363,10 +397,10 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         levels,
         FILES["levels"],
         {
-            "level": (_isin(LEVELS), _one_of(LEVELS)),
-            "label_nl": (pa.Check.str_length(min_value=1), "a Dutch label"),
-            "label_en": (pa.Check.str_length(min_value=1), "an English label"),
-            "regional": (_isin(["true", "false"]), "'true' or 'false'"),
+            "level": (_isin(LEVELS), _expect("one_of", values=_listing(LEVELS))),
+            "label_nl": (pa.Check.str_length(min_value=1), _expect("label_nl")),
+            "label_en": (pa.Check.str_length(min_value=1), _expect("label_en")),
+            "regional": (_isin(["true", "false"]), _expect("true_false")),
         },
         unique=["level"],
     )
@@ -377,7 +411,7 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
                 None,
                 "level",
                 ", ".join(levels["level"]),
-                f"the levels {', '.join(LEVELS)} in that order",
+                _expect("levels_in_order", values=", ".join(LEVELS)),
             )
         )
     return issues
@@ -389,12 +423,15 @@ def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
         scores,
         label,
         {
-            "service": (_isin(services), f"a service code from {FILES['services']}: {_one_of(services)}"),
-            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
-            "item": (_isin(ITEMS_ALL), f"an item from {FILES['items']}: {_one_of(ITEMS_ALL)}"),
-            "measure": (_isin(MEASURES), _one_of(MEASURES)),
-            "score": (_isin(SYMBOLS), f"a score symbol: {_one_of(SYMBOLS)}"),
-            "source": (_isin(SOURCES), _one_of(SOURCES)),
+            "service": (
+                _isin(services),
+                _expect("service", file=FILES["services"], values=_listing(services)),
+            ),
+            "dimension": (_isin(DIMENSIONS), _expect("one_of", values=_listing(DIMENSIONS))),
+            "item": (_isin(ITEMS_ALL), _expect("item", file=FILES["items"], values=_listing(ITEMS_ALL))),
+            "measure": (_isin(MEASURES), _expect("one_of", values=_listing(MEASURES))),
+            "score": (_isin(SYMBOLS), _expect("symbol", values=_listing(SYMBOLS))),
+            "source": (_isin(SOURCES), _expect("one_of", values=_listing(SOURCES))),
         },
         unique=["service", "dimension", "item", "measure"],
     )
@@ -410,15 +447,18 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
         prefs,
         label,
         {
-            "service": (_isin(services), f"a service code from {FILES['services']}: {_one_of(services)}"),
-            "dimension": (_isin(DIMENSIONS), _one_of(DIMENSIONS)),
-            "item": (_isin(ITEMS_ALL), f"an item from {FILES['items']}: {_one_of(ITEMS_ALL)}"),
-            "aspect": (_isin(("",) + ASPECTS), "empty, or " + _one_of(ASPECTS)),
+            "service": (
+                _isin(services),
+                _expect("service", file=FILES["services"], values=_listing(services)),
+            ),
+            "dimension": (_isin(DIMENSIONS), _expect("one_of", values=_listing(DIMENSIONS))),
+            "item": (_isin(ITEMS_ALL), _expect("item", file=FILES["items"], values=_listing(ITEMS_ALL))),
+            "aspect": (_isin(("",) + ASPECTS), _expect("aspect", values=_listing(ASPECTS))),
             "levels": (
                 _fullmatch(f"({LEVELS_PATTERN})?"),
-                "scale letters A to F joined by '/' (such as 'B/C'), '?' or empty",
+                _expect("levels"),
             ),
-            "note": (None, "free text"),
+            "note": (None, _expect("free_text")),
         },
         unique=["service", "dimension", "item", "aspect"],
     )
@@ -428,13 +468,9 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
         for row in _rows(prefs):
             letters = row.levels.split("/")
             if len(letters) != len(set(letters)):
-                issues.append(
-                    DataIssue(label, row.source_line, "levels", row.levels, "each scale letter at most once")
-                )
+                issues.append(DataIssue(label, row.source_line, "levels", row.levels, _expect("letter_once")))
             if row.levels == "" and row.note == "":
-                issues.append(
-                    DataIssue(label, row.source_line, "note", "", "a note saying why 'levels' is empty")
-                )
+                issues.append(DataIssue(label, row.source_line, "note", "", _expect("note_for_empty")))
         split = prefs.groupby(["service", "dimension", "item"])["aspect"].transform(lambda a: (a != "").any())
         for row in _rows(prefs[split & (prefs["aspect"] == "")]):
             issues.append(
@@ -443,7 +479,7 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
                     row.source_line,
                     "aspect",
                     "",
-                    f"an aspect ({_one_of(ASPECTS)}): other rows for this item name one",
+                    _expect("aspect_needed", values=_listing(ASPECTS)),
                 )
             )
     return issues
