@@ -34,6 +34,8 @@ def test_keys_used_in_code_exist():
 
 
 def test_text_formats_and_rejects_unknown_language():
-    assert text("validate.ok", "en", folder="d", n_scores=1, n_preferences=2, n_services=3).startswith("Data in d")
+    assert text("validate.ok", "en", folder="d", n_scores=1, n_preferences=2, n_services=3).startswith(
+        "Data in d"
+    )
     with pytest.raises(ValueError):
         text("validate.ok", "fr")

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+
 from odsamen.cli import main
 from odsamen.data import ROBUSTNESS_ITEMS, SYMBOLS, TASK_ITEMS, DataError, load_dataset
 from odsamen.scoring import score_matrix, score_values, symbol_value
