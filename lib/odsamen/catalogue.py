@@ -53,6 +53,87 @@ WORDS: dict[str, dict[str, str]] = {
     "aspect.bi": {"nl": "BI", "en": "BI"},
     "regional": {"nl": "regionaal (B of C)", "en": "regional (B or C)"},
     # --- validation ----------------------------------------------------------
+    "issue.file": {"nl": "{file}", "en": "{file}"},
+    "issue.line": {"nl": "{file}, regel {line}", "en": "{file}, line {line}"},
+    "issue.column": {"nl": ", kolom '{column}'", "en": ", column '{column}'"},
+    "issue.value": {"nl": ": waarde '{value}'", "en": ": value '{value}'"},
+    "issue.expected": {"nl": ": verwacht {expected}", "en": ": expected {expected}"},
+    "expect.readable_file": {"nl": "een leesbaar bestand ({reason})", "en": "a readable file ({reason})"},
+    "expect.header": {"nl": "een kopregel met kolomnamen", "en": "a header line with column names"},
+    "expect.fields": {
+        "nl": "{n} velden gescheiden door '{sep}', gevonden: {found}",
+        "en": "{n} fields separated by '{sep}', found {found}",
+    },
+    "expect.no_such_column": {
+        "nl": "geen kolom met deze naam; de kolommen zijn {columns}",
+        "en": "no such column; the columns are {columns}",
+    },
+    "expect.column_in_header": {
+        "nl": "deze kolom in de kopregel; de kolommen zijn {columns}",
+        "en": "this column in the header; the columns are {columns}",
+    },
+    "expect.unique_key": {
+        "nl": "elke sleutel één keer; dezelfde sleutel staat op regel {lines}",
+        "en": "each key once; the same key is on line {lines}",
+    },
+    "expect.item_of.robustness": {
+        "nl": "een robuustheidscriterium: een van {values}",
+        "en": "a robustness item: one of {values}",
+    },
+    "expect.item_of.task": {"nl": "een opgave: een van {values}", "en": "a task item: one of {values}"},
+    "expect.row_present": {"nl": "een regel voor {row} (ontbreekt)", "en": "a row for {row} (missing)"},
+    "expect.items_in_order.robustness": {
+        "nl": "de robuustheidscriteria in de volgorde van het rapport: {values}",
+        "en": "the robustness items in the report's order: {values}",
+    },
+    "expect.items_in_order.task": {
+        "nl": "de opgaven in de volgorde van het rapport: {values}",
+        "en": "the task items in the report's order: {values}",
+    },
+    "expect.levels_in_order": {
+        "nl": "de schaalniveaus {values} in die volgorde",
+        "en": "the scale levels {values} in that order",
+    },
+    "expect.one_of": {"nl": "een van {values}", "en": "one of {values}"},
+    "expect.service": {
+        "nl": "een dienstcode uit {file}: een van {values}",
+        "en": "a service code from {file}: one of {values}",
+    },
+    "expect.item": {
+        "nl": "een item uit {file}: een van {values}",
+        "en": "an item from {file}: one of {values}",
+    },
+    "expect.symbol": {"nl": "een scoresymbool: een van {values}", "en": "a score symbol: one of {values}"},
+    "expect.levels": {
+        "nl": "schaalletters A tot en met F gescheiden door '/' (zoals 'B/C'), '?' of leeg",
+        "en": "scale letters A to F joined by '/' (such as 'B/C'), '?' or empty",
+    },
+    "expect.letter_once": {
+        "nl": "elke schaalletter hoogstens één keer",
+        "en": "each scale letter at most once",
+    },
+    "expect.note_for_empty": {
+        "nl": "een toelichting waarom 'levels' leeg is",
+        "en": "a note saying why 'levels' is empty",
+    },
+    "expect.aspect": {"nl": "leeg, of een van {values}", "en": "empty, or one of {values}"},
+    "expect.aspect_needed": {
+        "nl": "een aspect ({values}): andere regels voor dit item noemen er een",
+        "en": "an aspect ({values}): other rows for this item name one",
+    },
+    "expect.free_text": {"nl": "vrije tekst", "en": "free text"},
+    "expect.letter": {"nl": "één letter A tot en met K", "en": "one letter A to K"},
+    "expect.label_nl": {"nl": "een Nederlandse omschrijving", "en": "a Dutch label"},
+    "expect.label_en": {"nl": "een Engelse omschrijving", "en": "an English label"},
+    "expect.report_column": {"nl": "de kolomkop in het rapport", "en": "the column heading in the report"},
+    "expect.name_nl": {"nl": "de volledige Nederlandse naam", "en": "the full Dutch name"},
+    "expect.name_en": {"nl": "de Engelse naam", "en": "the English name"},
+    "expect.region": {"nl": "een regio", "en": "a region"},
+    "expect.true_false": {"nl": "'true' of 'false'", "en": "'true' or 'false'"},
+    "expect.code": {
+        "nl": "een code van letters, cijfers, '_' of '-', beginnend met een letter, hoogstens 32 tekens",
+        "en": "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters",
+    },
     "validate.ok": {
         "nl": "Gegevens in {folder} zijn geldig: {n_scores} scores en "
         "{n_preferences} voorkeurscellen van {n_services} diensten.",
@@ -63,9 +144,668 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{n} fout(en) in de gegevens in {folder}:",
         "en": "{n} error(s) in the data in {folder}:",
     },
+    # --- synth -------------------------------------------------------------
+    "synth.service_name": {
+        "nl": "Synthetische omgevingsdienst {number} (synthetisch)",
+        "en": "Synthetic environmental service {number} (synthetic)",
+    },
+    "synth.region_name": {
+        "nl": "Synthetische regio {number} (synthetisch)",
+        "en": "Synthetic region {number} (synthetic)",
+    },
+    "synth.note.not_given": {
+        "nl": "niet opgegeven (synthetisch): deze synthetische dienst gaf geen voorkeur voor taken op",
+        "en": "not given (synthetic): this synthetic service gave no preferences for tasks",
+    },
+    "synth.note.cell_empty": {
+        "nl": "niet opgegeven (synthetisch): deze cel is in de synthetische gegevens leeg gelaten",
+        "en": "not given (synthetic): this cell was left empty in the synthetic data",
+    },
+    "synth.marker": {
+        "nl": "SYNTHETISCH: verzonnen gegevens van {n} diensten (seed {seed}), geen echte scores.",
+        "en": "SYNTHETIC: made-up data of {n} services (seed {seed}), not real scores.",
+    },
+    "synth.readme": {
+        "nl": "# Synthetische gegevens: niet echt\n\n"
+        "Deze map bevat **verzonnen** scores en voorkeuren van {n} synthetische omgevingsdiensten, "
+        "gemaakt door `odsamen synth` met seed {seed}. Ze lijken in verdeling op de echte gegevens "
+        "in `{codebook}`, maar geen enkele waarde komt van een echte dienst. Gebruik ze alleen om te "
+        "testen en te meten, nooit voor een besluit. `items.csv` en `scale_levels.csv` zijn kopieën "
+        "van het echte codeboek; het bestand `SYNTHETIC` markeert de map als synthetisch.",
+        "en": "# Synthetic data: not real\n\n"
+        "This folder holds **made-up** scores and preferences of {n} synthetic environmental services, "
+        "written by `odsamen synth` with seed {seed}. Their distributions resemble the real data in "
+        "`{codebook}`, but no value comes from a real service. Use them only to test and to measure, "
+        "never for a decision. `items.csv` and `scale_levels.csv` are copies of the real codebook; "
+        "the file `SYNTHETIC` marks the folder as synthetic.",
+    },
+    "synth.done": {
+        "nl": "Synthetische gegevens van {n} diensten (seed {seed}) geschreven naar {folder}.",
+        "en": "Synthetic data of {n} services (seed {seed}) written to {folder}.",
+    },
+    "synth.bad_size": {
+        "nl": "Aantal diensten {n} kan niet: kies {low} tot en met {high}.",
+        "en": "Number of services {n} is not possible: choose {low} to {high}.",
+    },
+    "synth.refuse_real": {
+        "nl": "Weigert te schrijven in {folder}: dat zijn echte gegevens (niet gemarkeerd als synthetisch). "
+        "Kies een andere map.",
+        "en": "Refusing to write into {folder}: it holds real data (not marked synthetic). "
+        "Choose another folder.",
+    },
+    "synth.refuse_nonempty": {
+        "nl": "Weigert te schrijven in {folder}: de map is niet leeg. Kies een lege map of gebruik --force.",
+        "en": "Refusing to write into {folder}: the folder is not empty. Choose an empty folder or use --force.",
+    },
+    "synth.refuse_file": {
+        "nl": "Weigert te schrijven naar {folder}: dat is een bestand, geen map.",
+        "en": "Refusing to write to {folder}: it is a file, not a folder.",
+    },
     # --- plots -------------------------------------------------------------
+    "plots.service": {"nl": "Omgevingsdienst", "en": "Environmental service"},
+    "plots.score_title": {"nl": "{dimension}: {question}", "en": "{dimension}: {question}"},
+    "plots.legend.score": {"nl": "Score", "en": "Score"},
+    "plots.advisor": {"nl": "Score {source}", "en": "Score {source}"},
+    "plots.synthetic": {
+        "nl": "SYNTHETISCHE GEGEVENS: verzonnen, geen echte scores",
+        "en": "SYNTHETIC DATA: made up, not real scores",
+    },
+    "plots.preference_title": {
+        "nl": "{dimension}: gewenst schaalniveau van samenwerking",
+        "en": "{dimension}: preferred scale of cooperation",
+    },
+    "plots.legend.levels": {
+        "nl": "Schaalniveau, in de volgorde\nwaarin de dienst ze noemde;\n{regional}",
+        "en": "Scale level, in the order\nthe service named them;\n{regional}",
+    },
+    "plots.level_entry": {"nl": "{level}: {label}", "en": "{level}: {label}"},
+    "plots.note": {"nl": "{service}: {note}", "en": "{service}: {note}"},
+    "plots.affinity_title": {
+        "nl": "Hoe goed passen de diensten bij elkaar? {lens}",
+        "en": "How well do the services fit together? {lens}",
+    },
+    "plots.cluster_title": {
+        "nl": "Wat op elkaar lijkt, staat bij elkaar; de boompjes tonen hoe het groepeert "
+        "({method} koppeling, {metric} afstand)",
+        "en": "What is alike is placed together; the trees show how it groups "
+        "({method} linkage, {metric} distance)",
+    },
+    "plots.linkage.average": {"nl": "gemiddelde", "en": "average"},
+    "plots.linkage.complete": {"nl": "volledige", "en": "complete"},
+    "plots.linkage.single": {"nl": "enkelvoudige", "en": "single"},
+    "plots.linkage.ward": {"nl": "Ward-", "en": "Ward"},
+    "plots.metric.euclidean": {"nl": "euclidische", "en": "Euclidean"},
+    "plots.metric.cityblock": {"nl": "Manhattan-", "en": "Manhattan"},
+    "plots.metric.correlation": {"nl": "correlatie-", "en": "correlation"},
+    "plots.metric.jaccard": {"nl": "Jaccard-", "en": "Jaccard"},
+    "plots.network_title": {
+        "nl": "Netwerk van diensten: {lens}\n(dikkere, donkerdere lijn = beter passend)",
+        "en": "Network of services: {lens}\n(thicker, darker line = better fit)",
+    },
+    "plots.network_legend": {"nl": "Affiniteit", "en": "Affinity"},
+    "plots.network_strongest": {
+        "nl": "alleen de {n} sterkste verbindingen van elke dienst",
+        "en": "only each service's {n} strongest links",
+    },
+    "plots.sensitivity.title": {
+        "nl": "Verandert het beeld als '?' als ontbrekend telt in plaats van als neutraal?",
+        "en": "Does the picture change when '?' counts as missing instead of neutral?",
+    },
+    "plots.sensitivity.xlabel": {
+        "nl": "Waarde als deel van de hoogste waarde binnen de lens (1 = hoogste)",
+        "en": "Value as a share of the highest value within the lens (1 = highest)",
+    },
+    "plots.sensitivity.values": {"nl": "{neutral} → {missing}", "en": "{neutral} → {missing}"},
+    "plots.sensitivity.rank": {"nl": "(rang {neutral} → {missing})", "en": "(rank {neutral} → {missing})"},
+    "plots.profile.group": {"nl": "{dimension}: {measure}", "en": "{dimension}: {measure}"},
+    "plots.profile.unknown": {
+        "nl": "({n} van {total} scores onbekend: ?)",
+        "en": "({n} of {total} scores unknown: ?)",
+    },
+    "plots.profile.xlabel": {
+        "nl": "Gemiddelde score (-2 = -- sterk negatief, +2 = ++ sterk positief)",
+        "en": "Mean score (-2 = -- strongly negative, +2 = ++ strongly positive)",
+    },
+    "plots.profile.title": {"nl": "Gemiddelde score per dienst", "en": "Mean score per service"},
+    "plots.profile.others": {
+        "nl": "grijze stip: een van de {n} andere diensten",
+        "en": "grey dot: one of the {n} other services",
+    },
+    "plots.profile.title_own": {
+        "nl": "{service} naast de andere diensten: gemiddelde score",
+        "en": "{service} next to the other services: mean score",
+    },
     # --- affinity ----------------------------------------------------------
+    "affinity.lens.scale_agreement": {"nl": "Zelfde schaalniveau", "en": "Same scale"},
+    "affinity.lens.shared_regional": {"nl": "Gedeelde regionale agenda", "en": "Shared regional agenda"},
+    "affinity.lens.complementarity": {"nl": "Geven en nemen", "en": "Give and take"},
+    "affinity.lens.shared_added_value": {"nl": "Gedeelde meerwaarde", "en": "Shared added value"},
+    "affinity.lens.combined": {"nl": "Gecombineerd", "en": "Combined"},
+    "affinity.definition.scale_agreement": {
+        "nl": "Gemiddelde Jaccard-overeenkomst van de gewenste schaalniveaus (niveaus die beide noemen "
+        "gedeeld door niveaus die een van beide noemt), over de items waarvoor beide diensten een "
+        "voorkeur gaven: {high} is altijd dezelfde niveaus, {low} nooit een gemeenschappelijk niveau.",
+        "en": "Mean Jaccard similarity of the preferred scale levels (levels both name divided by levels "
+        "either names), over the items for which both services gave a preference: {high} is always the "
+        "same levels, {low} never a level in common.",
+    },
+    "affinity.definition.shared_regional": {
+        "nl": "Aantal items waarvoor beide diensten een regionaal schaalniveau ({regional}) noemen: "
+        "de kandidaat-agenda voor regionale samenwerking.",
+        "en": "Number of items for which both services name a regional scale level ({regional}): "
+        "the candidate agenda for regional cooperation.",
+    },
+    "affinity.definition.complementarity": {
+        "nl": "Aantal items waarop de ene dienst sterk is (eigen stand {strong}) en de andere niet "
+        "(eigen stand {weak}) maar wel meerwaarde ziet in samenwerking ({added}), in een van beide "
+        "richtingen.",
+        "en": "Number of items on which one service is strong (own position {strong}) and the other is not "
+        "(own position {weak}) but sees added value in cooperation ({added}), in either direction.",
+    },
+    "affinity.definition.shared_added_value": {
+        "nl": "Aantal items waarop beide diensten meerwaarde zien in samenwerking ({added}).",
+        "en": "Number of items on which both services see added value in cooperation ({added}).",
+    },
+    "affinity.definition.combined": {
+        "nl": "Gewogen gemiddelde van de andere lenzen, elk herschaald naar {low} tot {high} (aantallen "
+        "gedeeld door het aantal items dat kon meetellen); gewichten: {weights}.",
+        "en": "Weighted mean of the other lenses, each rescaled to {low} to {high} (counts divided by the "
+        "number of items that could count); weights: {weights}.",
+    },
+    "claims.verdict.agrees": {"nl": "gegevens bevestigen dit", "en": "the data agree"},
+    "claims.verdict.partly": {"nl": "gegevens bevestigen dit deels", "en": "the data partly agree"},
+    "claims.verdict.disagrees": {"nl": "gegevens spreken dit tegen", "en": "the data disagree"},
+    "claims.verdict.not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "claims.not_applicable": {
+        "nl": "Niet te toetsen: {services} ontbreekt in deze gegevens.",
+        "en": "Cannot be checked: {services} not in these data.",
+    },
+    "claims.nobody": {"nl": "geen enkele dienst", "en": "no service"},
+    "claims.none": {"nl": "geen", "en": "none"},
+    "claims.nzkg_most_robust.claim": {
+        "nl": "{nzkg} is robuuster dan de andere diensten en verder met ‘{innovation}’ en ‘{bi}’.",
+        "en": "{nzkg} is more robust than the other services and further ahead on ‘{innovation}’ and ‘{bi}’.",
+    },
+    "claims.nzkg_most_robust.evidence": {
+        "nl": "Gemiddelde eigen stand op robuustheid: {means}. ‘{innovation}’: {nzkg} {nzkg_innovation}, "
+        "beste van de anderen {best_innovation}. ‘{bi}’: {nzkg} {nzkg_bi}, beste van de anderen {best_bi}.",
+        "en": "Mean own position on robustness: {means}. ‘{innovation}’: {nzkg} {nzkg_innovation}, "
+        "best of the others {best_innovation}. ‘{bi}’: {nzkg} {nzkg_bi}, best of the others {best_bi}.",
+    },
+    "claims.nzkg_seveso.claim": {
+        "nl": "{nzkg} zoekt thematische samenwerking vooral op het niveau ‘{seveso}’.",
+        "en": "{nzkg} seeks thematic cooperation mainly at the level ‘{seveso}’.",
+    },
+    "claims.nzkg_seveso.evidence": {
+        "nl": "{nzkg} noemt ‘{level}’ ({letter}) bij {n_service} van de {n_items} items; "
+        "de andere diensten: {others}.",
+        "en": "{nzkg} names ‘{level}’ ({letter}) for {n_service} of the {n_items} items; "
+        "the other services: {others}.",
+    },
+    "claims.nzkg_gives_more.claim": {
+        "nl": "{nzkg} zou in samenwerking in de regio vooral kennis en middelen inbrengen, meer dan halen.",
+        "en": "In regional cooperation {nzkg} would mostly bring in knowledge and resources, more than "
+        "it gains.",
+    },
+    "claims.nzkg_gives_more.evidence": {
+        "nl": "{nzkg} is sterk waar een andere dienst dat niet is maar wel meerwaarde ziet: {given} keer "
+        "(per item en dienst); andersom: {taken} keer.",
+        "en": "{nzkg} is strong where another service is not but sees added value: {given} times "
+        "(per item and service); the other way round: {taken} times.",
+    },
+    "claims.three_need_cooperation.claim": {
+        "nl": "{ijmond}, {nhn} en {ofgv} hebben een vergelijkbare behoefte aan samenwerking, voor "
+        "robuustheid en voor de toekomstige opgaven, anders dan {nzkg}.",
+        "en": "{ijmond}, {nhn} and {ofgv} share a similar need for cooperation, for robustness and for the "
+        "future tasks, unlike {nzkg}.",
+    },
+    "claims.three_need_cooperation.evidence": {
+        "nl": "Gemiddelde meerwaarde, ‘{robustness_label}’: {robustness}; ‘{task_label}’: {task}. "
+        "In {n_above} van de {n_comparisons} vergelijkingen ziet een van {services} meer meerwaarde "
+        "dan {nzkg}.",
+        "en": "Mean added value, ‘{robustness_label}’: {robustness}; ‘{task_label}’: {task}. "
+        "In {n_above} of the {n_comparisons} comparisons one of {services} sees more added value "
+        "than {nzkg}.",
+    },
+    "claims.three_national_bi_data.claim": {
+        "nl": "Voor ‘{bi}’ en ‘{data_item}’ geven {ijmond}, {nhn} en {ofgv} de voorkeur aan landelijke "
+        "samenwerking (‘{national}’).",
+        "en": "For ‘{bi}’ and ‘{data_item}’ {ijmond}, {nhn} and {ofgv} prefer national cooperation "
+        "(‘{national}’).",
+    },
+    "claims.three_national_bi_data.evidence": {
+        "nl": "‘{level}’ ({letter}) genoemd bij ‘{bi}’ door {n_bi} van de {answered_bi} diensten met een "
+        "voorkeur ({who_bi}); bij ‘{data}’ door {n_data} van de {answered_data} ({who_data}).",
+        "en": "‘{level}’ ({letter}) named for ‘{bi}’ by {n_bi} of the {answered_bi} services that gave a "
+        "preference ({who_bi}); for ‘{data}’ by {n_data} of the {answered_data} ({who_data}).",
+    },
+    "claims.territory_added_value.claim": {
+        "nl": "{nzkg}, {nhn} en {ijmond} zien meerwaarde in samenwerking bij ‘{territory}’ die over de "
+        "grenzen van de eigen dienst gaan.",
+        "en": "{nzkg}, {nhn} and {ijmond} see added value in cooperation on ‘{territory}’ that cross the "
+        "borders of their own service.",
+    },
+    "claims.territory_added_value.evidence": {
+        "nl": "Meerwaarde bij ‘{item}’: {scores}.",
+        "en": "Added value for ‘{item}’: {scores}.",
+    },
+    "claims.three_bi_innovation_quality.claim": {
+        "nl": "{ofgv}, {nhn} en {ijmond} vinden samenwerking waardevol bij ‘{bi}’, ‘{innovation}’ en "
+        "‘{quality}’.",
+        "en": "{ofgv}, {nhn} and {ijmond} find cooperation worthwhile on ‘{bi}’, ‘{innovation}’ and "
+        "‘{quality}’.",
+    },
+    "claims.three_bi_innovation_quality.evidence": {
+        "nl": "Meerwaarde ({added}) bij {n_holds} van de {n_checks} combinaties van dienst en criterium; "
+        "niet bij: {exceptions}.",
+        "en": "Added value ({added}) in {n_holds} of the {n_checks} combinations of service and criterion; "
+        "not in: {exceptions}.",
+    },
+    "claims.nhn_ijmond_complement.claim": {
+        "nl": "Bij de toekomstige opgaven vullen {nhn} en {ijmond} elkaar goed aan.",
+        "en": "On the future tasks {nhn} and {ijmond} complement each other well.",
+    },
+    "claims.nhn_ijmond_complement.evidence": {
+        "nl": "‘{task_label}’, {a}–{b}: {c_label} {c_value}, plaats {c_rank} van {n_pairs} paren "
+        "(hoogste: {c_top} met {c_top_value}); {s_label} {s_value}, plaats {s_rank} van {n_pairs} "
+        "(hoogste: {s_top} met {s_top_value}).",
+        "en": "‘{task_label}’, {a}–{b}: {c_label} {c_value}, rank {c_rank} of {n_pairs} pairs "
+        "(highest: {c_top} with {c_top_value}); {s_label} {s_value}, rank {s_rank} of {n_pairs} "
+        "(highest: {s_top} with {s_top_value}).",
+    },
     # --- briefing ----------------------------------------------------------
+    "briefing.and": {"nl": " en ", "en": " and "},
+    "briefing.none": {"nl": "geen", "en": "none"},
+    "briefing.n_services": {"nl": "{n} diensten", "en": "{n} services"},
+    "briefing.kicker": {
+        "nl": "Bestuurlijke briefing · verkenning samenwerking van {n} omgevingsdiensten",
+        "en": "Board briefing · exploring cooperation between {n} environmental services",
+    },
+    "briefing.title": {
+        "nl": "{name}: positie en kansen voor samenwerking",
+        "en": "{name}: position and options for cooperation",
+    },
+    "briefing.reading": {
+        "nl": "Lezing van de score ? (onbekend) in deze briefing: {reading}.",
+        "en": "Reading of the score ? (unknown) in this briefing: {reading}.",
+    },
+    "briefing.synthetic": {
+        "nl": "Let op: deze briefing is gemaakt met synthetische, verzonnen gegevens. Geen enkele waarde "
+        "komt "
+        "van een echte dienst; gebruik haar niet voor een besluit.",
+        "en": "Note: this briefing was made from synthetic, made-up data. No value comes from a real "
+        "service; "
+        "do not use it for a decision.",
+    },
+    "briefing.section.summary": {"nl": "In het kort", "en": "In brief"},
+    "briefing.section.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
+    "briefing.section.cooperation": {"nl": "Waar loont samenwerking?", "en": "Where does cooperation pay?"},
+    "briefing.section.preferences": {
+        "nl": "Voorkeur voor schaalniveau",
+        "en": "Preferred scale of cooperation",
+    },
+    "briefing.section.partners": {"nl": "Beste partners", "en": "Best partners"},
+    "briefing.section.caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
+    "briefing.section.appendix": {
+        "nl": "Bijlage: gegevens en vindplaats",
+        "en": "Appendix: data and sources",
+    },
+    "briefing.summary.robustness": {
+        "nl": "{service} voldoet aan {met} van de {total} robuustheidscriteria.",
+        "en": "{service} meets {met} of the {total} robustness criteria.",
+    },
+    "briefing.summary.task": {
+        "nl": "{service} is toegerust voor {met} van de {total} toekomstige opgaven.",
+        "en": "{service} is equipped for {met} of the {total} future tasks.",
+    },
+    "briefing.summary.needs": {
+        "nl": "Halen: op {n} onderdelen voldoet de dienst niet (volledig) en ziet zij meerwaarde in "
+        "samenwerking.",
+        "en": "To gain: on {n} items the service does not (fully) meet the mark and sees added value in "
+        "cooperation.",
+    },
+    "briefing.summary.offers": {
+        "nl": "Brengen: op {n} onderdelen is de dienst sterk waar een andere dienst hulp zoekt.",
+        "en": "To give: on {n} items the service is strong where another service looks for help.",
+    },
+    "briefing.summary.partner": {
+        "nl": "Beste partner volgens de lens ‘{lens}’: {partners}.",
+        "en": "Best partner by the lens ‘{lens}’: {partners}.",
+    },
+    "briefing.summary.no_partner": {
+        "nl": "Volgens de lens ‘{lens}’ is er geen partner met iets gemeenschappelijks.",
+        "en": "By the lens ‘{lens}’ no partner has anything in common.",
+    },
+    "briefing.standing.robustness.met": {
+        "nl": "Voldoet aan {n} van de {total} criteria: {items}.",
+        "en": "Meets {n} of the {total} criteria: {items}.",
+    },
+    "briefing.standing.robustness.not_met": {
+        "nl": "Voldoet niet aan {n} van de {total} criteria: {items}.",
+        "en": "Does not meet {n} of the {total} criteria: {items}.",
+    },
+    "briefing.standing.robustness.mixed": {
+        "nl": "Gemengd beeld (-/+) bij {n} van de {total} criteria: {items}.",
+        "en": "Mixed picture (-/+) on {n} of the {total} criteria: {items}.",
+    },
+    "briefing.standing.robustness.unknown": {
+        "nl": "Onbekend (?) bij {n} van de {total} criteria: {items}.",
+        "en": "Unknown (?) on {n} of the {total} criteria: {items}.",
+    },
+    "briefing.standing.task.met": {
+        "nl": "Toegerust voor {n} van de {total} opgaven: {items}.",
+        "en": "Equipped for {n} of the {total} tasks: {items}.",
+    },
+    "briefing.standing.task.not_met": {
+        "nl": "Niet toegerust voor {n} van de {total} opgaven: {items}.",
+        "en": "Not equipped for {n} of the {total} tasks: {items}.",
+    },
+    "briefing.standing.task.mixed": {
+        "nl": "Gemengd beeld (-/+) bij {n} van de {total} opgaven: {items}.",
+        "en": "Mixed picture (-/+) on {n} of the {total} tasks: {items}.",
+    },
+    "briefing.standing.task.unknown": {
+        "nl": "Onbekend (?) bij {n} van de {total} opgaven: {items}.",
+        "en": "Unknown (?) on {n} of the {total} tasks: {items}.",
+    },
+    "briefing.standing.robustness.compare": {
+        "nl": "Vergeleken met de andere diensten: aan meer criteria dan {service} voldoen {more}; "
+        "aan evenveel {same}; aan minder {fewer}.",
+        "en": "Compared with the other services: meeting more criteria than {service}: {more}; "
+        "as many: {same}; fewer: {fewer}.",
+    },
+    "briefing.standing.task.compare": {
+        "nl": "Vergeleken met de andere diensten: voor meer opgaven dan {service} toegerust zijn {more}; "
+        "voor evenveel {same}; voor minder {fewer}.",
+        "en": "Compared with the other services: equipped for more tasks than {service}: {more}; "
+        "as many: {same}; fewer: {fewer}.",
+    },
+    "briefing.standing.figure_note": {
+        "nl": "In de figuren is de regel van {service} omlijnd.",
+        "en": "In the figures the row of {service} is outlined.",
+    },
+    "briefing.cooperation.rule": {
+        "nl": "Samenwerking loont waar de ene dienst iets kan halen en de andere het kan brengen. "
+        "De regel is die van de lens ‘{lens}’: {definition}",
+        "en": "Cooperation pays where one service can gain something and another can give it. "
+        "The rule is that of the lens ‘{lens}’: {definition}",
+    },
+    "briefing.cooperation.needs_heading": {"nl": "Wat {service} kan halen", "en": "What {service} can gain"},
+    "briefing.cooperation.offers_heading": {
+        "nl": "Wat {service} kan brengen",
+        "en": "What {service} can give",
+    },
+    "briefing.cooperation.no_needs": {
+        "nl": "Er is geen onderdeel waarop {service} niet (volledig) voldoet en tegelijk meerwaarde ziet.",
+        "en": "There is no item on which {service} falls short and at the same time sees added value.",
+    },
+    "briefing.cooperation.no_offers": {
+        "nl": "Er is geen onderdeel waarop {service} sterk is en een andere dienst hulp zoekt.",
+        "en": "There is no item on which {service} is strong and another service looks for help.",
+    },
+    "briefing.cooperation.idle": {
+        "nl": "{service} is ook sterk op {items}, maar daar zoekt nu geen andere dienst hulp.",
+        "en": "{service} is also strong on {items}, but no other service looks for help there now.",
+    },
+    "briefing.column.dimension": {"nl": "Dimensie", "en": "Dimension"},
+    "briefing.column.item": {"nl": "Onderdeel", "en": "Item"},
+    "briefing.column.receivers": {"nl": "Zoekt hulp", "en": "Looking for help"},
+    "briefing.column.levels": {"nl": "Voorkeur", "en": "Preference"},
+    "briefing.column.matches": {"nl": "Zelfde niveau als", "en": "Same level as"},
+    "briefing.column.lens": {"nl": "Lens", "en": "Lens"},
+    "briefing.column.partner": {"nl": "Beste partner", "en": "Best partner"},
+    "briefing.column.value": {"nl": "Waarde", "en": "Value"},
+    "briefing.column.explained_by": {"nl": "Verklaard door", "en": "Explained by"},
+    "briefing.column.report_column": {"nl": "Kolom in rapport", "en": "Column in report"},
+    "briefing.column.source": {"nl": "Ingevuld door", "en": "Filled in by"},
+    "briefing.source.self": {"nl": "dienst", "en": "service"},
+    "briefing.source.advisor": {"nl": "adviseurs", "en": "advisors"},
+    "briefing.preferences.regional": {
+        "nl": "{service} kiest bij {n} van de {total} onderdelen waarvoor het een voorkeur gaf (ook) een "
+        "regionaal schaalniveau ({levels}).",
+        "en": "{service} names a regional scale ({levels}) for {n} of the {total} items it gave a "
+        "preference for.",
+    },
+    "briefing.preferences.none": {
+        "nl": "{service} gaf voor geen enkel onderdeel een voorkeur voor een schaalniveau.",
+        "en": "{service} gave no preferred scale for any item.",
+    },
+    "briefing.preferences.closest": {
+        "nl": "De voorkeuren van {service} lijken het meest op die van {partners}: op {n} onderdelen noemen "
+        "zij ten minste één zelfde schaalniveau.",
+        "en": "The preferences of {service} are closest to those of {partners}: on {n} items they name at "
+        "least one scale level in common.",
+    },
+    "briefing.preferences.missing": {
+        "nl": "Bij {n} onderdelen gaf {service} geen voorkeur op; zie de kanttekeningen.",
+        "en": "For {n} items {service} gave no preference; see the caveats.",
+    },
+    "briefing.match": {"nl": "{partner} ({levels})", "en": "{partner} ({levels})"},
+    "briefing.item_aspect": {"nl": "{item}: {aspect}", "en": "{item}: {aspect}"},
+    "briefing.aspect_levels": {"nl": "{aspect}: {levels}", "en": "{aspect}: {levels}"},
+    "briefing.level_entry": {"nl": "{level} = {label}", "en": "{level} = {label}"},
+    "briefing.levels_legend": {"nl": "Schaalniveaus: {levels}.", "en": "Scale levels: {levels}."},
+    "briefing.partners.intro": {
+        "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag die je stelt. Elke lens "
+        "stelt een andere vraag; per lens staan de beste partner, de waarde en de onderdelen die haar "
+        "verklaren.",
+        "en": "Which service fits {service} best? That depends on the question asked. Each lens asks a "
+        "different one; for each lens the table gives the best partner, the value and the items behind it.",
+    },
+    "briefing.partners.nothing": {
+        "nl": "met geen enkele dienst iets gemeenschappelijk",
+        "en": "nothing in common with any service",
+    },
+    "briefing.partners.how": {"nl": "Hoe de lenzen werken", "en": "How the lenses work"},
+    "briefing.caveat.none": {"nl": "Geen bijzonderheden.", "en": "Nothing to note."},
+    "briefing.caveat.advisor_own": {
+        "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
+        "adviseurs "
+        "ingevuld, op basis van inzichten van de dienst.",
+        "en": "The scores of {service} for the {dimension} were filled in not by the service itself but by "
+        "the advisors, based on the service's insights.",
+    },
+    "briefing.caveat.advisor_other": {
+        "nl": "De scores van {services} voor de {dimension} zijn door de adviseurs ingevuld; vergelijkingen "
+        "daarmee zijn minder hard.",
+        "en": "The scores of {services} for the {dimension} were filled in by the advisors; comparisons with "
+        "them are less firm.",
+    },
+    "briefing.caveat.preference_missing": {
+        "nl": "{service} gaf bij {n} onderdelen geen voorkeur voor een schaalniveau ({items}). "
+        "Toelichting in "
+        "de gegevens: “{note}”. Daar kan geen overeenkomst met andere diensten worden gevonden.",
+        "en": "{service} gave no preferred scale for {n} items ({items}). Note in the data: “{note}”. No "
+        "match "
+        "with other services can be found there.",
+    },
+    "briefing.caveat.preference_unknown": {
+        "nl": "{service} gaf bij {n} onderdelen ? als voorkeur ({items}); daar kan geen overeenkomst met "
+        "andere diensten worden gevonden.",
+        "en": "{service} gave ? as its preference for {n} items ({items}); no match with other services can "
+        "be found there.",
+    },
+    "briefing.caveat.preference_other": {
+        "nl": "Geen voorkeur opgegeven door {partners} ({n} cellen); op die onderdelen kan geen overeenkomst "
+        "met hen worden gevonden.",
+        "en": "No preference given by {partners} ({n} cells); no match with them can be found on those "
+        "items.",
+    },
+    "briefing.caveat.no_unknown": {
+        "nl": "{service} gaf zelf geen enkele score ? (onbekend).",
+        "en": "{service} itself gave no score ? (unknown).",
+    },
+    "briefing.caveat.unknown": {
+        "nl": "{service} gaf {n} keer de score ? (onbekend): {cells}. In deze briefing: {reading}.",
+        "en": "{service} gave the score ? (unknown) {n} times: {cells}. In this briefing: {reading}.",
+    },
+    "briefing.unknown_cell": {"nl": "{item} ({measure})", "en": "{item} ({measure})"},
+    "briefing.change.intro": {
+        "nl": "Wordt ? anders gelezen ({reading}), dan verandert het volgende:",
+        "en": "If ? is read the other way ({reading}), this changes:",
+    },
+    "briefing.change.nothing": {
+        "nl": "Wordt ? anders gelezen ({reading}), dan verandert er niets aan wat de dienst kan halen en "
+        "brengen en aan de beste partners.",
+        "en": "If ? is read the other way ({reading}), nothing changes in what the service can gain and give "
+        "or in its best partners.",
+    },
+    "briefing.change.needs_gained": {"nl": "ook halen bij {items}", "en": "also gain on {items}"},
+    "briefing.change.needs_lost": {"nl": "niet meer halen bij {items}", "en": "no longer gain on {items}"},
+    "briefing.change.offers_gained": {"nl": "ook brengen bij {items}", "en": "also give on {items}"},
+    "briefing.change.offers_lost": {"nl": "niet meer brengen bij {items}", "en": "no longer give on {items}"},
+    "briefing.change.partner": {
+        "nl": "beste partner volgens ‘{lens}’: {after} in plaats van {before}",
+        "en": "best partner by ‘{lens}’: {after} instead of {before}",
+    },
+    "briefing.appendix.intro": {
+        "nl": "Alle gegevens van {service} waarop deze briefing rust, met hun vindplaats in het rapport "
+        "‘{report}’.",
+        "en": "All data of {service} this briefing rests on, with where they stand in the report ‘{report}’.",
+    },
+    "briefing.appendix.synthetic": {
+        "nl": "Alle gegevens van {service} waarop deze briefing rust. Ze zijn synthetisch en staan in geen "
+        "enkel rapport.",
+        "en": "All data of {service} this briefing rests on. They are synthetic and stand in no report.",
+    },
+    "briefing.appendix.caption": {
+        "nl": "{dimension}. Vindplaats: pagina ‘{page}’, regel {service} in de rijen ‘{meets_row}’, "
+        "‘{added_row}’ en ‘{preference_row}’, in de kolom die de tabel noemt.",
+        "en": "{dimension}. Source: page ‘{page}’, line {service} in the rows ‘{meets_row}’, ‘{added_row}’ "
+        "and ‘{preference_row}’, in the column the table names.",
+    },
+    "briefing.report.title": {
+        "nl": "Scenario’s voor samenwerking tussen omgevingsdiensten in Noord Holland en Flevoland "
+        "(7-1-2024)",
+        "en": "Scenario’s voor samenwerking tussen omgevingsdiensten in Noord Holland en Flevoland "
+        "(7 January 2024, in Dutch)",
+    },
+    "briefing.report.page.robustness": {
+        "nl": "Analyse samenwerking: robuustheid",
+        "en": "Analyse samenwerking: robuustheid",
+    },
+    "briefing.report.page.task": {
+        "nl": "Analyse samenwerking: toekomstige opgaven",
+        "en": "Analyse samenwerking: toekomstige opgaven",
+    },
+    "briefing.report.row.meets.robustness": {
+        "nl": "Voldoet de OD aan de criteria?",
+        "en": "Voldoet de OD aan de criteria?",
+    },
+    "briefing.report.row.meets.task": {
+        "nl": "Is OD voor toekomstige opgaven toegerust?",
+        "en": "Is OD voor toekomstige opgaven toegerust?",
+    },
+    "briefing.report.row.added_value": {"nl": "Meerwaarde samenwerking", "en": "Meerwaarde samenwerking"},
+    "briefing.report.row.preference": {
+        "nl": "Voorkeur voor schaalniveau",
+        "en": "Voorkeur voor schaalniveau",
+    },
+    "briefing.alt.scores": {
+        "nl": "Tabel als figuur: {dimension}, ‘{question}’; één regel per dienst, die van {service} omlijnd.",
+        "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "
+        "outlined.",
+    },
+    "briefing.alt.preferences": {
+        "nl": "Voorkeur voor schaalniveau per dienst, {dimension}; de regel van {service} omlijnd.",
+        "en": "Preferred scale per service, {dimension}; the line of {service} outlined.",
+    },
+    "briefing.alt.affinity": {
+        "nl": "Affiniteit tussen elk paar diensten volgens de lens ‘{lens}’; regel en kolom van "
+        "{service} omlijnd.",
+        "en": "Affinity between each pair of services by the lens ‘{lens}’; row and column of {service} "
+        "outlined.",
+    },
+    # --- pack ---------------------------------------------------------------
+    "pack.bad_code": {
+        "nl": "Dienstcode {service} kan geen bestandsnaam worden; gebruik letters, cijfers, '_' en '-'.",
+        "en": "Service code {service} cannot become a file name; use letters, digits, '_' and '-'.",
+    },
+    "pack.unknown_service": {
+        "nl": "Onbekende dienst {service}; kies uit {services}.",
+        "en": "Unknown service {service}; choose from {services}.",
+    },
+    "pack.out_not_folder": {
+        "nl": "{out} is een bestand, geen map; kies een andere uitvoermap.",
+        "en": "{out} is a file, not a folder; choose another output folder.",
+    },
+    "pack.no_notebook": {
+        "nl": "Het briefingnotebook {notebook} ontbreekt.",
+        "en": "The briefing notebook {notebook} is missing.",
+    },
+    "pack.bad_jobs": {
+        "nl": "--jobs {jobs} kan niet: kies 1 of meer.",
+        "en": "--jobs {jobs} is not possible: choose 1 or more.",
+    },
+    "pack.count": {"nl": "{n} van {total}", "en": "{n} of {total}"},
+    "pack.index.kicker": {"nl": "Bestuurspakket", "en": "Board pack"},
+    "pack.index.title": {
+        "nl": "Briefings per omgevingsdienst: positie en kansen voor samenwerking",
+        "en": "Briefings per environmental service: position and options for cooperation",
+    },
+    "pack.index.intro": {
+        "nl": "Eén briefing per dienst, als webpagina en als PDF ({n} diensten). Lezing van de score ? "
+        "(onbekend): {reading}.",
+        "en": "One briefing per service, as a web page and as a PDF ({n} services). Reading of the score ? "
+        "(unknown): {reading}.",
+    },
+    "pack.index.service": {"nl": "Dienst", "en": "Service"},
+    "pack.index.robustness": {"nl": "Voldoet aan robuustheidscriteria", "en": "Robustness criteria met"},
+    "pack.index.tasks": {"nl": "Toegerust voor opgaven", "en": "Equipped for tasks"},
+    "pack.index.needs": {"nl": "Kan halen (onderdelen)", "en": "Can gain (items)"},
+    "pack.index.offers": {"nl": "Kan brengen (onderdelen)", "en": "Can give (items)"},
+    "pack.index.partner": {"nl": "Beste partner (lens ‘{lens}’)", "en": "Best partner (lens ‘{lens}’)"},
+    "pack.index.briefing": {"nl": "Briefing", "en": "Briefing"},
+    "pack.index.failed": {"nl": "Mislukt", "en": "Failed"},
+    "pack.index.failed_note": {
+        "nl": "Niet alle briefings zijn gemaakt. Mislukt: {services}; zie het logboek in de tabel.",
+        "en": "Not every briefing was built. Failed: {services}; see the log in the table.",
+    },
+    "pack.index.log": {"nl": "logboek", "en": "log"},
+    "pack.index.notebook": {"nl": "notebook", "en": "notebook"},
+    "pack.index.audit": {"nl": "Voor controle", "en": "For audit"},
+    "pack.index.notebooks": {"nl": "Uitgevoerde notebooks", "en": "Executed notebooks"},
+    "pack.index.logs": {"nl": "Logboeken", "en": "Logs"},
+    "pack.index.tables": {"nl": "Tabellen", "en": "Tables"},
+    "pack.index.data": {"nl": "Gebruikte gegevens", "en": "Data used"},
+    "pack.index.fingerprint": {
+        "nl": "Vingerafdruk van de gegevens (SHA-256, begin): {fingerprint}",
+        "en": "Fingerprint of the data (SHA-256, start): {fingerprint}",
+    },
+    "pack.progress.start": {
+        "nl": "Bestuurspakket: {n} briefings, {jobs} tegelijk, naar {out}",
+        "en": "Board pack: {n} briefings, {jobs} at a time, into {out}",
+    },
+    "pack.progress.ok": {
+        "nl": "[{done}/{total}] {service} klaar ({seconds} s)",
+        "en": "[{done}/{total}] {service} done ({seconds} s)",
+    },
+    "pack.progress.failed": {
+        "nl": "[{done}/{total}] {service} MISLUKT: {error} (zie {log})",
+        "en": "[{done}/{total}] {service} FAILED: {error} (see {log})",
+    },
+    "pack.summary.ok": {
+        "nl": "Bestuurspakket klaar in {out}: {n} briefings in {seconds} s.",
+        "en": "Board pack ready in {out}: {n} briefings in {seconds} s.",
+    },
+    "pack.summary.failed": {
+        "nl": "{n_failed} van {n} briefings mislukt: {services}. De andere staan in {out} ({seconds} s); "
+        "zie de logboeken in {out}/logs.",
+        "en": "{n_failed} of {n} briefings failed: {services}. The others are in {out} ({seconds} s); "
+        "see the logs in {out}/logs.",
+    },
+    "pack.interrupted": {
+        "nl": "Afgebroken; er is niets geschreven en het vorige pakket in {out} is niet aangeraakt.",
+        "en": "Interrupted; nothing was written and the previous pack in {out} was not touched.",
+    },
+    "pack.references.done": {
+        "nl": "{n} referentiebriefings geschreven naar {folder}.",
+        "en": "{n} reference briefings written to {folder}.",
+    },
+    "pack.references.failed": {
+        "nl": "{n_failed} referentiebriefings mislukt: {services}; hun vorige versie blijft staan.",
+        "en": "{n_failed} reference briefings failed: {services}; their previous version stays.",
+    },
 }
 
 

@@ -1,0 +1,1326 @@
+"""Figures a board member reads without help.
+
+Every helper follows seaborn's contract: the data first, keyword-only
+options after it, drawing on ``ax`` (or the current Axes) and returning that
+Axes; nothing here shows or saves a figure (see :func:`odsamen.style.save_figure`).
+When no ``ax`` is given and the current figure is still empty, the figure is
+sized to the data (see :func:`odsamen.style.axes_for`), so four services and
+twenty-eight services both give readable pictures.
+
+All words come from :mod:`odsamen.catalogue` (titles, legends) or from the
+codebook in the :class:`~odsamen.data.Dataset` (names of items and levels);
+``lang="nl"`` (the default) or ``"en"`` picks the language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FuncFormatter
+from scipy.cluster import hierarchy
+from scipy.spatial.distance import pdist
+
+from odsamen import style
+from odsamen.catalogue import check_language, text
+from odsamen.data import ASPECTS, SYMBOLS, Dataset
+
+LEGEND_OUTSIDE = {
+    "loc": "upper left",
+    "bbox_to_anchor": (1.02, 1.0),
+    "borderaxespad": 0.0,
+    "alignment": "left",
+}
+"""Legends sit to the right of the Axes, clear of the cells."""
+
+FULL_NETWORK = 8
+"""Up to this many services a network shows every pair; beyond it only the strongest links."""
+
+STRONGEST_LINKS = 3
+"""Lines per service in a large network."""
+
+FULL_PROFILE = 8
+"""Up to this many services a profile chart has a bar per service; beyond it a row of dots."""
+
+ASPECT_BOXES_LEFT, ASPECT_BOXES_RIGHT = 0.52, 0.97
+"""In a cell with two answers, each answer's letter boxes sit in this part of the cell width."""
+
+STACKED_ROW_INCHES = 0.6
+"""Rows at least this high (in the laid-out figure) put an aspect's name above its boxes."""
+
+PREFERENCE_BOXES = 3
+"""Room for at least this many letters per preference cell, so cells line up."""
+
+
+# --- shared pieces ------------------------------------------------------------
+
+
+def format_number(value: float, lang: str, decimals: int = 2) -> str:
+    """``value`` rounded to ``decimals``, with a decimal comma in Dutch."""
+    formatted = f"{value:.{decimals}f}"
+    return formatted.replace(".", ",") if lang == "nl" else formatted
+
+
+def _decimals_for(values: np.ndarray) -> int:
+    """0 when every value is a whole number (counts), else 2."""
+    finite = values[np.isfinite(values)]
+    return 0 if finite.size and np.allclose(finite, np.round(finite)) else 2
+
+
+def _comma_ticks(axis, matrix: pd.DataFrame, lang: str) -> None:
+    """Colour bar numbers written like the cell values (decimal comma in Dutch)."""
+    decimals = _decimals_for(matrix.to_numpy(dtype=float))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, lang, max(1, decimals))))
+
+
+def _setup_grid(ax: Axes, row_labels: list[str], col_labels: list[str], fontsize: float) -> None:
+    """Cell coordinates: column j spans x in [j, j+1], row i spans y in [i, i+1], first row on top.
+
+    Column labels that are wider than their column are turned, so neighbours never overlap.
+    """
+    ax.set_xlim(0, len(col_labels))
+    ax.set_ylim(len(row_labels), 0)
+    column_fontsize = style.font_size_for(len(col_labels))
+    column_inches = ax.get_position().width * ax.figure.get_figwidth() / max(1, len(col_labels))
+    turned = style.label_too_wide(col_labels, column_inches, column_fontsize)
+    ax.set_xticks(
+        np.arange(len(col_labels)) + 0.5,
+        [style.wrap_label(label.replace("\n", " "), 24) for label in col_labels] if turned else col_labels,
+        fontsize=column_fontsize,
+        rotation=35 if turned else 0,
+        ha="right" if turned else "center",
+        rotation_mode="anchor" if turned else "default",
+    )
+    ax.set_yticks(np.arange(len(row_labels)) + 0.5, row_labels, fontsize=fontsize)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _highlight_row(ax: Axes, row: int, n_cols: int, service: str) -> None:
+    """Outline row ``row`` and set its tick label in bold: the reader's own service."""
+    ax.add_patch(
+        Rectangle(
+            (0, row),
+            n_cols,
+            1,
+            fill=False,
+            edgecolor=style.HIGHLIGHT_COLOUR,
+            linewidth=style.HIGHLIGHT_LINEWIDTH,
+            gid=f"highlight:{service}",
+            clip_on=False,
+            zorder=5,
+        )
+    )
+    ax.get_yticklabels()[row].set_fontweight("bold")
+
+
+def _check_highlight(highlight: str | None, services: list[str]) -> int | None:
+    """The row of ``highlight`` among ``services``, or None when nothing is picked out."""
+    if highlight is None:
+        return None
+    if highlight not in services:
+        raise ValueError(f"highlight {highlight!r} is not one of the services: {', '.join(services)}")
+    return services.index(highlight)
+
+
+def _synthetic_note(ax: Axes, synthetic: bool, lang: str) -> None:
+    """Say on the figure itself that the data are made up, so no one takes them as real."""
+    if synthetic:
+        ax.annotate(
+            text("plots.synthetic", lang),
+            xy=(0, 1),
+            xycoords="axes fraction",
+            xytext=(0, 22),
+            textcoords="offset points",
+            color="#b35806",
+            fontweight="bold",
+            gid="synthetic",
+        )
+
+
+def _item_labels(data: Dataset, items: list[str], lang: str, width: int = 14) -> list[str]:
+    return [style.wrap_label(data.item_label(item, lang), width) for item in items]
+
+
+def measure_question(dimension: str, measure: str, lang: str = "nl") -> str:
+    """The report's question behind ``measure`` for ``dimension``, as a reader sees it."""
+    key = f"measure.meets.{dimension}" if measure == "meets" else f"measure.{measure}"
+    return text(key, lang)
+
+
+# --- scores ---------------------------------------------------------------------
+
+
+def score_cells(data: Dataset, *, dimension: str, measure: str) -> pd.DataFrame:
+    """One row per service and item of ``dimension``: its ``symbol`` (None if missing) and
+    whether the advisors filled it in (``advisor``), in codebook order."""
+    part = data.scores[(data.scores["dimension"] == dimension) & (data.scores["measure"] == measure)]
+    part = part.assign(service=part["service"].astype(str), item=part["item"].astype(str))
+    part = part.set_index(["service", "item"])
+    grid = pd.MultiIndex.from_product(
+        [data.service_codes, data.item_codes(dimension)], names=["service", "item"]
+    )
+    symbols = part["score"].astype(object).reindex(grid)
+    advisor = (part["source"].astype(str) == "advisor").reindex(grid, fill_value=False)
+    cells = pd.DataFrame({"symbol": symbols.where(symbols.notna(), None), "advisor": advisor.astype(bool)})
+    return cells.reset_index()
+
+
+def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: float, gid: str) -> None:
+    if symbol is None:
+        ax.add_patch(_missing_rectangle((x, y), 1, 1, gid))
+        return
+    face = style.SYMBOL_COLOURS[symbol]
+    ax.add_patch(
+        Rectangle(
+            (x, y),
+            1,
+            1,
+            facecolor=face,
+            hatch=style.SYMBOL_HATCHES[symbol],
+            hatchcolor=style.HATCH_COLOUR,
+            edgecolor=style.GRID_COLOUR,
+            linewidth=1.5,
+            gid=gid,
+        )
+    )
+    # The box behind a hatched cell's symbol keeps the dots and lines from crossing the text.
+    box = (
+        {"boxstyle": "round,pad=0.2", "facecolor": face, "edgecolor": "none"}
+        if style.SYMBOL_HATCHES[symbol]
+        else None
+    )
+    ax.text(
+        x + 0.5,
+        y + 0.5,
+        symbol,
+        ha="center",
+        va="center",
+        fontsize=fontsize + 1,
+        fontweight="bold",
+        color=style.text_colour_on(face),
+        bbox=box,
+        gid=f"text:{gid}",
+    )
+
+
+def _missing_rectangle(xy: tuple[float, float], width: float, height: float, gid: str) -> Rectangle:
+    return Rectangle(
+        xy,
+        width,
+        height,
+        facecolor=style.MISSING_COLOUR,
+        hatch=style.MISSING_HATCH,
+        hatchcolor=style.MISSING_CROSS_COLOUR,
+        edgecolor=style.MISSING_CROSS_COLOUR,
+        linewidth=0.8,
+        gid=gid,
+    )
+
+
+def _score_legend(ax: Axes, lang: str, *, missing: bool, advisor: bool) -> None:
+    """Legend from strong positive down to strong negative, then the marks that need explaining."""
+    handles = [
+        Patch(
+            facecolor=style.SYMBOL_COLOURS[symbol],
+            hatch=style.SYMBOL_HATCHES[symbol],
+            edgecolor=style.HATCH_COLOUR if style.SYMBOL_HATCHES[symbol] else style.SYMBOL_COLOURS[symbol],
+            linewidth=0.0,
+            label=text(f"symbol.{symbol}", lang),
+        )
+        for symbol in reversed(SYMBOLS)
+    ]
+    if missing:
+        handles.append(_missing_handle(text("symbol.missing", lang)))
+    if advisor:
+        handles.append(_advisor_handle(lang))
+    ax.legend(handles=handles, title=text("plots.legend.score", lang), **LEGEND_OUTSIDE)
+
+
+def _missing_handle(label: str) -> Patch:
+    # A legend swatch is small: a denser hatch shows whole crosses, as the large cells do.
+    return Patch(
+        facecolor=style.MISSING_COLOUR,
+        hatch=style.MISSING_HATCH * 3,
+        edgecolor=style.MISSING_CROSS_COLOUR,
+        label=label,
+    )
+
+
+def _advisor_handle(lang: str) -> Line2D:
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker=style.ADVISOR_MARKER,
+        markerfacecolor="#ffffff",
+        markeredgecolor="#000000",
+        markersize=8,
+        label=text("plots.advisor", lang, source=text("source.advisor", lang)),
+    )
+
+
+def _mark_advisor_cells(ax: Axes, cells: pd.DataFrame, services: list[str], items: list[str]) -> None:
+    """A small white triangle in the top-right corner of each advisor-filled cell."""
+    marked = cells[cells["advisor"]]
+    if marked.empty:
+        return
+    xs = [items.index(item) + 0.84 for item in marked["item"]]
+    ys = [services.index(service) + 0.22 for service in marked["service"]]
+    ax.plot(
+        xs,
+        ys,
+        linestyle="none",
+        marker=style.ADVISOR_MARKER,
+        markerfacecolor="#ffffff",
+        markeredgecolor="#000000",
+        markersize=7 if len(services) <= 8 else 5,
+        gid="advisor",
+        zorder=4,
+    )
+
+
+def score_heatmap(
+    data: Dataset,
+    *,
+    dimension: str,
+    measure: str,
+    lang: str = "nl",
+    highlight: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """The report's score table as a picture: services (rows) by items (columns).
+
+    Each cell shows the report's own symbol on its fixed colour (orange for
+    negative, purple for positive); ``?`` (unknown) and ``-/+`` (mixed) are
+    grey with dots or diagonal lines, a cell without a score is white with
+    a cross, and a white triangle marks a score the advisors filled in.
+
+    Parameters
+    ----------
+    data
+        The loaded data folder.
+    dimension
+        ``"robustness"`` (criteria) or ``"task"`` (future tasks).
+    measure
+        ``"meets"`` (does the service meet it / is it equipped) or
+        ``"added_value"`` (how much would cooperation add).
+    lang
+        ``"nl"`` or ``"en"``.
+    highlight
+        A service code whose row is outlined and labelled in bold.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        Cell patches carry ``gid="cell:<service>:<item>"``, their symbols
+        ``gid="text:cell:<service>:<item>"``.
+    """
+    check_language(lang)
+    services, items = data.service_codes, data.item_codes(dimension)
+    row = _check_highlight(highlight, services)
+    cells = score_cells(data, dimension=dimension, measure=measure)
+    ax = style.axes_for(ax, style.grid_figsize(len(services), len(items)))
+    fontsize = style.font_size_for(len(services))
+    for cell in cells.itertuples(index=False):
+        x, y = items.index(cell.item), services.index(cell.service)
+        _draw_score_cell(ax, x, y, cell.symbol, fontsize, f"cell:{cell.service}:{cell.item}")
+    _mark_advisor_cells(ax, cells, services, items)
+    _setup_grid(ax, services, _item_labels(data, items, lang), fontsize)
+    if row is not None:
+        _highlight_row(ax, row, len(items), highlight)
+    _score_legend(ax, lang, missing=cells["symbol"].isna().any(), advisor=cells["advisor"].any())
+    ax.set_title(
+        text(
+            "plots.score_title",
+            lang,
+            dimension=text(f"dimension.{dimension}", lang),
+            question=measure_question(dimension, measure, lang),
+        ),
+        loc="left",
+        fontweight="bold",
+    )
+    ax.set_ylabel(text("plots.service", lang))
+    _synthetic_note(ax, data.synthetic, lang)
+    return ax
+
+
+# --- scale preferences ------------------------------------------------------------
+
+
+def preference_cells(data: Dataset, *, dimension: str) -> pd.DataFrame:
+    """One row per service, item and aspect of ``dimension``: the preferred ``levels``
+    as a tuple of letters in the service's own order (``("?",)`` for unknown,
+    ``()`` for not given), the ``aspect`` ("" for a single answer) and the ``note``."""
+    part = data.preferences[data.preferences["dimension"] == dimension]
+    rows = [
+        {
+            "service": str(pref.service),
+            "item": str(pref.item),
+            "aspect": pref.aspect,
+            "levels": tuple(pref.levels.split("/")) if pref.levels else (),
+            "note": pref.note,
+        }
+        for pref in part.itertuples(index=False)
+    ]
+    cells = pd.DataFrame(rows, columns=["service", "item", "aspect", "levels", "note"])
+    keys = {
+        "_s": cells["service"].map({code: i for i, code in enumerate(data.service_codes)}),
+        "_i": cells["item"].map({code: i for i, code in enumerate(data.item_codes(dimension))}),
+        "_a": cells["aspect"].map({aspect: i for i, aspect in enumerate(("", *ASPECTS))}),
+    }
+    cells = cells.assign(**keys).sort_values(list(keys), kind="stable")
+    return cells.drop(columns=list(keys)).reset_index(drop=True)
+
+
+def _draw_levels(
+    ax: Axes,
+    centre: tuple[float, float],
+    height: float,
+    levels: tuple,
+    box_width: float,
+    fontsize: float,
+    gid: str,
+) -> None:
+    """Coloured letter boxes side by side, centred on ``centre``, first preference on the left."""
+    gap = 0.03
+    x, y = centre
+    start = x - (len(levels) * box_width + (len(levels) - 1) * gap) / 2
+    for k, level in enumerate(levels):
+        left = start + k * (box_width + gap)
+        unknown = level == "?"
+        face = style.UNKNOWN_PREFERENCE_COLOUR if unknown else style.LEVEL_COLOURS[level]
+        ax.add_patch(
+            Rectangle(
+                (left, y - height / 2),
+                box_width,
+                height,
+                facecolor=face,
+                hatch=style.SYMBOL_HATCHES["?"] if unknown else None,
+                hatchcolor=style.HATCH_COLOUR,
+                edgecolor="#ffffff",
+                linewidth=0.8,
+                gid=f"{gid}:{k}:{level}",
+            )
+        )
+        box = {"boxstyle": "round,pad=0.1", "facecolor": face, "edgecolor": "none"} if unknown else None
+        ax.text(
+            left + box_width / 2,
+            y,
+            level,
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            fontweight="bold",
+            color=style.text_colour_on(face),
+            bbox=box,
+            gid=f"text:{gid}:{k}",
+        )
+
+
+@dataclass(frozen=True)
+class _CellLayout:
+    """How letter boxes are drawn in every cell of one preference chart.
+
+    ``stacked``: in a cell with two answers, each aspect's name goes above
+    its boxes (roomy rows) or to their left (low rows of a large chart).
+    """
+
+    box_width: float
+    fontsize: float
+    stacked: bool
+
+
+def _aspect_line(ax: Axes, x: int, top: float, height: float, answer, layout: _CellLayout, lang: str):
+    """Write the aspect's name; return where its boxes go: centre, box width, box height, font size."""
+    name = text(f"aspect.{answer.aspect}", lang)
+    small = max(style.MIN_FONT_SIZE - 0.5, layout.fontsize - 2)
+    gid = f"aspect:pref:{answer.service}:{answer.item}:{answer.aspect}"
+    if layout.stacked:
+        ax.text(x + 0.5, top + 0.04, name, ha="center", va="top", fontsize=small, style="italic", gid=gid)
+        return (x + 0.5, top + 0.62 * height), layout.box_width, 0.5 * height, layout.fontsize
+    ax.text(x + 0.05, top + height / 2, name, ha="left", va="center", fontsize=small, style="italic", gid=gid)
+    n = max(1, len(answer.levels))
+    room = ASPECT_BOXES_RIGHT - ASPECT_BOXES_LEFT
+    width = min(layout.box_width, (room - (n - 1) * 0.03) / n)
+    centre = (x + (ASPECT_BOXES_LEFT + ASPECT_BOXES_RIGHT) / 2, top + height / 2)
+    return centre, width, 0.8 * height, layout.fontsize - 1
+
+
+def _draw_preference_cell(
+    ax: Axes, x: int, y: int, answers: pd.DataFrame, layout: _CellLayout, lang: str
+) -> None:
+    """One cell: one line of letter boxes, or one line per aspect with its name."""
+    service, item = answers["service"].iloc[0], answers["item"].iloc[0]
+    gid = f"pref:{service}:{item}"
+    ax.add_patch(Rectangle((x, y), 1, 1, facecolor="#f7f7f7", edgecolor="#ffffff", linewidth=1.5, gid=gid))
+    if len(answers) == 1 and not answers["levels"].iloc[0]:
+        ax.add_patch(_missing_rectangle((x, y), 1, 1, f"{gid}:missing"))
+        return
+    height = 1 / len(answers)
+    for line, answer in enumerate(answers.itertuples(index=False)):
+        top = y + line * height
+        sub_gid = f"{gid}:{answer.aspect}" if answer.aspect else gid
+        if answer.aspect:
+            centre, width, box_height, letters = _aspect_line(ax, x, top, height, answer, layout, lang)
+        else:
+            centre, width, box_height, letters = (
+                (x + 0.5, top + height / 2),
+                layout.box_width,
+                0.62 * height,
+                layout.fontsize,
+            )
+        if answer.levels:
+            _draw_levels(ax, centre, box_height, answer.levels, width, letters, sub_gid)
+        else:
+            ax.add_patch(
+                _missing_rectangle(
+                    (centre[0] - 0.2, centre[1] - box_height / 2), 0.4, box_height, f"{sub_gid}:missing"
+                )
+            )
+
+
+def _preference_legend(ax: Axes, data: Dataset, lang: str, *, unknown: bool, missing: bool) -> None:
+    handles = [
+        Patch(
+            facecolor=style.LEVEL_COLOURS[level],
+            edgecolor="none",
+            label=text("plots.level_entry", lang, level=level, label=data.level_label(level, lang)),
+        )
+        for level in data.levels["level"]
+    ]
+    if unknown:
+        handles.append(
+            Patch(
+                facecolor=style.UNKNOWN_PREFERENCE_COLOUR,
+                hatch=style.SYMBOL_HATCHES["?"],
+                edgecolor=style.HATCH_COLOUR,
+                linewidth=0.0,
+                label=text("preference.unknown", lang),
+            )
+        )
+    if missing:
+        handles.append(_missing_handle(text("preference.missing", lang)))
+    ax.legend(
+        handles=handles,
+        title=text("plots.legend.levels", lang, regional=text("regional", lang)),
+        **LEGEND_OUTSIDE,
+    )
+
+
+def _notes_label(cells: pd.DataFrame, lang: str) -> str:
+    """The services' own notes on empty cells, once per service and note, wrapped to fit."""
+    notes = cells.loc[cells["note"] != "", ["service", "note"]].drop_duplicates()
+    lines = [text("plots.note", lang, service=row.service, note=row.note) for row in notes.itertuples()]
+    return "\n".join(style.wrap_label(line, 110) for line in lines)
+
+
+def preference_chart(
+    data: Dataset,
+    *,
+    dimension: str,
+    lang: str = "nl",
+    highlight: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Which scale of cooperation each service prefers, per item.
+
+    Each cell holds the preferred levels A–F as coloured letter boxes in the
+    order the service gave them (first named on the left). A grey dotted box
+    with ``?`` means the service said it does not know; a white cell with a
+    cross means no preference was given, and the service's own note saying
+    why is printed under the chart. A cell with two answers (OFGV's "BI en
+    opleiding") has one line per aspect, named on the left.
+
+    Parameters
+    ----------
+    data
+        The loaded data folder.
+    dimension
+        ``"robustness"`` or ``"task"``.
+    lang
+        ``"nl"`` or ``"en"``.
+    highlight
+        A service code whose row is outlined and labelled in bold.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        Letter boxes carry ``gid="pref:<service>:<item>[:<aspect>]:<k>:<letter>"``
+        with ``k`` the position in the service's order; an empty cell
+        carries ``gid="pref:<service>:<item>:missing"``.
+    """
+    check_language(lang)
+    services, items = data.service_codes, data.item_codes(dimension)
+    row = _check_highlight(highlight, services)
+    cells = preference_cells(data, dimension=dimension)
+    n_letters = max([PREFERENCE_BOXES, *cells["levels"].map(len)])
+    split = bool((cells["aspect"] != "").any())
+    # A cell with two answers needs two lines of boxes, so its rows may not shrink as far.
+    size = style.grid_figsize(
+        len(services), len(items), cell_width=1.1, cell_height=0.6, min_cell_height=0.5 if split else 0.28
+    )
+    ax = style.axes_for(ax, size)
+    fontsize = style.font_size_for(len(services))
+    row_inches = ax.get_position().height * ax.figure.get_figheight() / len(services)
+    layout = _CellLayout(
+        box_width=min(0.24, (1 - 0.12 - (n_letters - 1) * 0.03) / n_letters),
+        fontsize=fontsize,
+        stacked=row_inches >= STACKED_ROW_INCHES,
+    )
+    for (service, item), answers in cells.groupby(["service", "item"], sort=False):
+        _draw_preference_cell(ax, items.index(item), services.index(service), answers, layout, lang)
+    _setup_grid(ax, services, _item_labels(data, items, lang), fontsize)
+    if row is not None:
+        _highlight_row(ax, row, len(items), highlight)
+    letters = [letter for levels in cells["levels"] for letter in levels]
+    _preference_legend(ax, data, lang, unknown="?" in letters, missing=(cells["levels"].map(len) == 0).any())
+    ax.set_title(
+        text("plots.preference_title", lang, dimension=text(f"dimension.{dimension}", lang)),
+        loc="left",
+        fontweight="bold",
+    )
+    ax.set_ylabel(text("plots.service", lang))
+    ax.set_xlabel(_notes_label(cells, lang), loc="left", fontsize=fontsize - 1)
+    _synthetic_note(ax, data.synthetic, lang)
+    return ax
+
+
+# --- affinity -----------------------------------------------------------------------
+
+
+def lens_title(lens: str, lang: str = "nl") -> str:
+    """The plain-language name of an affinity lens."""
+    return text(f"affinity.lens.{lens}", lang)
+
+
+def _annotations(matrix: pd.DataFrame, lang: str) -> np.ndarray:
+    values = matrix.to_numpy(dtype=float)
+    decimals = _decimals_for(values)
+    return np.array(
+        [["" if np.isnan(v) else format_number(v, lang, decimals) for v in row] for row in values]
+    )
+
+
+def affinity_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    lens: str,
+    lang: str = "nl",
+    highlight: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """How well each pair of services fits together through one lens.
+
+    Parameters
+    ----------
+    matrix
+        Symmetric service-by-service values of the lens (higher means a
+        better fit); the diagonal (a service with itself) is NaN and shown
+        blank.
+    lens
+        The lens's name (``scale_agreement``, ``shared_regional``,
+        ``complementarity``, ``shared_added_value``, ``combined``); gives
+        the title and colour bar label.
+    lang
+        ``"nl"`` or ``"en"``.
+    highlight
+        A service code whose row and column are outlined and labelled in bold.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        The cells are one QuadMesh (``ax.collections[0]``) in the sequential
+        cividis colour map; values are written in each cell.
+    """
+    check_language(lang)
+    services = [str(code) for code in matrix.index]
+    row = _check_highlight(highlight, services)
+    ax = style.axes_for(ax, style.square_figsize(len(services)))
+    fontsize = style.font_size_for(len(services))
+    sns.heatmap(
+        matrix.astype(float),
+        ax=ax,
+        cmap=style.SEQUENTIAL_CMAP,
+        mask=matrix.isna().to_numpy(),
+        annot=_annotations(matrix, lang),
+        fmt="",
+        annot_kws={"fontsize": fontsize},
+        linewidths=1.0,
+        linecolor="#ffffff",
+        square=True,
+        cbar_kws={"label": lens_title(lens, lang), "shrink": 0.8},
+    )
+    _comma_ticks(ax.collections[0].colorbar.ax.yaxis, matrix, lang)
+    ax.set_xticks(
+        np.arange(len(services)) + 0.5, services, fontsize=fontsize, rotation=90 if len(services) > 8 else 0
+    )
+    ax.set_yticks(np.arange(len(services)) + 0.5, services, fontsize=fontsize, rotation=0)
+    if row is not None:
+        _highlight_row(ax, row, len(services), highlight)
+        ax.add_patch(
+            Rectangle(
+                (row, 0),
+                1,
+                len(services),
+                fill=False,
+                edgecolor=style.HIGHLIGHT_COLOUR,
+                linewidth=style.HIGHLIGHT_LINEWIDTH,
+                gid=f"highlight-column:{highlight}",
+                zorder=5,
+            )
+        )
+        ax.get_xticklabels()[row].set_fontweight("bold")
+    ax.set_title(
+        text("plots.affinity_title", lang, lens=lens_title(lens, lang)), loc="left", fontweight="bold"
+    )
+    ax.set_xlabel(text("plots.service", lang))
+    ax.set_ylabel(text("plots.service", lang))
+    return ax
+
+
+def average_linkage(matrix: pd.DataFrame, *, axis: int = 0, metric: str = "euclidean") -> np.ndarray:
+    """Average-linkage clustering of the rows (``axis=0``) or columns (``axis=1``) of ``matrix``.
+
+    Distances are ``metric`` between the value profiles; a NaN (such as a
+    blank diagonal) is replaced by its column's mean for the distance only,
+    so a service is not pulled apart from others by its missing self-pair.
+    """
+    values = matrix.to_numpy(dtype=float)
+    values = values if axis == 0 else values.T
+    means = np.nanmean(np.where(np.isnan(values), np.nan, values), axis=0)
+    filled = np.where(np.isnan(values), np.nan_to_num(means)[None, :], values)
+    return hierarchy.linkage(pdist(filled, metric=metric), method="average")
+
+
+CLUSTER_DENDROGRAM_RATIO = 0.2
+"""Share of the clustered heatmap's width and height given to each dendrogram."""
+
+
+def clustered_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    row_linkage: np.ndarray | None = None,
+    col_linkage: np.ndarray | None = None,
+    lang: str = "nl",
+    title: str | None = None,
+    value_label: str | None = None,
+    labels: dict[str, str] | None = None,
+    method: str = "average",
+    metric: str = "euclidean",
+    **kwargs,
+) -> sns.matrix.ClusterGrid:
+    """A heatmap with rows and columns reordered so that alike ones sit together,
+    with the dendrograms that show how they group.
+
+    Parameters
+    ----------
+    matrix
+        Values to show, rows and columns labelled (services by services, or
+        items by services); NaN cells stay blank.
+    row_linkage, col_linkage
+        Precomputed scipy linkage matrices. When None, average linkage on
+        Euclidean distances is computed (:func:`average_linkage`).
+    lang
+        ``"nl"`` or ``"en"``.
+    title
+        Figure title; default says what the picture shows and names the
+        clustering (``method`` and ``metric``).
+    value_label
+        What the colours mean, written above the colour bar (such as a lens name).
+    labels
+        Display names for row and column codes (such as item labels from the
+        codebook); codes without one are shown as they are.
+    method, metric
+        The linkage method and distance behind the given linkages (or used
+        for the fallback), named in the default title.
+    **kwargs
+        Passed on to :func:`seaborn.clustermap`.
+
+    Returns
+    -------
+    seaborn.matrix.ClusterGrid
+        Its ``figure`` is a new figure sized to the matrix.
+    """
+    check_language(lang)
+    row_linkage = average_linkage(matrix, axis=0, metric=metric) if row_linkage is None else row_linkage
+    col_linkage = average_linkage(matrix, axis=1, metric=metric) if col_linkage is None else col_linkage
+    names = labels or {}
+    shown = matrix.astype(float).rename(index=lambda c: names.get(c, c), columns=lambda c: names.get(c, c))
+    fontsize = style.font_size_for(max(matrix.shape))
+    options = {
+        "cmap": style.SEQUENTIAL_CMAP,
+        "annot": _annotations(matrix, lang),
+        "fmt": "",
+        "annot_kws": {"fontsize": fontsize - 1},
+        "linewidths": 0.5,
+        "linecolor": "#ffffff",
+        "figsize": style.cluster_figsize(*matrix.shape),
+        "mask": matrix.isna().to_numpy(),
+        "dendrogram_ratio": CLUSTER_DENDROGRAM_RATIO,
+    } | kwargs
+    grid = sns.clustermap(shown, row_linkage=row_linkage, col_linkage=col_linkage, **options)
+    grid.ax_heatmap.tick_params(labelsize=fontsize)
+    grid.ax_heatmap.tick_params(axis="y", labelrotation=0)
+    grid.ax_heatmap.set_xlabel("")
+    grid.ax_heatmap.set_ylabel("")
+    heading = title or text(
+        "plots.cluster_title",
+        lang,
+        method=_term("linkage", method, lang),
+        metric=_term("metric", metric, lang),
+    )
+    _title_and_colour_bar(grid, heading, value_label, fontsize, keep_colour_bar="cbar_pos" in kwargs)
+    if grid.ax_cbar is not None:
+        _comma_ticks(grid.ax_cbar.yaxis, matrix, lang)
+    return grid
+
+
+def _title_and_colour_bar(
+    grid, heading: str, value_label: str | None, fontsize: float, *, keep_colour_bar: bool
+) -> None:
+    """Title at the top, colour bar in the free corner above the row dendrogram, clear of both."""
+    width, height = grid.figure.get_size_inches()
+    heading = style.wrap_label(heading, int(7 * width))
+    top = 1 - (0.25 * (heading.count("\n") + 1) + 0.2) / height
+    grid.gs.update(top=top)
+    grid.figure.suptitle(heading, x=0.02, y=0.99, ha="left", va="top", fontweight="bold")
+    if grid.ax_cbar is None:
+        return
+    if not keep_colour_bar:
+        heatmap_top = grid.ax_heatmap.get_position().y1
+        label_room = 0.45 / height if value_label else 0.1 / height
+        grid.ax_cbar.set_position(
+            (0.03, heatmap_top + 0.02, 0.025, max(0.05, top - heatmap_top - 0.02 - label_room))
+        )
+    if value_label:
+        grid.ax_cbar.set_title(style.wrap_label(value_label, 16), fontsize=max(8.0, fontsize - 1), loc="left")
+
+
+def _term(kind: str, name: str, lang: str) -> str:
+    """The catalogue's word for a clustering method or distance, or its scipy name if it has none."""
+    try:
+        return text(f"plots.{kind}.{name}", lang)
+    except KeyError:
+        return name
+
+
+def _edge_widths(weights: np.ndarray) -> np.ndarray:
+    """Line widths from 0.8 to 7 points, in proportion to the weight above the smallest."""
+    low, high = float(weights.min()), float(weights.max())
+    if high == low:
+        return np.full(weights.shape, 3.0)
+    return 0.8 + 6.2 * (weights - low) / (high - low)
+
+
+def network_edges(
+    matrix: pd.DataFrame, *, min_value: float | None = None, strongest: int | None = None
+) -> pd.DataFrame:
+    """The pairs of services drawn in :func:`affinity_network`.
+
+    Parameters
+    ----------
+    matrix
+        Symmetric service-by-service values; the diagonal is ignored.
+    min_value
+        Only pairs with a value above this are kept (default: above zero).
+    strongest
+        If given, a pair is kept only if it is among the ``strongest`` pairs
+        of at least one of its two services (ties broken by matrix order),
+        so a large network shows each service's best partners.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``service_a``, ``service_b``, ``value``, one row per kept
+        unordered pair, weakest first (so strong lines are drawn on top),
+        ties in matrix order.
+    """
+    services = [str(code) for code in matrix.index]
+    values = matrix.to_numpy(dtype=float)
+    threshold = 0.0 if min_value is None else min_value
+    pairs = [
+        (values[i, j], i, j)
+        for i in range(len(services))
+        for j in range(i + 1, len(services))
+        if np.isfinite(values[i, j]) and values[i, j] > threshold
+    ]
+    if strongest is not None:
+        kept = set()
+        for k in range(len(services)):
+            own = sorted((p for p in pairs if k in p[1:]), key=lambda p: (-p[0], p[1], p[2]))
+            kept.update((i, j) for _, i, j in own[:strongest])
+        pairs = [p for p in pairs if p[1:] in kept]
+    rows = [{"service_a": services[i], "service_b": services[j], "value": v} for v, i, j in sorted(pairs)]
+    return pd.DataFrame(rows, columns=["service_a", "service_b", "value"])
+
+
+def _network_legend(
+    ax: Axes, weights: np.ndarray, widths: np.ndarray, colours: list, lang: str, title: str
+) -> None:
+    """Three sample lines, weakest, middle and strongest drawn edge, with their values."""
+    picks = sorted({0, len(weights) // 2, len(weights) - 1})
+    decimals = _decimals_for(weights)
+    handles = [
+        Line2D([], [], color=colours[k], linewidth=widths[k], label=format_number(weights[k], lang, decimals))
+        for k in reversed(picks)
+    ]
+    ax.legend(handles=handles, title=style.wrap_label(title, 20), **LEGEND_OUTSIDE)
+
+
+def _draw_nodes(
+    ax: Axes, positions: dict, services: list[str], highlight: str | None, fontsize: float
+) -> None:
+    """Services as dots on a circle, each labelled just outside it so long codes never overlap a dot."""
+    for service in services:
+        x, y = positions[service]
+        own = service == highlight
+        ax.scatter(
+            [x],
+            [y],
+            s=260 if len(services) <= 8 else 90,
+            zorder=3,
+            gid=f"node:{service}",
+            color=style.OWN_SERVICE_COLOUR if own else "#ffffff",
+            edgecolors=style.HIGHLIGHT_COLOUR,
+            linewidths=style.HIGHLIGHT_LINEWIDTH if own else 1.2,
+        )
+        ax.text(
+            1.16 * x,
+            1.16 * y,
+            service,
+            ha="left" if x > 0.01 else "right" if x < -0.01 else "center",
+            va="center",
+            fontsize=fontsize,
+            fontweight="bold" if own else "normal",
+            gid=f"label:{service}",
+        )
+
+
+def affinity_network(
+    matrix: pd.DataFrame,
+    *,
+    lens: str | None = None,
+    lang: str = "nl",
+    highlight: str | None = None,
+    min_value: float | None = None,
+    strongest: int | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """The services as a network: the thicker and darker a line, the better the pair fits.
+
+    Services sit on a circle in the matrix's order (the same picture every
+    run). Every pair with a value above ``min_value`` (default: above zero)
+    gets a line whose width and colour grow with the value.
+
+    Parameters
+    ----------
+    matrix
+        Symmetric service-by-service values of one lens; the diagonal is ignored.
+    lens
+        The lens's name, for the title and legend; None for a general title.
+    lang
+        ``"nl"`` or ``"en"``.
+    highlight
+        A service code drawn as a filled dot with a bold label.
+    min_value
+        Pairs with this value or less get no line.
+    strongest
+        Draw only each service's ``strongest`` lines (see :func:`network_edges`);
+        default all lines up to :data:`FULL_NETWORK` services, else
+        :data:`STRONGEST_LINKS`, with the title saying so.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        The lines are one LineCollection (``gid="edges"``), in the order of
+        :func:`network_edges`; dots carry ``gid="node:<service>"``.
+    """
+    import networkx as nx
+
+    check_language(lang)
+    services = [str(code) for code in matrix.index]
+    _check_highlight(highlight, services)
+    ax = style.axes_for(ax, style.NETWORK_FIGSIZE)
+    if strongest is None and len(services) > FULL_NETWORK:
+        strongest = STRONGEST_LINKS
+    edges = network_edges(matrix, min_value=min_value, strongest=strongest)
+    graph = nx.Graph()
+    graph.add_nodes_from(services)
+    graph.add_weighted_edges_from(edges[["service_a", "service_b", "value"]].itertuples(index=False))
+    positions = nx.circular_layout(services)
+    title = lens_title(lens, lang) if lens else text("plots.network_legend", lang)
+    if not edges.empty:
+        weights = edges["value"].to_numpy(dtype=float)
+        widths = _edge_widths(weights)
+        colours = [style.network_colour(share) for share in (widths - 0.8) / 6.2]
+        lines = nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=list(zip(edges["service_a"], edges["service_b"], strict=True)),
+            width=widths,
+            edge_color=colours,
+            ax=ax,
+        )
+        lines.set_gid("edges")
+        _network_legend(ax, weights, widths, colours, lang, title)
+    _draw_nodes(ax, positions, services, highlight, style.font_size_for(len(services)))
+    ax.set_xlim(-1.45, 1.45)
+    ax.set_ylim(-1.3, 1.3)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    heading = text("plots.network_title", lang, lens=title)
+    if strongest is not None:
+        heading += "\n" + text("plots.network_strongest", lang, n=strongest)
+    ax.set_title(heading, loc="left", fontweight="bold")
+    return ax
+
+
+# --- sensitivity ------------------------------------------------------------------------
+
+READING_MARKERS = (("neutral", "o", 9), ("missing", "D", 6))
+"""Marker and size per reading of ``?`` in the sensitivity chart."""
+
+SENSITIVITY_COLUMNS = ("lens", "service_a", "service_b", "value_neutral", "value_missing")
+"""The long table :func:`sensitivity_chart` expects: one row per lens and unordered pair."""
+
+
+def sensitivity_table(values: pd.DataFrame, *, max_pairs: int = 12) -> pd.DataFrame:
+    """Per lens, each pair's value and rank with ``?`` read as neutral and as missing.
+
+    Parameters
+    ----------
+    values
+        Columns :data:`SENSITIVITY_COLUMNS`; higher values mean a better fit.
+    max_pairs
+        Per lens, keep at most this many pairs: those whose value moves most
+        (ties broken by pair name).
+
+    Returns
+    -------
+    DataFrame
+        The input columns plus ``pair`` (``"A – B"``), ``rank_neutral`` and
+        ``rank_missing`` (1 = best fit in the lens; equal values share a
+        rank), ``rank_changed``, and ``scaled_neutral``/``scaled_missing``:
+        the values divided by the largest absolute value in the lens, so
+        lenses on different scales share one axis. Lenses keep their order
+        of first appearance; pairs within a lens go from best to worst fit
+        with ``?`` neutral.
+    """
+    missing = [column for column in SENSITIVITY_COLUMNS if column not in values.columns]
+    if missing:
+        raise ValueError(f"sensitivity values lack the columns {', '.join(missing)}")
+    table = values.loc[:, list(SENSITIVITY_COLUMNS)].copy()
+    table["pair"] = table["service_a"].astype(str) + " – " + table["service_b"].astype(str)
+    by_lens = table.groupby("lens", sort=False)
+    for reading in ("neutral", "missing"):
+        table[f"rank_{reading}"] = by_lens[f"value_{reading}"].rank(method="min", ascending=False)
+    table["rank_changed"] = table["rank_neutral"] != table["rank_missing"]
+    scale = by_lens[["value_neutral", "value_missing"]].transform(lambda v: v.abs().max()).max(axis=1)
+    scale = scale.where(scale > 0, 1.0)
+    table["scaled_neutral"] = table["value_neutral"] / scale
+    table["scaled_missing"] = table["value_missing"] / scale
+    table["_shift"] = (table["value_missing"] - table["value_neutral"]).abs().fillna(np.inf)
+    table["_lens"] = table["lens"].map({lens: k for k, lens in enumerate(table["lens"].unique())})
+    kept = table.sort_values(["_lens", "_shift", "pair"], ascending=[True, False, True], kind="stable")
+    kept = kept.groupby("lens", sort=False).head(max_pairs)
+    kept = kept.sort_values(["_lens", "rank_neutral", "pair"], kind="stable")
+    return kept.drop(columns=["_shift", "_lens"]).reset_index(drop=True)
+
+
+def _sensitivity_rows(table: pd.DataFrame, lang: str) -> tuple[list[str], list[float | None], list[bool]]:
+    """Y tick labels (a bold heading per lens, then its pairs) and the y of each pair row."""
+    labels, pair_rows, headings = [], [], []
+    for lens, part in table.groupby("lens", sort=False):
+        labels.append(lens_title(lens, lang))
+        headings.append(True)
+        for _ in range(len(part)):
+            pair_rows.append(len(labels))
+            labels.append("")
+            headings.append(False)
+    for row, pair in zip(pair_rows, table["pair"], strict=True):
+        labels[row] = pair
+    return labels, pair_rows, headings
+
+
+def _value_change(row, lang: str) -> str:
+    decimals = _decimals_for(np.array([row.value_neutral, row.value_missing], dtype=float))
+    before, after = (
+        "–" if pd.isna(v) else format_number(v, lang, decimals)
+        for v in (row.value_neutral, row.value_missing)
+    )
+    change = text("plots.sensitivity.values", lang, neutral=before, missing=after)
+    if row.rank_changed:
+        change += "  " + text(
+            "plots.sensitivity.rank", lang, neutral=int(row.rank_neutral), missing=int(row.rank_missing)
+        )
+    return change
+
+
+def _draw_dumbbells(ax: Axes, table: pd.DataFrame, pair_rows: list[int], fontsize: float, lang: str) -> None:
+    """Per pair a line from its neutral to its missing value, both marked, and the values on the right."""
+    for y, row in zip(pair_rows, table.itertuples(index=False), strict=True):
+        ax.plot([row.scaled_neutral, row.scaled_missing], [y, y], color="#969696", linewidth=1.5, zorder=1)
+        # The neutral dot is drawn larger, so it still shows round a diamond at the same value.
+        for reading, marker, size in READING_MARKERS:
+            ax.plot(
+                [getattr(row, f"scaled_{reading}")],
+                [y],
+                linestyle="none",
+                marker=marker,
+                markersize=size,
+                color=style.READING_COLOURS[reading],
+                zorder=2,
+                gid=f"{reading}:{row.lens}:{row.pair}",
+            )
+        ax.text(
+            1.08,
+            y,
+            _value_change(row, lang),
+            va="center",
+            fontsize=fontsize - 0.5,
+            gid=f"change:{row.lens}:{row.pair}",
+            fontweight="bold" if row.rank_changed else "normal",
+        )
+
+
+def _reading_legend(ax: Axes, lang: str) -> None:
+    """The two readings of ``?`` in one line between the title and the chart."""
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=marker,
+            markersize=size,
+            color=style.READING_COLOURS[reading],
+            label=text(f"unknown.{reading}", lang),
+        )
+        for reading, marker, size in READING_MARKERS
+    ]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, borderaxespad=0.2)
+
+
+def sensitivity_chart(
+    values: pd.DataFrame, *, max_pairs: int = 12, lang: str = "nl", ax: Axes | None = None
+) -> Axes:
+    """How each pair's fit moves when ``?`` is read as missing instead of neutral.
+
+    Per lens (a bold heading) each pair is a row with a blue dot (``?`` as
+    neutral) and an orange diamond (``?`` as missing) joined by a line; the
+    real values are written on the right, and where the pair's rank within
+    the lens changes, the ranks too (its label is then bold). Values are
+    shown as a share of the lens's largest value, so lenses on different
+    scales fit on one axis.
+
+    Parameters
+    ----------
+    values
+        Columns ``lens, service_a, service_b, value_neutral, value_missing``,
+        one row per lens and unordered pair (see :func:`sensitivity_table`).
+    max_pairs
+        Per lens, show at most this many pairs, those that move most.
+    lang
+        ``"nl"`` or ``"en"``.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        Dots carry ``gid="neutral:<lens>:<pair>"`` and ``"missing:<lens>:<pair>"``, the values
+        on the right ``"change:<lens>:<pair>"``.
+    """
+    check_language(lang)
+    table = sensitivity_table(values, max_pairs=max_pairs)
+    labels, pair_rows, headings = _sensitivity_rows(table, lang)
+    ax = style.axes_for(ax, (11.0, 1.6 + 0.32 * len(labels)))
+    fontsize = style.font_size_for(len(labels) // 3)
+    _draw_dumbbells(ax, table, pair_rows, fontsize, lang)
+    ax.set_yticks(range(len(labels)), labels, fontsize=fontsize)
+    for tick, heading, y in zip(ax.get_yticklabels(), headings, range(len(labels)), strict=True):
+        changed = y in pair_rows and bool(table["rank_changed"].iloc[pair_rows.index(y)])
+        tick.set_fontweight("bold" if heading or changed else "normal")
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    low = min(0.0, float(np.nanmin(table[["scaled_neutral", "scaled_missing"]].to_numpy(dtype=float))))
+    ax.set_xlim(low - 0.05, 1.05)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, lang, 1)))
+    ax.set_xlabel(text("plots.sensitivity.xlabel", lang))
+    ax.set_title(text("plots.sensitivity.title", lang), pad=30, loc="left", fontweight="bold")
+    _reading_legend(ax, lang)
+    return ax
+
+
+# --- profile ----------------------------------------------------------------------------
+
+
+def _profile_rows(profile: pd.DataFrame, lang: str) -> tuple[list[str], list[int], pd.DataFrame]:
+    """Y labels (a heading per dimension and measure, then the services) and the bar rows."""
+    labels, rows, parts = [], [], []
+    for (dimension, measure), part in profile.groupby(["dimension", "measure"], sort=False, observed=True):
+        labels.append(_group_label(dimension, measure, lang))
+        for service in part["service"].astype(str):
+            rows.append(len(labels))
+            labels.append(service)
+        parts.append(part)
+    return labels, rows, pd.concat(parts, ignore_index=True) if parts else profile.iloc[0:0]
+
+
+def profile_chart(
+    profile: pd.DataFrame, *, service: str | None = None, lang: str = "nl", ax: Axes | None = None
+) -> Axes:
+    """Each service's mean score per dimension and measure, own service picked out.
+
+    Up to :data:`FULL_PROFILE` services, each service gets a bar from 0 to
+    its mean score on the report's scale (-2 for ``--`` to +2 for ``++``),
+    with the number of ``?`` scores behind the mean written next to it (they
+    count as 0 or not at all depending on the reading). With more services
+    each dimension and measure is one row of dots, one per service, so the
+    own service's place among many stays visible on one screen.
+
+    Parameters
+    ----------
+    profile
+        Columns ``service, dimension, measure, mean_score, n_known, n_unknown``.
+    service
+        The own service: blue and labelled in bold, the others grey.
+    lang
+        ``"nl"`` or ``"en"``.
+    ax
+        Axes to draw on; default the current Axes.
+
+    Returns
+    -------
+    Axes
+        Bars carry ``gid="bar:<service>:<dimension>:<measure>"``, dots
+        ``gid="dot:<service>:<dimension>:<measure>"``.
+    """
+    check_language(lang)
+    services = list(dict.fromkeys(profile["service"].astype(str)))
+    _check_highlight(service, services)
+    strips = len(services) > FULL_PROFILE
+    ax = _profile_strips(profile, service, lang, ax) if strips else _profile_bars(profile, service, lang, ax)
+    ax.set_xticks([-2, -1, 0, 1, 2], ["-2\n--", "-1\n-", "0", "+1\n+", "+2\n++"])
+    ax.axvline(0, color="#636363", linewidth=0.8)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(text("plots.profile.xlabel", lang))
+    title = (
+        text("plots.profile.title", lang)
+        if service is None
+        else text("plots.profile.title_own", lang, service=service)
+    )
+    # Strips carry a legend line above the Axes; the title sits above that.
+    ax.set_title(title, loc="left", fontweight="bold", pad=26 if strips else 6)
+    return ax
+
+
+def _unknown_note(row, lang: str) -> str:
+    note = format_number(row.mean_score, lang, 1)
+    if row.n_unknown:
+        total = int(row.n_known + row.n_unknown)
+        note += "  " + text("plots.profile.unknown", lang, n=int(row.n_unknown), total=total)
+    return note
+
+
+def _profile_bars(profile: pd.DataFrame, service: str | None, lang: str, ax: Axes | None) -> Axes:
+    """One bar per service, grouped under a bold heading per dimension and measure."""
+    labels, rows, ordered = _profile_rows(profile, lang)
+    ax = style.axes_for(ax, (10.0, 1.8 + 0.3 * len(labels)))
+    fontsize = style.font_size_for(len(labels) // 3)
+    for y, row in zip(rows, ordered.itertuples(index=False), strict=True):
+        own = service is not None and str(row.service) == service
+        colour = style.OTHER_SERVICE_COLOUR if service is not None and not own else style.OWN_SERVICE_COLOUR
+        gid = f"bar:{row.service}:{row.dimension}:{row.measure}"
+        ax.barh(y, row.mean_score, height=0.7, color=colour, gid=gid)
+        ax.text(
+            max(row.mean_score, 0) + 0.05, y, _unknown_note(row, lang), va="center", fontsize=fontsize - 1
+        )
+    ax.set_yticks(range(len(labels)), labels, fontsize=fontsize)
+    for y, tick in enumerate(ax.get_yticklabels()):
+        heading = y not in rows
+        tick.set_fontweight("bold" if heading or tick.get_text() == service else "normal")
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(-2.1, 3.8)
+    return ax
+
+
+def _group_label(dimension: str, measure: str, lang: str) -> str:
+    """Heading of one dimension and measure in a profile chart, such as "Toekomstige opgaven: Meerwaarde"."""
+    return text(
+        "plots.profile.group",
+        lang,
+        dimension=text(f"dimension.{dimension}", lang),
+        measure=text(f"measure.{measure}.short", lang),
+    )
+
+
+def _draw_profile_dots(ax: Axes, profile: pd.DataFrame, groups: list, service: str | None, lang: str) -> None:
+    services = list(dict.fromkeys(profile["service"].astype(str)))
+    # A small fixed vertical spread per service keeps equal means from hiding each other.
+    spread = {code: 0.3 * (k / max(1, len(services) - 1) - 0.5) for k, code in enumerate(services)}
+    for row in profile.itertuples(index=False):
+        y = groups.index((str(row.dimension), str(row.measure)))
+        own = str(row.service) == service
+        ax.plot(
+            [row.mean_score],
+            [y if own else y + spread[str(row.service)]],
+            linestyle="none",
+            marker="o",
+            markersize=11 if own else 6,
+            zorder=3 if own else 2,
+            gid=f"dot:{row.service}:{row.dimension}:{row.measure}",
+            color=style.OWN_SERVICE_COLOUR if own else style.OTHER_SERVICE_COLOUR,
+            markeredgecolor=style.HIGHLIGHT_COLOUR if own else "none",
+        )
+        if own:
+            ax.annotate(
+                f"{service}: {_unknown_note(row, lang)}",
+                (row.mean_score, y),
+                xytext=(0, -16),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontweight="bold",
+            )
+
+
+def _profile_strips(profile: pd.DataFrame, service: str | None, lang: str, ax: Axes | None) -> Axes:
+    """One row of dots per dimension and measure; the own service large, blue and labelled."""
+    pairs = zip(profile["dimension"].astype(str), profile["measure"].astype(str), strict=True)
+    groups = list(dict.fromkeys(pairs))
+    ax = style.axes_for(ax, (10.0, 2.4 + 0.9 * len(groups)))
+    _draw_profile_dots(ax, profile, groups, service, lang)
+    ax.set_yticks(range(len(groups)), [_group_label(d, m, lang) for d, m in groups], fontweight="bold")
+    ax.set_ylim(len(groups) - 0.4, -0.6)
+    ax.set_xlim(-2.1, 2.1)
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
+    ax.set_axisbelow(True)
+    n_others = profile["service"].nunique() - (service is not None)
+    other = Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="o",
+        markersize=6,
+        color=style.OTHER_SERVICE_COLOUR,
+        label=text("plots.profile.others", lang, n=n_others),
+    )
+    ax.legend(handles=[other], loc="lower left", bbox_to_anchor=(0.0, 1.0), borderaxespad=0.2)
+    return ax

@@ -1,0 +1,295 @@
+"""The look of every odsamen figure: colours, hatches, sizes, fonts and saving.
+
+One module owns the look so that a score of ``++`` has the same colour in
+every picture of every notebook and briefing.
+
+Colours
+-------
+Scores use ColorBrewer's PuOr diverging scheme (orange for negative, purple
+for positive), which stays readable for the common forms of colour
+blindness because it never sets red against green. ``--`` and ``++`` are
+strong, ``-`` and ``+`` light. ``?`` (unknown) and ``-/+`` (mixed) both sit
+in the middle of the scale; they share a neutral grey but carry a hatch
+(dots for ``?``, diagonal lines for ``-/+``) so neither is mistaken for the
+other or for a real middle. A cell without a score is white with a cross.
+
+Scale levels A–F use the Okabe–Ito qualitative palette; the two regional
+levels B and C are two shades of blue so that "regional" reads as one idea.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+# --- colours -----------------------------------------------------------------
+
+SYMBOL_COLOURS: dict[str, str] = {
+    "--": "#e66101",
+    "-": "#fdb863",
+    "-/+": "#d9d9d9",
+    "?": "#d9d9d9",
+    "+": "#b2abd2",
+    "++": "#5e3c99",
+}
+"""Face colour of a score cell, per report symbol."""
+
+SYMBOL_HATCHES: dict[str, str | None] = {
+    "--": None,
+    "-": None,
+    "-/+": "///",
+    "?": "..",
+    "+": None,
+    "++": None,
+}
+"""Hatch pattern of a score cell: only the two middle symbols have one."""
+
+HATCH_COLOUR = "#636363"
+"""Colour of the hatch lines and dots, dark enough to see on the grey."""
+
+MISSING_COLOUR = "#ffffff"
+"""Face colour of a cell that has no value at all; a cross is drawn over it."""
+
+MISSING_CROSS_COLOUR = "#9e9e9e"
+"""Colour of the crosses over a cell without a value."""
+
+MISSING_HATCH = "x"
+"""Hatch of a cell without a value: crosses, unlike the dots and lines of ``?`` and ``-/+``."""
+
+GRID_COLOUR = "#ffffff"
+"""Colour of the thin lines between cells."""
+
+LEVEL_COLOURS: dict[str, str] = {
+    "A": "#E69F00",
+    "B": "#56B4E9",
+    "C": "#0072B2",
+    "D": "#CC79A7",
+    "E": "#009E73",
+    "F": "#F0E442",
+}
+"""Face colour per scale level (Okabe–Ito); B and C, the regional levels, are blues."""
+
+UNKNOWN_PREFERENCE_COLOUR = SYMBOL_COLOURS["?"]
+"""Face colour of a preference given as ``?``; it carries the ``?`` hatch too."""
+
+HIGHLIGHT_COLOUR = "#000000"
+"""Outline colour that picks out the reader's own service."""
+
+HIGHLIGHT_LINEWIDTH = 3.0
+"""Line width of the own-service outline, in points."""
+
+OWN_SERVICE_COLOUR = "#0072B2"
+"""Fill colour of the own service where others are drawn in :data:`OTHER_SERVICE_COLOUR`."""
+
+OTHER_SERVICE_COLOUR = "#bdbdbd"
+"""Fill colour of the other services next to the own service."""
+
+READING_COLOURS: dict[str, str] = {"neutral": "#0072B2", "missing": "#E69F00"}
+"""Marker colour per reading of ``?`` in sensitivity charts."""
+
+SEQUENTIAL_CMAP = "cividis"
+"""Colour map for amounts such as affinity: perceptually uniform and colour-blind safe."""
+
+NETWORK_CMAP = "Blues"
+"""Colour map for network lines: light for a weak fit, dark blue for a strong one, on white."""
+
+NETWORK_FIGSIZE = (10.0, 7.5)
+"""Figure size in inches of a network of services: the circle scales, labels stay put."""
+
+ADVISOR_MARKER = "^"
+"""Marker in a cell's corner for a score filled in by the advisors."""
+
+# --- fonts, sizes and saving -------------------------------------------------
+
+FONT = "DejaVu Sans"
+BASE_FONT_SIZE = 10.0
+MIN_FONT_SIZE = 6.5
+SAVE_DPI = 150
+"""Resolution of saved PNG files, fixed so that files are reproducible."""
+
+STYLE_RC: dict[str, object] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [FONT],
+    "font.size": BASE_FONT_SIZE,
+    "axes.titlesize": BASE_FONT_SIZE + 2,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": SAVE_DPI,
+    "savefig.facecolor": "white",
+    "hatch.linewidth": 0.8,
+    "svg.hashsalt": "odsamen",
+    "svg.fonttype": "path",
+    "image.cmap": SEQUENTIAL_CMAP,
+}
+"""The rcParams every odsamen figure is drawn with."""
+
+FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def apply_style() -> None:
+    """Make every following matplotlib figure use the odsamen look (:data:`STYLE_RC`)."""
+    mpl.rcParams.update(STYLE_RC)
+
+
+def text_colour_on(face: str) -> str:
+    """Black or white, whichever reads better on a cell of colour ``face``."""
+    red, green, blue = (_linear(channel) for channel in to_rgb(face))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#000000" if luminance > 0.22 else "#ffffff"
+
+
+def network_colour(share: float) -> tuple[float, float, float, float]:
+    """Line colour for a pair at ``share`` (0 weakest, 1 strongest) of the drawn range.
+
+    The lightest part of :data:`NETWORK_CMAP` is skipped so that even the
+    weakest line stays visible on white.
+    """
+    return mpl.colormaps[NETWORK_CMAP](0.3 + 0.7 * float(share))
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def font_size_for(n_rows: int) -> float:
+    """Font size (points) for tick labels and cell text of a grid with ``n_rows`` rows.
+
+    Shrinks slowly from the base size for a handful of rows to
+    :data:`MIN_FONT_SIZE` for a few dozen, so 28 services stay readable.
+    """
+    if n_rows <= 8:
+        return BASE_FONT_SIZE
+    return max(MIN_FONT_SIZE, BASE_FONT_SIZE - 1.5 * math.log2(n_rows / 8))
+
+
+def wrap_label(label: str, width: int = 14) -> str:
+    """``label`` broken over lines of at most ``width`` characters (words kept whole)."""
+    return "\n".join(textwrap.wrap(str(label), width=width, break_long_words=False)) or str(label)
+
+
+def grid_figsize(
+    n_rows: int,
+    n_cols: int,
+    *,
+    cell_width: float = 0.95,
+    cell_height: float = 0.5,
+    extra_width: float = 3.6,
+    extra_height: float = 2.2,
+    min_cell_height: float = 0.28,
+) -> tuple[float, float]:
+    """Figure size in inches for a grid of ``n_rows`` by ``n_cols`` cells.
+
+    Each cell gets ``cell_width`` by ``cell_height`` inches while the rows
+    are few; with many rows the cells get a little lower, never below
+    ``min_cell_height`` inch, so 28 services fit on a screen and labels stay readable.
+    ``extra_width`` and ``extra_height`` leave room for labels, title and legend.
+    """
+    height_per_row = cell_height if n_rows <= 8 else max(min_cell_height, cell_height * math.sqrt(8 / n_rows))
+    width = extra_width + cell_width * n_cols
+    height = extra_height + height_per_row * n_rows
+    return round(width, 2), round(height, 2)
+
+
+def square_figsize(n: int, *, cell: float = 0.9, extra: float = 2.8) -> tuple[float, float]:
+    """Figure size in inches for an ``n`` by ``n`` service matrix with a colour bar."""
+    per_cell = cell if n <= 8 else max(0.3, cell * math.sqrt(8 / n))
+    side = per_cell * n
+    return round(side + extra + 1.2, 2), round(side + extra, 2)
+
+
+def cluster_figsize(n_rows: int, n_cols: int) -> tuple[float, float]:
+    """Figure size in inches for a clustered heatmap with dendrograms and a colour bar.
+
+    Rows and columns get the same cell size, set by the larger of the two
+    counts, so a square service matrix gives a square picture.
+    """
+    n = max(n_rows, n_cols)
+    per_cell = 0.9 if n <= 8 else max(0.38, 0.9 * math.sqrt(8 / n))
+    return round(3.5 + per_cell * n_cols, 2), round(3.5 + per_cell * n_rows, 2)
+
+
+def axes_for(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """The Axes to draw on: ``ax`` if given, else the current one.
+
+    A fresh current figure (one empty Axes, as made by ``plt.gca()``) is
+    resized to ``figsize`` and laid out with the constrained engine; a
+    figure the caller made is left as it is.
+    """
+    if ax is not None:
+        return ax
+    ax = plt.gca()
+    fig = ax.figure
+    if len(fig.axes) == 1 and not ax.has_data() and not ax.patches and not ax.texts:
+        fig.set_size_inches(*figsize)
+        fig.set_layout_engine("constrained")
+    return ax
+
+
+def save_figure(
+    fig: Figure, folder: str | Path, name: str, *, formats: tuple[str, ...] = ("png", "svg")
+) -> list[Path]:
+    """Write ``fig`` as ``folder/name.<format>`` for each format, byte for byte reproducible.
+
+    Parameters
+    ----------
+    fig
+        A matplotlib Figure, or anything with a ``figure`` attribute such as
+        seaborn's ClusterGrid.
+    folder
+        Output folder; created if needed.
+    name
+        The file name without extension, saying what the figure shows
+        (``scores_robustness_meets``): lower-case letters, digits, ``_``, ``-``.
+    formats
+        File formats, each one of ``png``, ``svg``, ``pdf``.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+    """
+    if not FILE_NAME.fullmatch(name):
+        raise ValueError(f"figure name {name!r}: use lower-case letters, digits, '_' and '-'")
+    figure = getattr(fig, "figure", fig)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = folder / f"{name}.{fmt}"
+        with mpl.rc_context({"svg.hashsalt": STYLE_RC["svg.hashsalt"]}):
+            figure.savefig(path, format=fmt, dpi=SAVE_DPI, metadata=_fixed_metadata(fmt))
+        written.append(path)
+    return written
+
+
+def _fixed_metadata(fmt: str) -> dict[str, None]:
+    """Metadata that leaves out dates and tool versions, which would change every file."""
+    if fmt == "png":
+        return {"Software": None}
+    if fmt == "svg":
+        return {"Date": None, "Creator": None}
+    if fmt == "pdf":
+        return {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}
+    raise ValueError(f"figure format {fmt!r}: expected png, svg or pdf")
+
+
+def label_too_wide(labels: list[str], width_inches: float, fontsize: float) -> bool:
+    """Whether any line of ``labels`` is likely wider than ``width_inches`` at ``fontsize``.
+
+    Uses the average width of a DejaVu Sans character (0.6 em), which is
+    enough to decide between level and turned column labels.
+    """
+    longest = max((len(line) for label in labels for line in str(label).split("\n")), default=0)
+    return longest * 0.6 * fontsize / 72 > 0.92 * width_inches
