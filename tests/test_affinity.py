@@ -487,3 +487,19 @@ def test_affinity_words_in_both_languages_without_typed_numbers():
         assert set(WORDS[key]) == set(LANGUAGES)
         for template in WORDS[key].values():
             assert not re.search(r"\d", re.sub(r"\{[^}]*\}", "", template)), template
+
+
+def test_pair_table_is_readable_and_sorted():
+    from odsamen.affinity import pair_table
+    from odsamen.data import load_dataset
+
+    data = load_dataset(Path(__file__).resolve().parents[1] / "data")
+    table = pair_table(data, "shared_regional", lang="nl")
+    assert list(table.columns) == ["Dienst", "Partner", "Gedeelde regionale agenda", "Op welke items"]
+    values = table["Gedeelde regionale agenda"]
+    assert pd.api.types.is_integer_dtype(values) and values.is_monotonic_decreasing
+    first = table.iloc[0]
+    assert (first["Dienst"], first["Partner"]) == ("NHN", "IJmond")
+    assert "Kwaliteitscriteria" in first["Op welke items"]
+    english = pair_table(data, "combined", lang="en")
+    assert "Combined" in english.columns and english["Combined"].dtype == float

@@ -474,6 +474,44 @@ def pair_affinity(
     return table[list(PAIR_AFFINITY_COLUMNS)]
 
 
+def _readable(values: pd.Series) -> pd.Series:
+    """Counts as whole numbers, shares to three decimals."""
+    if values.dropna().mod(1).eq(0).all():
+        return values.astype("Int64")
+    return values.round(3)
+
+
+def pair_table(
+    data: Dataset,
+    lens: str,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    weights: dict[str, float] | None = None,
+    lang: str = "nl",
+) -> pd.DataFrame:
+    """The pairs of one lens for reading: best fit first, with the items behind each value.
+
+    Columns (headings from the catalogue, in ``lang``): the two services,
+    the lens's value and the labels of the items that explain it. Ties keep
+    codebook order; pairs without a value come last.
+    """
+    lens_label(lens, lang)
+    table = pair_affinity_items(data, unknown=unknown, weights=weights)
+    table = table[table["lens"] == lens].sort_values(
+        "value", ascending=False, kind="stable", na_position="last"
+    )
+    return pd.DataFrame(
+        {
+            text("affinity.column.service_a", lang): table["service_a"].to_numpy(),
+            text("affinity.column.service_b", lang): table["service_b"].to_numpy(),
+            lens_label(lens, lang): _readable(table["value"]).to_numpy(),
+            text("affinity.column.items", lang): [
+                ", ".join(data.item_label(item, lang) for item in items) for items in table["items"]
+            ],
+        }
+    )
+
+
 def competition_rank(values: pd.Series) -> pd.Series:
     """Competition ranks, highest value first: ties share the best rank (1, 1, 3); NaN has no rank."""
     return values.round(_DIGITS).rank(method="min", ascending=False, na_option="keep").astype("Int64")

@@ -164,6 +164,18 @@ class Dataset:
         return set(self.levels.loc[self.levels["regional"], "level"])
 
 
+def summary(data: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
+    """One sentence saying what a valid data folder holds."""
+    return text(
+        "validate.ok",
+        lang,
+        folder=data.folder,
+        n_scores=len(data.scores),
+        n_preferences=len(data.preferences),
+        n_services=len(data.services),
+    )
+
+
 # --- reading -----------------------------------------------------------------
 
 

@@ -269,7 +269,16 @@ def save_figure(
     for fmt in formats:
         path = folder / f"{name}.{fmt}"
         with mpl.rc_context({"svg.hashsalt": STYLE_RC["svg.hashsalt"]}):
-            figure.savefig(path, format=fmt, dpi=SAVE_DPI, metadata=_fixed_metadata(fmt))
+            # A tight box keeps long labels that stick out of a layout (seaborn's
+            # clustermap puts row labels past the right edge) inside the file.
+            figure.savefig(
+                path,
+                format=fmt,
+                dpi=SAVE_DPI,
+                metadata=_fixed_metadata(fmt),
+                bbox_inches="tight",
+                pad_inches=0.1,
+            )
         written.append(path)
     return written
 
