@@ -195,7 +195,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "synth.refuse_nonempty": {
         "nl": "Weigert te schrijven in {folder}: de map is niet leeg. Kies een lege map of gebruik --force.",
-        "en": "Refusing to write into {folder}: the folder is not empty. Choose an empty folder or use --force.",
+        "en": "Refusing to write into {folder}: the folder is not empty. "
+        "Choose an empty folder or use --force.",
     },
     "synth.refuse_file": {
         "nl": "Weigert te schrijven naar {folder}: dat is een bestand, geen map.",
@@ -276,6 +277,22 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{service} next to the other services: mean score",
     },
     # --- affinity ----------------------------------------------------------
+    "affinity.cluster.services": {
+        "nl": "Diensten gegroepeerd op ‘{lens}’: wie vroeg samenkomt in de boom, past het best "
+        "(gemiddelde koppeling; afstand = hoogste waarde van alle paren min die van het paar)",
+        "en": "Services grouped by ‘{lens}’: those that join early in the tree fit best "
+        "(average linkage; distance = highest value of all pairs minus the pair's value)",
+    },
+    "affinity.cluster.items": {
+        "nl": "Opgaven gegroepeerd op ‘{measure}’: opgaven waarop de diensten vergelijkbaar scoren "
+        "staan bij elkaar (gemiddelde koppeling, euclidische afstand)",
+        "en": "Tasks grouped by ‘{measure}’: tasks on which the services score alike sit together "
+        "(average linkage, Euclidean distance)",
+    },
+    "affinity.score_scale": {"nl": "score (-2 = --, 2 = ++)", "en": "score (-2 = --, 2 = ++)"},
+    "affinity.column.service_a": {"nl": "Dienst", "en": "Service"},
+    "affinity.column.service_b": {"nl": "Partner", "en": "Partner"},
+    "affinity.column.items": {"nl": "Op welke items", "en": "On which items"},
     "affinity.lens.scale_agreement": {"nl": "Zelfde schaalniveau", "en": "Same scale"},
     "affinity.lens.shared_regional": {"nl": "Gedeelde regionale agenda", "en": "Shared regional agenda"},
     "affinity.lens.complementarity": {"nl": "Geven en nemen", "en": "Give and take"},
@@ -417,6 +434,7 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.and": {"nl": " en ", "en": " and "},
     "briefing.none": {"nl": "geen", "en": "none"},
     "briefing.n_services": {"nl": "{n} diensten", "en": "{n} services"},
+    "briefing.n_others": {"nl": "{n} andere", "en": "{n} others"},
     "briefing.kicker": {
         "nl": "Bestuurlijke briefing · verkenning samenwerking van {n} omgevingsdiensten",
         "en": "Board briefing · exploring cooperation between {n} environmental services",
@@ -463,6 +481,16 @@ WORDS: dict[str, dict[str, str]] = {
         "samenwerking.",
         "en": "To gain: on {n} items the service does not (fully) meet the mark and sees added value in "
         "cooperation.",
+    },
+    "briefing.summary.needs.one": {
+        "nl": "Halen: op 1 onderdeel voldoet de dienst niet (volledig) en ziet zij meerwaarde in "
+        "samenwerking.",
+        "en": "To gain: on 1 item the service does not (fully) meet the mark and sees added value in "
+        "cooperation.",
+    },
+    "briefing.summary.offers.one": {
+        "nl": "Brengen: op 1 onderdeel is de dienst sterk waar een andere dienst hulp zoekt.",
+        "en": "To give: on 1 item the service is strong where another service looks for help.",
     },
     "briefing.summary.offers": {
         "nl": "Brengen: op {n} onderdelen is de dienst sterk waar een andere dienst hulp zoekt.",
@@ -576,6 +604,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The preferences of {service} are closest to those of {partners}: on {n} items they name at "
         "least one scale level in common.",
     },
+    "briefing.preferences.closest.one": {
+        "nl": "De voorkeuren van {service} lijken het meest op die van {partners}: op 1 onderdeel noemen "
+        "zij ten minste één zelfde schaalniveau.",
+        "en": "The preferences of {service} are closest to those of {partners}: on 1 item they name at "
+        "least one scale level in common.",
+    },
+    "briefing.preferences.missing.one": {
+        "nl": "Bij 1 onderdeel gaf {service} geen voorkeur op; zie de kanttekeningen.",
+        "en": "For 1 item {service} gave no preference; see the caveats.",
+    },
     "briefing.preferences.missing": {
         "nl": "Bij {n} onderdelen gaf {service} geen voorkeur op; zie de kanttekeningen.",
         "en": "For {n} items {service} gave no preference; see the caveats.",
@@ -600,8 +638,7 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.caveat.none": {"nl": "Geen bijzonderheden.", "en": "Nothing to note."},
     "briefing.caveat.advisor_own": {
         "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
-        "adviseurs "
-        "ingevuld, op basis van inzichten van de dienst.",
+        "adviseurs ingevuld, op basis van inzichten van de dienst.",
         "en": "The scores of {service} for the {dimension} were filled in not by the service itself but by "
         "the advisors, based on the service's insights.",
     },
@@ -613,17 +650,34 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.caveat.preference_missing": {
         "nl": "{service} gaf bij {n} onderdelen geen voorkeur voor een schaalniveau ({items}). "
-        "Toelichting in "
-        "de gegevens: “{note}”. Daar kan geen overeenkomst met andere diensten worden gevonden.",
-        "en": "{service} gave no preferred scale for {n} items ({items}). Note in the data: “{note}”. No "
-        "match "
-        "with other services can be found there.",
+        "Toelichting in de gegevens: “{note}”. Daar kan geen overeenkomst met andere diensten worden "
+        "gevonden.",
+        "en": "{service} gave no preferred scale for {n} items ({items}). Note in the data: “{note}”. "
+        "No match with other services can be found there.",
+    },
+    "briefing.caveat.preference_missing.one": {
+        "nl": "{service} gaf bij 1 onderdeel geen voorkeur voor een schaalniveau ({items}). "
+        "Toelichting in de gegevens: “{note}”. Daar kan geen overeenkomst met andere diensten worden "
+        "gevonden.",
+        "en": "{service} gave no preferred scale for 1 item ({items}). Note in the data: “{note}”. "
+        "No match with other services can be found there.",
+    },
+    "briefing.caveat.preference_unknown.one": {
+        "nl": "{service} gaf bij 1 onderdeel ? als voorkeur ({items}); daar kan geen overeenkomst met "
+        "andere diensten worden gevonden.",
+        "en": "{service} gave ? as its preference for 1 item ({items}); no match with other services can "
+        "be found there.",
     },
     "briefing.caveat.preference_unknown": {
         "nl": "{service} gaf bij {n} onderdelen ? als voorkeur ({items}); daar kan geen overeenkomst met "
         "andere diensten worden gevonden.",
         "en": "{service} gave ? as its preference for {n} items ({items}); no match with other services can "
         "be found there.",
+    },
+    "briefing.caveat.preference_other.one": {
+        "nl": "Geen voorkeur opgegeven door {partners} (1 cel); op dat onderdeel kan geen overeenkomst "
+        "met hen worden gevonden.",
+        "en": "No preference given by {partners} (1 cell); no match with them can be found on that item.",
     },
     "briefing.caveat.preference_other": {
         "nl": "Geen voorkeur opgegeven door {partners} ({n} cellen); op die onderdelen kan geen overeenkomst "
@@ -710,11 +764,14 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Voorkeur voor schaalniveau per dienst, {dimension}; de regel van {service} omlijnd.",
         "en": "Preferred scale per service, {dimension}; the line of {service} outlined.",
     },
-    "briefing.alt.affinity": {
-        "nl": "Affiniteit tussen elk paar diensten volgens de lens ‘{lens}’; regel en kolom van "
-        "{service} omlijnd.",
-        "en": "Affinity between each pair of services by the lens ‘{lens}’; row and column of {service} "
-        "outlined.",
+    "briefing.partner_chart.title": {
+        "nl": "Hoe goed past elke dienst bij {service}? Lens ‘{lens}’",
+        "en": "How well does each service fit {service}? Lens ‘{lens}’",
+    },
+    "briefing.alt.partners": {
+        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past volgens de lens ‘{lens}’, "
+        "beste bovenaan.",
+        "en": "Bar chart: how well each other service fits {service} by the lens ‘{lens}’, best at the top.",
     },
     # --- pack ---------------------------------------------------------------
     "pack.bad_code": {
@@ -728,6 +785,12 @@ WORDS: dict[str, dict[str, str]] = {
     "pack.out_not_folder": {
         "nl": "{out} is een bestand, geen map; kies een andere uitvoermap.",
         "en": "{out} is a file, not a folder; choose another output folder.",
+    },
+    "pack.out_not_pack": {
+        "nl": "{out} is geen eerder bestuurspakket en niet leeg; het pakket vervangt de hele map, dus kies "
+        "een nieuwe of lege map.",
+        "en": "{out} is not a previous board pack and not empty; the pack replaces the whole folder, so "
+        "choose a new or empty folder.",
     },
     "pack.no_notebook": {
         "nl": "Het briefingnotebook {notebook} ontbreekt.",
@@ -799,12 +862,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Interrupted; nothing was written and the previous pack in {out} was not touched.",
     },
     "pack.references.done": {
-        "nl": "{n} referentiebriefings geschreven naar {folder}.",
-        "en": "{n} reference briefings written to {folder}.",
+        "nl": "{n} referentiebriefings geschreven naar {folder}, en de uitvoer van het briefingnotebook "
+        "zelf.",
+        "en": "{n} reference briefings written to {folder}, and the outputs of the briefing notebook itself.",
     },
     "pack.references.failed": {
-        "nl": "{n_failed} referentiebriefings mislukt: {services}; hun vorige versie blijft staan.",
-        "en": "{n_failed} reference briefings failed: {services}; their previous version stays.",
+        "nl": "{n_failed} referentienotebooks mislukt: {services}; hun vorige versie blijft staan.",
+        "en": "{n_failed} reference notebooks failed: {services}; their previous version stays.",
     },
 }
 

@@ -13,26 +13,50 @@ from odsamen.catalogue import LANGUAGES, text
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from odsamen.data import DataError, load_dataset
+    from odsamen.data import DataError, load_dataset, summary
 
     try:
         data = load_dataset(args.data)
     except DataError as err:
         print(text("validate.failed", args.lang, n=len(err.issues), folder=args.data), file=sys.stderr)
-        for issue in err.issues:
-            print(f"  {issue}", file=sys.stderr)
+        for message in err.describe(args.lang):
+            print(f"  {message}", file=sys.stderr)
         return 2
-    print(
-        text(
-            "validate.ok",
-            args.lang,
-            folder=args.data,
-            n_scores=len(data.scores),
-            n_preferences=len(data.preferences),
-            n_services=len(data.services),
-        )
-    )
+    print(summary(data, args.lang))
     return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from odsamen.data import DataError
+    from odsamen.synth import DEFAULT_SEED, SynthError, write_synthetic
+
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    try:
+        write_synthetic(args.services, args.out, seed=seed, codebook=args.codebook, force=args.force)
+    except SynthError as err:
+        print(err.message(args.lang), file=sys.stderr)
+        return 2
+    except DataError as err:
+        print(text("validate.failed", args.lang, n=len(err.issues), folder=args.codebook), file=sys.stderr)
+        for message in err.describe(args.lang):
+            print(f"  {message}", file=sys.stderr)
+        return 2
+    print(text("synth.done", args.lang, n=args.services, seed=seed, folder=args.out))
+    return 0
+
+
+def _briefings(args: argparse.Namespace) -> int:
+    from odsamen.pack import command
+
+    return command(
+        data=args.data,
+        out=args.out,
+        services=args.service,
+        jobs=args.jobs,
+        lang=args.lang,
+        unknown=args.unknown,
+        reference=args.reference,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,8 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check the tables in the data folder")
     validate.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    validate.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
+    validate.add_argument(
+        "--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)"
+    )
     validate.set_defaults(func=_validate)
+    briefings = sub.add_parser("briefings", help="validate the data and build the board pack of briefings")
+    add = briefings.add_argument
+    add("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    add("--out", type=Path, default=Path("reports"), help="pack folder (default: reports)")
+    add("--service", nargs="+", metavar="CODE", help="only these services (default: all)")
+    add("--jobs", type=int, help="briefings built at the same time (default: one per core)")
+    add("--lang", choices=LANGUAGES, default="nl", help="language of the pack (default: nl)")
+    add("--unknown", choices=("neutral", "missing"), default="neutral", help="reading of ? (default neutral)")
+    add("--reference", type=Path, metavar="DIR", help="write the reference notebooks for nbval, not a pack")
+    briefings.set_defaults(func=_briefings)
+    synth = sub.add_parser("synth", help="write a data folder of made-up services, marked synthetic")
+    synth.add_argument("--services", type=int, required=True, help="number of services, 2 to 99")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write, empty unless --force")
+    synth.add_argument("--seed", type=int, help="random seed (default: a fixed one); same seed, same bytes")
+    synth.add_argument(
+        "--codebook", type=Path, default=Path("data"), help="real data folder to imitate (default: data)"
+    )
+    synth.add_argument("--force", action="store_true", help="write into a non-empty folder (never real data)")
+    synth.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
+    synth.set_defaults(func=_synth)
     return parser
 
 

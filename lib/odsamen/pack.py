@@ -1,0 +1,725 @@
+"""The board pack: every service's briefing as HTML and PDF, with a front page.
+
+``odsamen briefings`` calls :func:`build_pack`, which
+
+1. validates the data folder (a :class:`~odsamen.data.DataError` means
+   nothing is written) and checks the requested service codes;
+2. builds everything in a hidden staging folder next to the output folder:
+   a copy of the data, ``tables/`` from :mod:`odsamen.affinity`, and per
+   service the executed notebook, its HTML and PDF and a log;
+3. runs the briefings in parallel worker processes, each briefing in a fresh
+   kernel of its own; while one briefing executes and converts, the worker
+   already starts the kernel for its next one;
+4. writes ``index.html`` and swaps the staging folder in for the previous
+   pack in one rename, so an interrupted or crashed run never leaves a
+   half-written pack and never touches the previous one.
+
+Layout of a pack::
+
+    index.html                  front page, headline figures and links
+    briefings/<CODE>.html|.pdf  the briefings
+    notebooks/<CODE>.ipynb      the executed notebooks, for audit
+    logs/<CODE>.log             what happened per service
+    tables/*.csv                affinity tables
+    data/*.csv                  the data the pack was built from
+
+A briefing that fails leaves the others: it is named in the summary,
+marked in the index with a link to its log, and :attr:`PackResult.ok` is
+False (exit code 1).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from odsamen import cache
+from odsamen.catalogue import check_language, text
+from odsamen.data import SERVICE_CODE, Dataset, load_dataset
+from odsamen.runner import KERNEL_NAME, WORKER_ERRORS, run_jobs
+from odsamen.scoring import DEFAULT_UNKNOWN, check_unknown
+
+DEFAULT_OUT = Path("reports")
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "briefing.ipynb"
+"""The briefing notebook of the repository this package is installed from (editable install)."""
+
+BRIEFINGS, NOTEBOOKS, LOGS, TABLES, DATA = "briefings", "notebooks", "logs", "tables", "data"
+WORK = ".work"
+"""Scratch folder inside the staging folder (data cache, kernel output); removed before publishing."""
+
+
+class PackError(ValueError):
+    """A request the pack cannot be built for (such as an unknown service); carries a catalogue message."""
+
+    def __init__(self, key: str, **fields: object):
+        self.key, self.fields = key, fields
+        super().__init__(text(key, "en", **fields))
+
+    def message(self, lang: str) -> str:
+        return text(self.key, lang, **self.fields)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One briefing to run: the parameterized notebook and where each result goes.
+
+    ``html`` and ``pdf`` are None when that output is not wanted (reference
+    notebooks); ``keep_images`` False drops figures from the kept notebook.
+    """
+
+    service: str
+    title: str
+    lang: str
+    notebook: dict
+    cwd: Path
+    notebook_out: Path
+    log: Path
+    html: Path | None = None
+    pdf: Path | None = None
+    keep_images: bool = True
+
+
+@dataclass
+class Outcome:
+    """What became of one job: ``ok``, the ``error`` if not, and seconds per phase."""
+
+    service: str
+    ok: bool
+    error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class PackResult:
+    """The result of a build: the published folder and one outcome per service, in codebook order."""
+
+    out: Path
+    outcomes: list[Outcome]
+    seconds: float
+
+    @property
+    def failed(self) -> list[str]:
+        return [o.service for o in self.outcomes if not o.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --- checks ------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    """One job per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def safe_file_stem(code: str) -> str:
+    """``code`` if it can be a file name as it is (the codebook's code pattern), else :class:`PackError`."""
+    if not re.fullmatch(SERVICE_CODE, code) or Path(code).name != code:
+        raise PackError("pack.bad_code", service=code)
+    return code
+
+
+def choose_services(data: Dataset, services: list[str] | None) -> list[str]:
+    """The requested services in codebook order (all by default); :class:`PackError` for an unknown code."""
+    if not services:
+        return [safe_file_stem(code) for code in data.service_codes]
+    unknown = [code for code in services if code not in data.service_codes]
+    if unknown:
+        raise PackError(
+            "pack.unknown_service", service=", ".join(unknown), services=", ".join(data.service_codes)
+        )
+    return [safe_file_stem(code) for code in data.service_codes if code in services]
+
+
+# --- staging and publishing -------------------------------------------------------
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_staging(out: Path) -> list[Path]:
+    """Remove staging and old folders next to ``out`` left by runs that died (their process is gone)."""
+    removed = []
+    for path in sorted(out.parent.glob(f".{out.name}.*-*")):
+        match = re.fullmatch(rf"\.{re.escape(out.name)}\.(staging|old)-(\d+)", path.name)
+        if match and path.is_dir() and not _pid_alive(int(match.group(2))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def make_staging(out: Path) -> Path:
+    """A fresh, empty staging folder next to ``out`` (same file system, so publishing is a rename)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out)
+    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    for folder in (BRIEFINGS, NOTEBOOKS, LOGS, DATA, WORK):
+        (staging / folder).mkdir()
+    return staging
+
+
+PACK_MARK = '<meta name="generator" content="odsamen">'
+"""The line in a pack's ``index.html`` that says the folder is a board pack this command may replace."""
+
+
+def is_pack(folder: Path) -> bool:
+    """True if ``folder`` holds a board pack written by this command (its front page says so)."""
+    index = folder / "index.html"
+    return index.is_file() and PACK_MARK in index.read_text(encoding="utf-8", errors="replace")
+
+
+def check_out(out: Path) -> Path:
+    """``out`` if a pack may be written there: a new or empty folder, or a previous pack.
+
+    The whole folder is replaced, so any other folder (``--out .``, a home
+    folder, a typo) is refused with :class:`PackError` before anything is written.
+    """
+    if out.exists() and not out.is_dir():
+        raise PackError("pack.out_not_folder", out=out)
+    if out.resolve() in (Path.cwd().resolve(), Path.home().resolve(), Path(out.resolve().anchor)):
+        raise PackError("pack.out_not_pack", out=out)
+    if out.is_dir() and any(out.iterdir()) and not is_pack(out):
+        raise PackError("pack.out_not_pack", out=out)
+    return out
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2``); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def publish(staging: Path, out: Path) -> Path:
+    """Put ``staging`` in the place of ``out`` and remove the previous pack.
+
+    On Linux the two folders are exchanged atomically, so ``out`` always
+    holds a complete pack; elsewhere the old pack is first renamed aside.
+    """
+    shutil.rmtree(staging / WORK, ignore_errors=True)
+    if not out.exists():
+        os.rename(staging, out)
+        return out
+    if not out.is_dir():
+        raise PackError("pack.out_not_folder", out=out)
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)
+        return out
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    os.rename(out, old)
+    os.rename(staging, out)
+    shutil.rmtree(old, ignore_errors=True)
+    return out
+
+
+def copy_data(data: Dataset, target: Path) -> None:
+    """Copy the data files the pack is built from into ``target``."""
+    for path in cache.data_files(data.folder):
+        shutil.copy2(path, target / path.name)
+
+
+# --- jobs ----------------------------------------------------------------------
+
+
+def check_notebook(path: str | Path) -> Path:
+    """``path`` if it is a file, else :class:`PackError` (checked before anything is written)."""
+    path = Path(path)
+    if not path.is_file():
+        raise PackError("pack.no_notebook", notebook=path)
+    return path
+
+
+def read_notebook(path: Path):
+    """The briefing notebook as papermill loads it (with papermill's metadata defaults)."""
+    from papermill.iorw import load_notebook_node
+
+    return load_notebook_node(str(check_notebook(path)))
+
+
+def parameterize(notebook, *, service: str, lang: str, data_dir: str, unknown: str):
+    """A copy of ``notebook`` with papermill's injected-parameters cell for one service."""
+    import copy
+
+    from papermill.parameterize import parameterize_notebook
+
+    parameters = {"service": service, "lang": lang, "data_dir": data_dir, "unknown": unknown}
+    result = parameterize_notebook(
+        copy.deepcopy(notebook), parameters, kernel_name=KERNEL_NAME, language="python"
+    )
+    for cell in result.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            # papermill draws a random cell id; a fixed one keeps kept notebooks the same from run to run.
+            cell.id = "injected-parameters"
+    return result
+
+
+def pack_jobs(data: Dataset, codes: list[str], staging: Path, *, lang: str, unknown: str, notebook: Path):
+    """One job per service, writing into the pack layout under ``staging``.
+
+    A generator: the notebook is read and parameterized while the workers
+    already start their first kernels.
+    """
+    source = read_notebook(notebook)
+    for code in codes:
+        yield Job(
+            service=code,
+            title=text("briefing.title", lang, name=data.service_name(code, lang)),
+            lang=lang,
+            notebook=parameterize(source, service=code, lang=lang, data_dir=f"../{DATA}", unknown=unknown),
+            cwd=staging / NOTEBOOKS,
+            notebook_out=staging / NOTEBOOKS / f"{code}.ipynb",
+            log=staging / LOGS / f"{code}.log",
+            html=staging / BRIEFINGS / f"{code}.html",
+            pdf=staging / BRIEFINGS / f"{code}.pdf",
+        )
+
+
+# --- the front page ------------------------------------------------------------
+
+
+def _count(n: int, total: int, lang: str) -> str:
+    return text("pack.count", lang, n=n, total=total)
+
+
+def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> dict:
+    """One line of the front page: the service's headline figures (:func:`odsamen.briefing.headline`)
+    and its links, relative to the pack."""
+    from odsamen.briefing import join_words
+
+    code = outcome.service
+    return {
+        "code": code,
+        "name": data.service_name(code, lang),
+        "robustness": _count(facts["met"], facts["n_robustness"], lang),
+        "tasks": _count(facts["equipped"], facts["n_tasks"], lang),
+        "needs": facts["needs"],
+        "offers": facts["offers"],
+        "partner": join_words(facts["partners"], lang) or text("briefing.none", lang),
+        "ok": outcome.ok,
+        "error": outcome.error or "",
+        "html": f"{BRIEFINGS}/{code}.html",
+        "pdf": f"{BRIEFINGS}/{code}.pdf",
+        "notebook": f"{NOTEBOOKS}/{code}.ipynb",
+        "log": f"{LOGS}/{code}.log",
+    }
+
+
+def index_context(
+    data: Dataset,
+    outcomes: list[Outcome],
+    headlines: dict[str, dict],
+    staging: Path,
+    *,
+    lang: str,
+    unknown: str,
+) -> dict:
+    """Everything the front page shows; all of it is escaped by the template. ``headlines`` maps each
+    service to its :func:`odsamen.briefing.headline`."""
+    from odsamen.affinity import lens_label
+    from odsamen.briefing import HEADLINE_LENS
+
+    words = {
+        key.removeprefix("pack.index."): text(key, lang)
+        for key in (
+            "pack.index.kicker",
+            "pack.index.title",
+            "pack.index.service",
+            "pack.index.robustness",
+            "pack.index.tasks",
+            "pack.index.needs",
+            "pack.index.offers",
+            "pack.index.briefing",
+            "pack.index.failed",
+            "pack.index.log",
+            "pack.index.notebook",
+            "pack.index.audit",
+            "pack.index.tables",
+            "pack.index.data",
+            "pack.index.notebooks",
+            "pack.index.logs",
+        )
+    }
+    words["partner"] = text("pack.index.partner", lang, lens=lens_label(HEADLINE_LENS, lang))
+    words["intro"] = text("pack.index.intro", lang, n=len(outcomes), reading=text(f"unknown.{unknown}", lang))
+    words["fingerprint"] = text(
+        "pack.index.fingerprint", lang, fingerprint=cache.fingerprint(data.folder)[:12]
+    )
+    failed = [o.service for o in outcomes if not o.ok]
+    return {
+        "lang": lang,
+        "words": words,
+        "synthetic": text("briefing.synthetic", lang) if data.synthetic else "",
+        "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
+        "rows": [service_row(data, o, headlines[o.service], lang=lang) for o in outcomes],
+        "tables": sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
+        "data_files": sorted(p.relative_to(staging).as_posix() for p in (staging / DATA).iterdir()),
+    }
+
+
+# --- the build -----------------------------------------------------------------
+
+
+def _reporter(stream: TextIO, lang: str):
+    """A progress callback printing one line per finished briefing to ``stream``."""
+
+    def report(outcome: Outcome, done: int, total: int) -> None:
+        if outcome.ok:
+            seconds = f"{sum(outcome.seconds.values()):.1f}"
+            line = text(
+                "pack.progress.ok", lang, done=done, total=total, service=outcome.service, seconds=seconds
+            )
+        else:
+            line = text(
+                "pack.progress.failed",
+                lang,
+                done=done,
+                total=total,
+                service=outcome.service,
+                error=outcome.error,
+                log=f"{LOGS}/{outcome.service}.log",
+            )
+        print(line, file=stream, flush=True)
+
+    return report
+
+
+def build_pack(
+    data_dir: str | Path = "data",
+    out: str | Path = DEFAULT_OUT,
+    *,
+    services: list[str] | None = None,
+    jobs: int | None = None,
+    lang: str = "nl",
+    unknown: str = DEFAULT_UNKNOWN,
+    notebook: str | Path = NOTEBOOK,
+    progress: TextIO = sys.stderr,
+) -> PackResult:
+    """Validate ``data_dir`` and build the board pack into ``out``.
+
+    Parameters
+    ----------
+    data_dir
+        The data folder (see ``data/README.md``).
+    out
+        The pack folder; replaced as a whole once the build has finished.
+    services
+        Service codes to brief (default: all, in codebook order).
+    jobs
+        Briefings run at the same time (default: one per core).
+    lang, unknown
+        Language of the briefings (``nl``, ``en``) and reading of ``?``.
+    notebook
+        The briefing notebook to run (tests swap in one that fails).
+    progress
+        Where progress lines go.
+
+    Returns
+    -------
+    PackResult
+        The published folder and every service's outcome.
+
+    Raises
+    ------
+    DataError
+        If the data are invalid; nothing has been written.
+    PackError
+        For an unknown service code, a missing notebook or an output path
+        that is a file; nothing has been written.
+    """
+    start = time.perf_counter()
+    check_language(lang)
+    check_unknown(unknown)
+    out = Path(out)
+    data = load_dataset(data_dir)
+    codes = choose_services(data, services)
+    notebook = check_notebook(notebook)
+    check_out(out)
+    workers = max(1, min(jobs or default_jobs(), len(codes)))
+    print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
+    staging = make_staging(out)
+    try:
+        outcomes = _build_in(
+            staging, data, codes, notebook, workers=workers, lang=lang, unknown=unknown, progress=progress
+        )
+        publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return PackResult(out, outcomes, round(time.perf_counter() - start, 2))
+
+
+def _build_in(
+    staging: Path,
+    data: Dataset,
+    codes: list[str],
+    notebook: Path,
+    *,
+    workers: int,
+    lang: str,
+    unknown: str,
+    progress: TextIO,
+) -> list[Outcome]:
+    """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
+    import dataclasses
+
+    from odsamen.affinity import write_tables
+    from odsamen.briefing import headline
+    from odsamen.export import render_index
+
+    copy_data(data, staging / DATA)
+    # The kernels read the pack's own copy of the data, byte for byte the validated files.
+    validated = cache.write_cache(
+        dataclasses.replace(data, folder=staging / DATA), staging / WORK / "dataset.pickle"
+    )
+    report = _reporter(progress, lang)
+    headlines = {}
+
+    def on_done(outcome: Outcome, done: int, total: int) -> None:
+        report(outcome, done, total)
+        # The front page's figures are computed here, while the other briefings still run.
+        headlines[outcome.service] = headline(data, outcome.service, unknown=unknown)
+
+    outcomes = run_jobs(
+        pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook),
+        n_jobs=len(codes),
+        cwd=staging / NOTEBOOKS,
+        workers=workers,
+        env={cache.ENV_VAR: str(validated)},
+        work=staging / WORK,
+        on_done=on_done,
+    )
+    _keep_worker_errors(staging)
+    write_tables(data, staging, unknown=unknown)
+    context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown)
+    render_index(context, staging / "index.html")
+    return outcomes
+
+
+def _keep_worker_errors(staging: Path) -> None:
+    """Keep what the workers wrote to stderr, if anything, as ``logs/workers.log``."""
+    said = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted((staging / WORK).glob(WORKER_ERRORS))
+    ]
+    if any(text_.strip() for text_ in said):
+        (staging / LOGS / "workers.log").write_text("\n".join(said), encoding="utf-8")
+
+
+def summary(result: PackResult, lang: str) -> str:
+    """The closing line of a build: where the pack is, and which briefings failed."""
+    if result.ok:
+        return text(
+            "pack.summary.ok", lang, n=len(result.outcomes), out=result.out, seconds=f"{result.seconds:.1f}"
+        )
+    return text(
+        "pack.summary.failed",
+        lang,
+        n_failed=len(result.failed),
+        n=len(result.outcomes),
+        services=", ".join(result.failed),
+        out=result.out,
+        seconds=f"{result.seconds:.1f}",
+    )
+
+
+# --- reference notebooks -------------------------------------------------------
+
+
+def _run_references(
+    jobs: list[Job],
+    targets: dict[str, Path],
+    *,
+    workers: int,
+    env: dict[str, str],
+    work: Path,
+    progress: TextIO,
+    lang: str,
+) -> list[Outcome]:
+    """Run reference ``jobs`` (all in one folder) and move each successful notebook to its target."""
+    outcomes = run_jobs(
+        jobs,
+        n_jobs=len(jobs),
+        cwd=jobs[0].cwd,
+        workers=workers,
+        env=env,
+        work=work,
+        on_done=_reporter(progress, lang),
+    )
+    for job, outcome in zip(jobs, outcomes, strict=True):
+        if outcome.ok:
+            shutil.move(job.notebook_out, targets[job.service])
+        else:
+            print(job.log.read_text(encoding="utf-8"), file=progress)
+    return outcomes
+
+
+def write_reference_notebooks(
+    data_dir: str | Path,
+    folder: str | Path,
+    *,
+    services: list[str] | None = None,
+    jobs: int | None = None,
+    lang: str = "nl",
+    unknown: str = DEFAULT_UNKNOWN,
+    notebook: str | Path = NOTEBOOK,
+    progress: TextIO = sys.stderr,
+) -> list[Outcome]:
+    """Write the executed notebooks that nbval re-runs and compares (``make test``), figures removed.
+
+    Each service's briefing goes to ``folder/<CODE>.ipynb`` with ``data_dir``
+    relative to ``folder``; the briefing notebook itself is run with its own
+    default parameters and its stored outputs are replaced. A briefing that
+    fails leaves its previous version in place and is among the outcomes.
+    """
+    import tempfile
+
+    import nbformat
+
+    data = load_dataset(data_dir)
+    codes = choose_services(data, services)
+    notebook = check_notebook(notebook)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    relative = os.path.relpath(Path(data_dir).resolve(), folder.resolve())
+    workers = max(1, min(jobs or default_jobs(), len(codes)))
+    with tempfile.TemporaryDirectory(prefix="odsamen-references-") as scratch:
+        work = Path(scratch)
+        env = {cache.ENV_VAR: str(cache.write_cache(data, work / "dataset.pickle"))}
+        source = read_notebook(notebook)
+        briefings = [
+            Job(
+                service=code,
+                title=code,
+                lang=lang,
+                cwd=folder,
+                notebook_out=work / f"{code}.ipynb",
+                log=work / f"{code}.log",
+                keep_images=False,
+                notebook=parameterize(source, service=code, lang=lang, data_dir=relative, unknown=unknown),
+            )
+            for code in codes
+        ]
+        outcomes = _run_references(
+            briefings,
+            {code: folder / f"{code}.ipynb" for code in codes},
+            workers=workers,
+            env=env,
+            work=work,
+            progress=progress,
+            lang=lang,
+        )
+        itself = Job(
+            service=notebook.stem,
+            title=notebook.stem,
+            lang=lang,
+            cwd=notebook.parent,
+            notebook_out=work / notebook.name,
+            log=work / f"{notebook.stem}.log",
+            keep_images=False,
+            notebook=nbformat.read(notebook, as_version=4),
+        )
+        outcomes += _run_references(
+            [itself], {notebook.stem: notebook}, workers=1, env=env, work=work, progress=progress, lang=lang
+        )
+    return outcomes
+
+
+# --- command line ------------------------------------------------------------------
+
+
+def _print_data_error(err, folder, lang: str, stream: TextIO) -> None:
+    print(text("validate.failed", lang, n=len(err.issues), folder=folder), file=stream)
+    for message in err.describe(lang):
+        print(f"  {message}", file=stream)
+
+
+def command(
+    *,
+    data: Path,
+    out: Path,
+    services: list[str] | None,
+    jobs: int | None,
+    lang: str,
+    unknown: str,
+    reference: Path | None = None,
+    notebook: Path = NOTEBOOK,
+    stream: TextIO = sys.stderr,
+) -> int:
+    """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed,
+    2 for invalid data or arguments (nothing written), 130 when interrupted (nothing written)."""
+    from odsamen.data import DataError
+
+    try:
+        if jobs is not None and jobs < 1:
+            raise PackError("pack.bad_jobs", jobs=jobs)
+        if reference is not None:
+            outcomes = write_reference_notebooks(
+                data,
+                reference,
+                services=services,
+                jobs=jobs,
+                lang=lang,
+                unknown=unknown,
+                notebook=notebook,
+                progress=stream,
+            )
+            failed = [o.service for o in outcomes if not o.ok]
+            key = "pack.references.failed" if failed else "pack.references.done"
+            print(
+                text(
+                    key,
+                    lang,
+                    n=len(outcomes) - 1,  # the last outcome is the briefing notebook itself
+                    n_failed=len(failed),
+                    services=", ".join(failed),
+                    folder=reference,
+                ),
+                file=stream,
+            )
+            return 1 if failed else 0
+        result = build_pack(
+            data,
+            out,
+            services=services,
+            jobs=jobs,
+            lang=lang,
+            unknown=unknown,
+            notebook=notebook,
+            progress=stream,
+        )
+    except DataError as err:
+        _print_data_error(err, data, lang, stream)
+        return 2
+    except PackError as err:
+        print(err.message(lang), file=stream)
+        return 2
+    except KeyboardInterrupt:
+        print(text("pack.interrupted", lang, out=out), file=stream)
+        return 130
+    print(summary(result, lang), file=stream)
+    return 0 if result.ok else 1

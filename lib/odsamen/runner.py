@@ -1,0 +1,339 @@
+"""Run briefing jobs in parallel worker processes, each briefing in a fresh kernel.
+
+A worker takes jobs from a queue until it gets ``None``. For each job it
+executes the parameterized notebook with nbclient in a kernel of its own,
+keeps the tidied notebook, converts it once to HTML and renders that HTML to
+PDF (:mod:`odsamen.export`), and writes a log. The kernel for the next job
+is started as soon as the current one is taken, so that its start-up
+overlaps with the current briefing's execution and conversion; every kernel
+serves exactly one briefing.
+
+The parent (:func:`run_jobs`) collects one :class:`~odsamen.pack.Outcome`
+per job. A job that raises is a failed outcome, never a failed run; a worker
+that dies takes only its current job with it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+KERNEL_NAME = "python3"
+CELL_TIMEOUT = 600
+"""Seconds a single notebook cell may run before the briefing counts as failed."""
+STARTUP_TIMEOUT = 120
+"""Seconds a kernel may take to start."""
+JOIN_TIMEOUT = 5.0
+"""Seconds a worker gets to stop after its last job before it is killed."""
+STOP_TIMEOUT = 1.0
+"""Seconds a worker gets after an interrupt (SIGTERM) before it is killed; its kernels then exit on
+their own, as ipykernel ends a kernel whose parent process is gone."""
+POLL_SECONDS = 0.5
+"""How often the parent checks that its workers are still alive while it waits."""
+
+
+@dataclass
+class Kernel:
+    """A started kernel and the file that receives its own stdout and stderr."""
+
+    manager: object
+    output: Path
+    handle: IO[bytes]
+
+
+def start_kernel(cwd: Path, env: dict[str, str], output: Path) -> Kernel:
+    """Launch a fresh kernel in ``cwd``; returns at once, the kernel finishes starting on its own."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
+    handle = open(output, "wb")  # noqa: SIM115 - closed by stop_kernel
+    run_sync(manager.start_kernel)(cwd=str(cwd), env=env, stdout=handle, stderr=handle)
+    return Kernel(manager, output, handle)
+
+
+def stop_kernel(kernel: Kernel) -> str:
+    """Stop ``kernel`` if it still runs; return what it wrote to stdout and stderr."""
+    from jupyter_core.utils import run_sync
+
+    try:
+        if run_sync(kernel.manager.is_alive)():
+            run_sync(kernel.manager.shutdown_kernel)(now=True)
+        run_sync(kernel.manager.cleanup_resources)()
+    finally:
+        kernel.handle.close()
+    said = kernel.output.read_text(encoding="utf-8", errors="replace") if kernel.output.exists() else ""
+    kernel.output.unlink(missing_ok=True)
+    return said
+
+
+@contextmanager
+def timed(seconds: dict[str, float], phase: str):
+    """Add the wall time of the ``with`` block to ``seconds[phase]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[phase] = round(seconds.get(phase, 0.0) + time.perf_counter() - start, 3)
+
+
+def _execute(job, kernel: Kernel):
+    """Run the job's notebook in ``kernel``; return the notebook (partly run if it failed) and the error."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.from_dict(job.notebook)
+    client = NotebookClient(
+        notebook,
+        km=kernel.manager,
+        kernel_name=KERNEL_NAME,
+        timeout=CELL_TIMEOUT,
+        startup_timeout=STARTUP_TIMEOUT,
+        shutdown_kernel="immediate",
+        record_timing=False,
+        resources={"metadata": {"path": str(job.cwd)}},
+    )
+    try:
+        client.execute(cleanup_kc=True)
+    except Exception as err:  # noqa: BLE001 - any failure of one briefing is that briefing's outcome
+        return notebook, err
+    return notebook, None
+
+
+def _stream_text(notebook) -> str:
+    """What the notebook's cells printed (stdout, stderr): kept out of the briefing, kept in the log."""
+    lines = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                lines.append(f"--- cell {index} {output.get('name')} ---\n{output.get('text', '')}")
+    return "\n".join(lines)
+
+
+def _write_log(job, outcome, notebook, kernel_output: str, error: BaseException | None) -> None:
+    parts = [
+        f"service: {job.service}",
+        f"parameters: {notebook.metadata.get('papermill', {}).get('parameters', {})}" if notebook else "",
+        f"result: {'ok' if outcome.ok else 'FAILED'}",
+        "seconds: " + ", ".join(f"{phase} {value:.2f}" for phase, value in outcome.seconds.items()),
+    ]
+    if notebook is not None and _stream_text(notebook):
+        parts += ["", "=== output of the notebook's cells ===", _stream_text(notebook)]
+    if kernel_output.strip():
+        parts += ["", "=== output of the kernel process ===", kernel_output.rstrip()]
+    if error is not None:
+        parts += ["", "=== error ===", "".join(traceback.format_exception(error)).rstrip()]
+    job.log.write_text("\n".join(part for part in parts if part is not None) + "\n", encoding="utf-8")
+
+
+def run_job(job, kernel: Kernel, exporter) -> object:
+    """Execute, keep, convert and log one briefing; return its outcome (a failed briefing never raises)."""
+    import nbformat
+
+    from odsamen.export import tidy_notebook
+    from odsamen.pack import Outcome
+
+    outcome = Outcome(job.service, ok=False)
+    notebook, error = None, None
+    try:
+        with timed(outcome.seconds, "execute"):
+            notebook, error = _execute(job, kernel)
+        nbformat.write(tidy_notebook(notebook, keep_images=job.keep_images), job.notebook_out)
+        if error is None and job.html is not None:
+            with timed(outcome.seconds, "html"):
+                html = exporter.to_html(notebook, title=job.title, lang=job.lang)
+                job.html.write_text(html, encoding="utf-8")
+            if job.pdf is not None:
+                with timed(outcome.seconds, "pdf"):
+                    exporter.to_pdf(html, job.pdf)
+    except Exception as err:  # noqa: BLE001 - a conversion failure fails this briefing only
+        error = err
+    finally:
+        kernel_output = stop_kernel(kernel)
+    outcome.ok = error is None
+    outcome.error = None if error is None else _summary(error)
+    _write_log(job, outcome, notebook, kernel_output, error)
+    return outcome
+
+
+def _summary(error: BaseException) -> str:
+    """One line naming the error, for the progress line and the summary (the log has the rest)."""
+    name = getattr(error, "ename", None) or type(error).__name__
+    value = getattr(error, "evalue", None) or str(error)
+    return f"{name}: {value.strip().splitlines()[0] if value.strip() else ''}".strip().rstrip(":")
+
+
+def _more_waiting(tasks) -> bool:
+    """True if other jobs (not just stop signals) may still wait in the queue; True where unknowable."""
+    try:
+        return tasks.qsize() > 0
+    except NotImplementedError:
+        return True
+
+
+def _next_job(tasks, parent: int):
+    """The next job from the queue; None when there is none left or the parent process has died
+    (a killed build must not leave workers waiting for ever)."""
+    while True:
+        try:
+            return tasks.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
+
+
+def _redirect_stderr(path: Path) -> None:
+    """Send what this process writes to stderr into ``path``: library chatter (and nbclient's noise when
+    a run is stopped) stays off the terminal, whose progress lines belong to the parent."""
+    sys.stderr.flush()
+    with open(path, "ab") as target:
+        os.dup2(target.fileno(), 2)
+
+
+WORKER_ERRORS = "worker-*.err"
+"""File names of the workers' stderr in the work folder (see :func:`_redirect_stderr`)."""
+
+
+def worker_main(tasks, results, settings: dict) -> None:
+    """The loop of one worker process (see the module docstring)."""
+    # Ctrl-C goes to the terminal's foreground process group. A worker leaves that group (and ignores
+    # SIGINT where it cannot), so only the parent sees it and decides; kernels have their own sessions.
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _redirect_stderr(settings["work"] / f"worker-{os.getpid()}.err")
+    from odsamen.export import BriefingExporter
+
+    env = {**os.environ, **settings["env"]}
+    numbers = itertools.count()
+
+    def fresh() -> Kernel:
+        return start_kernel(
+            settings["cwd"], env, settings["work"] / f"kernel-{os.getpid()}-{next(numbers)}.out"
+        )
+
+    spare = fresh()
+    exporter = BriefingExporter()
+    exporter.warm_up()
+    try:
+        while (job := _next_job(tasks, settings["parent"])) is not None:
+            results.put(("started", job.service, os.getpid()))
+            kernel, spare = spare or fresh(), None
+            if _more_waiting(tasks):
+                spare = fresh()
+            results.put(("done", run_job(job, kernel, exporter), os.getpid()))
+    finally:
+        if spare is not None:
+            stop_kernel(spare)
+
+
+def _context():
+    """Fork where it is safe and cheap (Linux): workers inherit the parent's imports; spawn elsewhere."""
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def run_jobs(
+    jobs: Iterable,
+    *,
+    n_jobs: int,
+    cwd: Path,
+    workers: int,
+    env: dict[str, str],
+    work: Path,
+    on_done: Callable,
+) -> list:
+    """Run ``n_jobs`` jobs on ``workers`` processes; call ``on_done(outcome, n_done, n_jobs)`` as each ends.
+
+    The workers start (and start their first kernels) before ``jobs`` is
+    consumed, so a generator of jobs is prepared while kernels boot. Every
+    job must run in ``cwd`` (kernels are started before their job is
+    known). Returns the outcomes in the order of ``jobs``; ``env`` is added
+    to every kernel's environment.
+    """
+    if n_jobs == 0:
+        return []
+    context = _context()
+    tasks, results = context.Queue(), context.Queue()
+    settings = {"cwd": Path(cwd), "env": env, "work": work, "parent": os.getpid()}
+    processes = [
+        context.Process(target=worker_main, args=(tasks, results, settings), daemon=True)
+        for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    finished = False
+    try:
+        order = []
+        for job in jobs:
+            if Path(job.cwd) != settings["cwd"]:
+                raise ValueError(f"job {job.service} runs in {job.cwd}, not in {cwd}")
+            order.append(job.service)
+            tasks.put(job)
+        for _ in processes:
+            tasks.put(None)
+        outcomes = _collect(order, processes, results, on_done)
+        finished = True
+    finally:
+        _stop(processes, graceful=finished)
+    return [outcomes[service] for service in order]
+
+
+def _collect(services: list[str], processes: list, results, on_done: Callable) -> dict:
+    """Gather outcomes until every job has one; a job whose worker died fails with the exit code."""
+    from odsamen.pack import Outcome
+
+    pending = list(services)
+    running: dict[int, str] = {}
+    outcomes = {}
+
+    def finish(outcome) -> None:
+        outcomes[outcome.service] = outcome
+        pending.remove(outcome.service)
+        on_done(outcome, len(outcomes), len(services))
+
+    while pending:
+        try:
+            kind, service_or_outcome, pid = results.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            for process in processes:
+                if not process.is_alive() and process.pid in running:
+                    lost = running.pop(process.pid)
+                    finish(
+                        Outcome(lost, ok=False, error=f"worker process died (exit code {process.exitcode})")
+                    )
+            if not any(process.is_alive() for process in processes):
+                for lost in list(pending):
+                    finish(Outcome(lost, ok=False, error="no worker process left to run it"))
+            continue
+        if kind == "started":
+            running[pid] = service_or_outcome
+        else:
+            running.pop(pid, None)
+            finish(service_or_outcome)
+    return outcomes
+
+
+def _stop(processes: list, *, graceful: bool) -> None:
+    """Let workers end on their own after a finished run, or stop them after an interrupt; kill stragglers."""
+    if not graceful:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+    deadline = time.monotonic() + (JOIN_TIMEOUT if graceful else STOP_TIMEOUT)
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()

@@ -1,0 +1,355 @@
+"""The board pack: a real build into a temporary folder, checked as a reader and an auditor would."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from pack_builds import real_pack
+
+from odsamen import cache, pack
+from odsamen.catalogue import text
+from odsamen.data import load_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+SERVICES = ("NHN", "IJmond", "NZKG", "OFGV")
+SECTIONS = ("summary", "standing", "cooperation", "preferences", "partners", "caveats", "appendix")
+SCRIPT = "<script>alert('odsamen')</script>"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The board pack of the real data, built once per test session."""
+    return real_pack(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def html_pages(built):
+    return {code: (built.out / "briefings" / f"{code}.html").read_text(encoding="utf-8") for code in SERVICES}
+
+
+def copy_data(target: Path) -> Path:
+    shutil.copytree(DATA, target)
+    return target
+
+
+# --- the pack on the real data --------------------------------------------------------
+
+
+def test_every_briefing_is_built(built):
+    assert built.ok, [(o.service, o.error) for o in built.outcomes]
+    assert [o.service for o in built.outcomes] == list(SERVICES)
+    for code in SERVICES:
+        for suffix in ("html", "pdf"):
+            assert (built.out / "briefings" / f"{code}.{suffix}").stat().st_size > 10_000
+        assert (built.out / "notebooks" / f"{code}.ipynb").is_file()
+        assert "result: ok" in (built.out / "logs" / f"{code}.log").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (built.out / "tables").iterdir()) == [
+        "pair_affinity.csv",
+        "service_profile.csv",
+    ]
+    assert not (built.out / pack.WORK).exists()
+    assert not list(built.out.parent.glob(".reports.*"))
+
+
+def test_html_has_no_code_prompts_or_tracebacks(html_pages):
+    for page in html_pages.values():
+        for leak in (
+            "In [",
+            "Out[",
+            "Traceback",
+            "Briefing.open",
+            "brief.",
+            "import ",
+            "injected-parameters",
+            "data_dir",
+            "jp-InputArea",
+            "<pre",
+        ):
+            assert leak not in page
+
+
+def test_html_has_the_headings_and_embedded_figures(html_pages, dataset):
+    for code, page in html_pages.items():
+        assert page.startswith("<!DOCTYPE html>")
+        assert (
+            f"<title>{text('briefing.title', 'nl', name=dataset.service_name(code))}".replace("&", "&amp;")
+            in page
+        )
+        for section in SECTIONS:
+            assert f'id="{section}"' in page
+        figures = re.findall(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+        assert len(figures) == 3
+        # Self-contained: nothing is fetched from elsewhere.
+        assert not re.search(r'(src|href)="(?!data:|#)', page)
+
+
+def test_pdf_is_a_pdf_with_the_briefing_text(built, dataset):
+    for code in SERVICES:
+        path = built.out / "briefings" / f"{code}.pdf"
+        assert path.read_bytes()[:5] == b"%PDF-"
+        if shutil.which("pdftotext"):
+            words = subprocess.run(
+                ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            assert text("briefing.section.caveats", "nl") in words
+            assert "Traceback" not in words
+
+
+def test_audit_notebooks_leak_no_paths(built):
+    for code in SERVICES:
+        raw = (built.out / "notebooks" / f"{code}.ipynb").read_text(encoding="utf-8")
+        assert str(built.out.parent) not in raw
+        notebook = nbformat.reads(raw, as_version=4)
+        assert "input_path" not in notebook.metadata.papermill
+        assert notebook.metadata.papermill.parameters == {
+            "service": code,
+            "lang": "nl",
+            "data_dir": "../data",
+            "unknown": "neutral",
+        }
+        assert all("papermill" not in cell.metadata for cell in notebook.cells)
+
+
+def test_audit_notebook_reruns_from_the_pack(built):
+    # The pack carries its data: ../data from notebooks/ is the copy the briefings were built from.
+    assert cache.fingerprint(built.out / "data") == cache.fingerprint(DATA)
+
+
+def test_index_lists_every_service_with_headline_figures(built, dataset):
+    index = (built.out / "index.html").read_text(encoding="utf-8")
+    for code in SERVICES:
+        assert f'href="briefings/{code}.html"' in index
+        assert f'href="briefings/{code}.pdf"' in index
+    assert text("pack.count", "nl", n=6, total=6) in index  # NZKG meets every criterion
+    assert text("pack.index.failed", "nl") not in index
+    for link in re.findall(r'href="([^"#]+)"', index):
+        assert (built.out / link).is_file(), link
+
+
+# --- failures, escaping and refusals ---------------------------------------------------
+
+
+def failing_notebook(folder: Path, service: str) -> Path:
+    """The briefing notebook with one cell that fails for ``service``, as a briefing bug would."""
+    notebook = nbformat.read(pack.NOTEBOOK, as_version=4)
+    cell = nbformat.v4.new_code_cell(
+        f'if service == "{service}":\n    raise RuntimeError("broken on purpose")'
+    )
+    notebook.cells.insert(3, cell)
+    path = folder / "briefing.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def failed_run(tmp_path_factory):
+    """A run on data whose notes hold a script, with a notebook that breaks for IJmond."""
+    root = tmp_path_factory.mktemp("failing")
+    data = copy_data(root / "data")
+    prefs = (data / "scale_preferences.csv").read_text(encoding="utf-8")
+    (data / "scale_preferences.csv").write_text(
+        prefs.replace("niet opgegeven: OFGV", f"niet opgegeven {SCRIPT}: OFGV"), encoding="utf-8"
+    )
+    stream = io.StringIO()
+    code = pack.command(
+        data=data,
+        out=root / "reports",
+        services=["OFGV", "IJmond"],
+        jobs=2,
+        lang="nl",
+        unknown="neutral",
+        notebook=failing_notebook(root, "IJmond"),
+        stream=stream,
+    )
+    return code, root / "reports", stream.getvalue()
+
+
+def test_a_failing_briefing_leaves_the_others(failed_run):
+    code, out, messages = failed_run
+    assert code == 1
+    assert (out / "briefings" / "OFGV.html").is_file()
+    assert (out / "briefings" / "OFGV.pdf").is_file()
+    assert not (out / "briefings" / "IJmond.html").exists()
+    log = (out / "logs" / "IJmond.log").read_text(encoding="utf-8")
+    assert "broken on purpose" in log and "FAILED" in log
+    assert "IJmond" in messages.splitlines()[-1]  # the summary names it
+    index = (out / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="service-IJmond" class="failed">.*?</tr>', index, re.S).group(0)
+    assert text("pack.index.failed", "nl") in row
+    assert 'href="logs/IJmond.log"' in row
+    # The failed notebook is kept for audit, with its error.
+    assert "broken on purpose" in (out / "notebooks" / "IJmond.ipynb").read_text(encoding="utf-8")
+
+
+def test_a_script_in_a_data_note_comes_out_escaped(failed_run):
+    _, out, _ = failed_run
+    page = (out / "briefings" / "OFGV.html").read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(" in page and "odsamen" in page
+    assert "<script" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+PREVIOUS = f"<html><head>{pack.PACK_MARK}</head><body>previous pack</body></html>"
+
+
+def previous_pack(root: Path) -> Path:
+    out = root / "reports"
+    out.mkdir()
+    (out / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    return out
+
+
+def test_invalid_data_exit_2_and_previous_pack_untouched(tmp_path):
+    data = copy_data(tmp_path / "data")
+    scores = (data / "scores.csv").read_text(encoding="utf-8")
+    (data / "scores.csv").write_text(
+        scores.replace("NHN,robustness,omvang,meets,+,", "NHN,robustness,omvang,meets,+++,"), encoding="utf-8"
+    )
+    out = previous_pack(tmp_path)
+    stream = io.StringIO()
+    code = pack.command(
+        data=data, out=out, services=None, jobs=1, lang="nl", unknown="neutral", stream=stream
+    )
+    assert code == 2
+    assert "+++" in stream.getvalue()
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "reports"]
+
+
+def test_unknown_service_exit_2(tmp_path):
+    out = previous_pack(tmp_path)
+    stream = io.StringIO()
+    code = pack.command(
+        data=DATA, out=out, services=["NHN", "Nowhere"], jobs=1, lang="en", unknown="neutral", stream=stream
+    )
+    assert code == 2
+    assert "Nowhere" in stream.getvalue()
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+
+
+def test_bad_jobs_exit_2(tmp_path):
+    code = pack.command(
+        data=DATA,
+        out=tmp_path / "r",
+        services=None,
+        jobs=0,
+        lang="nl",
+        unknown="neutral",
+        stream=io.StringIO(),
+    )
+    assert code == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_cli_parses_the_briefings_command(monkeypatch):
+    from odsamen import cli
+
+    seen = {}
+    monkeypatch.setattr(pack, "command", lambda **kwargs: seen.update(kwargs) or 0)
+    assert cli.main(["briefings", "--service", "NHN", "OFGV", "--jobs", "3", "--lang", "en"]) == 0
+    assert seen["services"] == ["NHN", "OFGV"] and seen["jobs"] == 3 and seen["lang"] == "en"
+    assert seen["out"] == Path("reports") and seen["data"] == Path("data") and seen["unknown"] == "neutral"
+
+
+def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
+    out = previous_pack(tmp_path)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pack, "run_jobs", interrupted)
+    code = pack.command(
+        data=DATA, out=out, services=None, jobs=1, lang="nl", unknown="neutral", stream=io.StringIO()
+    )
+    assert code == 130
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_service_codes_are_checked_before_they_become_file_names():
+    assert pack.safe_file_stem("NHN") == "NHN"
+    for bad in ("../etc", "a/b", "", ".hidden", "x" * 40):
+        with pytest.raises(pack.PackError):
+            pack.safe_file_stem(bad)
+
+
+# --- staging, publishing and the data cache ---------------------------------------------
+
+
+def test_publish_swaps_in_the_new_pack(tmp_path):
+    out = previous_pack(tmp_path)
+    staging = pack.make_staging(out)
+    (staging / "index.html").write_text("new pack", encoding="utf-8")
+    pack.publish(staging, out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
+    assert not (out / pack.WORK).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
+    out = tmp_path / "reports"
+    dead = tmp_path / ".reports.staging-999999999"
+    dead.mkdir()
+    alive = tmp_path / ".reports.staging-1"  # pid 1 always runs
+    alive.mkdir()
+    assert pack.remove_stale_staging(out) == [dead]
+    assert alive.exists()
+
+
+def test_cache_is_used_only_for_the_same_files(tmp_path, monkeypatch, dataset):
+    folder = copy_data(tmp_path / "data")
+    marked = dataclasses.replace(load_dataset(folder), warnings=["from the cache"])
+    path = cache.write_cache(marked, tmp_path / "cache.pickle")
+    monkeypatch.setenv(cache.ENV_VAR, str(path))
+    assert cache.load_dataset(folder).warnings == ["from the cache"]
+    scores = folder / "scores.csv"
+    scores.write_text(scores.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.load_dataset(folder).warnings == []
+
+
+def test_reference_notebooks_are_written_without_figures(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    notebook = tmp_path / "notebooks" / "briefing.ipynb"
+    shutil.copy(pack.NOTEBOOK, notebook)
+    copy_data(tmp_path / "data")
+    outcomes = pack.write_reference_notebooks(
+        tmp_path / "data",
+        tmp_path / "notebooks" / "briefings",
+        services=["NZKG"],
+        jobs=1,
+        notebook=notebook,
+        progress=io.StringIO(),
+    )
+    assert [o.ok for o in outcomes] == [True, True]
+    written = json.loads((tmp_path / "notebooks" / "briefings" / "NZKG.ipynb").read_text(encoding="utf-8"))
+    assert written["metadata"]["papermill"]["parameters"]["data_dir"] == "../../data"
+    outputs = [o for cell in written["cells"] for o in cell.get("outputs", [])]
+    assert outputs and not any("image/png" in o.get("data", {}) for o in outputs)
+    itself = nbformat.read(notebook, as_version=4)
+    assert any(cell.get("outputs") for cell in itself.cells)
+
+
+def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me", encoding="utf-8")
+    stream = io.StringIO()
+    code = pack.command(
+        data=DATA, out=out, services=["NHN"], jobs=1, lang="en", unknown="neutral", stream=stream
+    )
+    assert code == 2
+    assert "not a previous board pack" in stream.getvalue()
+    assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
+    with pytest.raises(pack.PackError):
+        pack.check_out(Path("."))
+    assert pack.check_out(tmp_path / "new") == tmp_path / "new"
