@@ -353,3 +353,21 @@ def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
     with pytest.raises(pack.PackError):
         pack.check_out(Path("."))
     assert pack.check_out(tmp_path / "new") == tmp_path / "new"
+
+
+def test_the_analysis_notebooks_outputs_are_accepted_and_figures_kept(tmp_path):
+    out = tmp_path / "reports"
+    (out / "figures").mkdir(parents=True)
+    (out / "tables").mkdir()
+    (out / "figures" / "scores_task_meets.png").write_bytes(b"png")
+    assert pack.check_out(out) == out
+    staging = tmp_path / "staging"
+    (staging / "briefings").mkdir(parents=True)
+    (staging / "index.html").write_text("new pack", encoding="utf-8")
+    pack.publish(staging, out)
+    assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png"
+    assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
+    assert not (out / "tables").exists()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(pack.PackError):
+        pack.check_out(out)

@@ -51,6 +51,10 @@ NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "briefing.ipynb"
 """The briefing notebook of the repository this package is installed from (editable install)."""
 
 BRIEFINGS, NOTEBOOKS, LOGS, TABLES, DATA = "briefings", "notebooks", "logs", "tables", "data"
+FIGURES = "figures"
+"""Written by the analysis notebooks, not by the pack: carried over when a pack replaces the folder."""
+GENERATED = {BRIEFINGS, NOTEBOOKS, LOGS, TABLES, DATA, FIGURES, "index.html"}
+"""Every entry that odsamen writes into a pack folder."""
 WORK = ".work"
 """Scratch folder inside the staging folder (data cache, kernel output); removed before publishing."""
 
@@ -189,8 +193,15 @@ def is_pack(folder: Path) -> bool:
     return index.is_file() and PACK_MARK in index.read_text(encoding="utf-8", errors="replace")
 
 
+def holds_only_outputs(folder: Path) -> bool:
+    """True if everything in ``folder`` is something odsamen writes there: the analysis
+    notebooks' ``figures/`` and ``tables/`` (see ``notebooks/``) or parts of a pack."""
+    return all(entry.name in GENERATED for entry in folder.iterdir())
+
+
 def check_out(out: Path) -> Path:
-    """``out`` if a pack may be written there: a new or empty folder, or a previous pack.
+    """``out`` if a pack may be written there: a new or empty folder, a previous pack, or a
+    folder with only the analysis notebooks' outputs (``reports/`` after ``make test``).
 
     The whole folder is replaced, so any other folder (``--out .``, a home
     folder, a typo) is refused with :class:`PackError` before anything is written.
@@ -199,7 +210,7 @@ def check_out(out: Path) -> Path:
         raise PackError("pack.out_not_folder", out=out)
     if out.resolve() in (Path.cwd().resolve(), Path.home().resolve(), Path(out.resolve().anchor)):
         raise PackError("pack.out_not_pack", out=out)
-    if out.is_dir() and any(out.iterdir()) and not is_pack(out):
+    if out.is_dir() and not (is_pack(out) or holds_only_outputs(out)):
         raise PackError("pack.out_not_pack", out=out)
     return out
 
@@ -223,6 +234,9 @@ def publish(staging: Path, out: Path) -> Path:
     holds a complete pack; elsewhere the old pack is first renamed aside.
     """
     shutil.rmtree(staging / WORK, ignore_errors=True)
+    if (out / FIGURES).is_dir() and not (staging / FIGURES).exists():
+        # Copied, not moved: until the swap, the previous folder stays whole.
+        shutil.copytree(out / FIGURES, staging / FIGURES)
     if not out.exists():
         os.rename(staging, out)
         return out
