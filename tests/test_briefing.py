@@ -272,3 +272,10 @@ def test_a_count_of_one_reads_in_the_singular():
     assert briefing.say("briefing.summary.offers", "nl", n=1).startswith("Brengen: op 1 onderdeel is")
     assert briefing.say("briefing.summary.offers", "nl", n=2).startswith("Brengen: op 2 onderdelen is")
     assert briefing.say("briefing.summary.offers", "en", n=1).startswith("To give: on 1 item the")
+
+
+def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
+    own = str(Briefing(dataset, "OFGV").summary())
+    assert "adviseurs" in own and "OFGV" in own
+    for code in ("NHN", "IJmond", "NZKG"):
+        assert "adviseurs" not in str(Briefing(dataset, code).summary())

@@ -518,6 +518,8 @@ class Briefing:
             if partners
             else self.say("briefing.summary.no_partner", lens=lens_label(HEADLINE_LENS, self.lang)),
         ]
+        # A board member who reads only this box must still learn whose judgement the scores are.
+        lines[2:2] = [line for own, line in self._advisor_lines() if own]
         return tag(
             "section",
             tag("h2", self.say("briefing.section.summary")) + bullet_list(lines),
@@ -752,30 +754,28 @@ class Briefing:
         return bullet_list(lines or [self.say("briefing.caveat.none")])
 
     def _advisor_caveats(self) -> list[Markup]:
+        return [line for _, line in self._advisor_lines()]
+
+    def _advisor_lines(self) -> list[tuple[bool, Markup]]:
+        """Caveats on scores filled in by the advisors; True marks those about this service itself."""
         table = score_table(self.data)
         advised = table[table["source"] == "advisor"]
         lines = []
         for dimension in DIMENSIONS:
-            part = advised[advised["dimension"] == dimension]
-            if self.service in set(part["service"]):
+            part = set(advised.loc[advised["dimension"] == dimension, "service"])
+            words = self.dimension(dimension).lower()
+            if self.service in part:
                 lines.append(
-                    self.say(
-                        "briefing.caveat.advisor_own",
-                        service=self.service,
-                        dimension=self.dimension(dimension).lower(),
-                    )
+                    (True, self.say("briefing.caveat.advisor_own", service=self.service, dimension=words))
                 )
-            others = [
-                code
-                for code in self.data.service_codes
-                if code in set(part["service"]) and code != self.service
-            ]
+            others = [code for code in self.data.service_codes if code in part and code != self.service]
             if others:
                 lines.append(
-                    self.say(
-                        "briefing.caveat.advisor_other",
-                        services=self.services(others),
-                        dimension=self.dimension(dimension).lower(),
+                    (
+                        False,
+                        self.say(
+                            "briefing.caveat.advisor_other", services=self.services(others), dimension=words
+                        ),
                     )
                 )
         return lines
