@@ -9,7 +9,7 @@ DATA ?= data
 OUT ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help briefings validate test lab lint bench lock clean
+.PHONY: help briefings validate test lab lint notebooks bench lock clean
 
 help: ## List the targets
 	@echo "odsamen: analysis notebooks and board briefings"
@@ -33,6 +33,9 @@ test: $(STAMP) ## Lint, unit tests and nbval regression checks of the notebooks
 	$(BIN)/ruff check lib tests benchmarks
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg --nbval-current-env -p no:cacheprovider
+
+notebooks: $(STAMP) ## Re-run the notebooks and keep their outputs as the new reference
+	$(BIN)/odsamen notebooks
 
 bench: $(STAMP) ## Time the board pack build against the plain papermill/nbconvert loop
 	$(BIN)/python benchmarks/bench.py

@@ -59,6 +59,12 @@ def _briefings(args: argparse.Namespace) -> int:
     )
 
 
+def _notebooks(args: argparse.Namespace) -> int:
+    from odsamen.notebooks import refresh
+
+    return 0 if refresh() else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``odsamen`` command."""
     parser = argparse.ArgumentParser(
@@ -92,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--force", action="store_true", help="write into a non-empty folder (never real data)")
     synth.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
     synth.set_defaults(func=_synth)
+    notebooks = sub.add_parser(
+        "notebooks", help="re-run the committed notebooks and keep their outputs as the new reference"
+    )
+    notebooks.set_defaults(func=_notebooks)
     return parser
 
 
