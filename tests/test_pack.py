@@ -8,13 +8,16 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from pack_builds import real_pack
 
-from odsamen import cache, pack
+from odsamen import affinity, briefing, cache, pack, style
+from odsamen.briefing import Briefing
 from odsamen.catalogue import text
 from odsamen.data import load_dataset
 
@@ -314,6 +317,88 @@ def test_cache_is_used_only_for_the_same_files(tmp_path, monkeypatch, dataset):
     scores = folder / "scores.csv"
     scores.write_text(scores.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert cache.load_dataset(folder).warnings == []
+
+
+def test_shared_results_give_the_same_partners_as_affinity(dataset):
+    results = cache.SharedResults.compute(dataset)
+    for unknown in ("neutral", "missing"):
+        for code in SERVICES:
+            expected = affinity.best_partners(dataset, code, unknown=unknown)
+            pd.testing.assert_frame_equal(results.best_partners(dataset, code, unknown=unknown), expected)
+
+
+def test_shared_results_for_one_service_fall_back_for_others_and_for_weights(dataset):
+    results = cache.SharedResults.compute(dataset, ["OFGV"])
+    assert set(results.partners["neutral"]["service"]) == {"OFGV"}
+    pd.testing.assert_frame_equal(
+        results.best_partners(dataset, "NHN", unknown="missing"),
+        affinity.best_partners(dataset, "NHN", unknown="missing"),
+    )
+    weights = {
+        "scale_agreement": 1.0,
+        "shared_regional": 0.0,
+        "complementarity": 2.0,
+        "shared_added_value": 0.0,
+    }
+    pd.testing.assert_frame_equal(
+        results.best_partners(dataset, "OFGV", unknown="neutral", weights=weights),
+        affinity.best_partners(dataset, "OFGV", unknown="neutral", weights=weights),
+    )
+    with pytest.raises(ValueError, match="unknown service"):
+        cache.SharedResults.compute(dataset, ["XYZ"]).best_partners(dataset, "XYZ", unknown="neutral")
+
+
+def test_briefing_uses_the_builds_shared_results_only_for_the_same_files(tmp_path, monkeypatch):
+    folder = copy_data(tmp_path / "data")
+    data = load_dataset(folder)
+    # A marked table stands in for the build's: it shows which results a briefing got.
+    marked = cache.SharedResults.compute(data)
+    marked.partners["neutral"]["value"] = -1.0
+    monkeypatch.setenv(cache.ENV_VAR, str(cache.write_cache(data, tmp_path / "cache.pickle", marked)))
+    brief = Briefing.open(folder, "NHN")
+    assert brief.results is not None
+    assert set(brief.results.best_partners(data, "NHN", unknown="neutral")["value"]) == {-1.0}
+    scores = folder / "scores.csv"
+    scores.write_text(scores.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    fresh = Briefing.open(folder, "NHN")
+    assert -1.0 not in set(fresh.results.best_partners(data, "NHN", unknown="neutral")["value"])
+    assert set(fresh.results.partners["neutral"]["service"]) == {"NHN"}
+
+
+def test_facts_are_the_same_with_and_without_shared_results(dataset):
+    results = cache.SharedResults.compute(dataset)
+    for code in SERVICES:
+        assert briefing.headline(dataset, code, results=results) == briefing.headline(dataset, code)
+        assert briefing.reading_changes(dataset, code, results=results) == briefing.reading_changes(
+            dataset, code
+        )
+    with_results = Briefing(dataset, "OFGV", lang="en", results=results)
+    without = Briefing(dataset, "OFGV", lang="en")
+    assert with_results.summary() == without.summary()
+    assert with_results.partners() == without.partners()
+    assert with_results.caveats() == without.caveats()
+
+
+def test_briefing_figures_are_opaque_pngs_at_the_house_resolution(dataset):
+    from PIL import Image
+
+    image = Briefing(dataset, "NHN").score_figure("task", "meets")
+    picture = Image.open(io.BytesIO(image.data))
+    assert picture.mode == "RGB"
+    assert round(picture.info["dpi"][0]) == style.SAVE_DPI
+    assert "Software" not in picture.info
+
+
+def test_kernel_imports_leave_out_what_a_briefing_does_not_use():
+    # seaborn, scipy, pandera and pyplot cost a briefing kernel about a second together and it
+    # needs none of them: they are imported where they are used.
+    code = (
+        "import sys, odsamen.briefing, odsamen.plots, odsamen.cache; "
+        "print(' '.join(m for m in ('seaborn', 'scipy', 'pandera', 'networkx', 'matplotlib.pyplot') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.split() == []
 
 
 def test_reference_notebooks_are_written_without_figures(tmp_path):

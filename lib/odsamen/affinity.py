@@ -44,8 +44,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.cluster.hierarchy import linkage
-from scipy.spatial.distance import pdist, squareform
 
 from odsamen.catalogue import text
 from odsamen.data import DIMENSIONS, SYMBOLS, Dataset
@@ -614,6 +612,10 @@ def service_linkage(matrix: pd.DataFrame, *, method: str = "average") -> np.ndar
     """
     if len(matrix) < 2:
         raise ValueError("clustering needs at least two services")
+    # scipy is imported here, not at the top: briefing kernels import this module but never cluster.
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
     distance = service_distances(matrix).to_numpy()
     return linkage(squareform(distance, checks=False), method=method)
 
@@ -635,6 +637,8 @@ def _nan_distances(profiles: np.ndarray, metric: str) -> np.ndarray:
     the unknown ones differed like the known ones; rows with nothing in
     common get the largest distance found.
     """
+    from scipy.spatial.distance import pdist, squareform
+
     if not np.isnan(profiles).any():
         return squareform(pdist(profiles, metric=metric)) if len(profiles) > 1 else np.zeros((1, 1))
     if metric not in ("euclidean", "cityblock"):
@@ -671,6 +675,9 @@ def item_linkage(
     codebook order (``data.item_codes(dimension)``).
     """
     profiles = item_profiles(data, dimension=dimension, measure=measure, unknown=unknown).to_numpy()
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
     distance = _nan_distances(profiles, metric)
     return linkage(squareform(distance, checks=False), method=method)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -223,18 +223,33 @@ def partner_overlap(data: Dataset, service: str) -> pd.Series:
 
 
 def top_partners(
-    data: Dataset, service: str, *, unknown: str = DEFAULT_UNKNOWN, weights: dict[str, float] | None = None
+    data: Dataset,
+    service: str,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    weights: dict[str, float] | None = None,
+    results: cache.SharedResults | None = None,
 ) -> pd.DataFrame:
     """The best partner(s) of the service under every lens.
 
     Columns ``lens, partner, value, items``: the partners ranked first
     (several on a tie, codebook order) with the lens value and the item keys
     that explain it. A lens whose best value is 0 or has no value at all
-    (nothing in common with anyone) has no row.
+    (nothing in common with anyone) has no row. ``results``: the build's
+    precomputed :class:`~odsamen.cache.SharedResults`, if any (same outcome, less work).
     """
-    ranked = best_partners(data, service, unknown=unknown, weights=weights)
+    ranked = _ranked(data, service, unknown=unknown, weights=weights, results=results)
     best = ranked[(ranked["rank"] == 1) & (ranked["value"] > 0)]
     return best[["lens", "partner", "value", "items"]].reset_index(drop=True)
+
+
+def _ranked(
+    data: Dataset, service: str, *, unknown: str, weights: dict[str, float] | None, results
+) -> pd.DataFrame:
+    """:func:`odsamen.affinity.best_partners`, taken from ``results`` when given."""
+    if results is None:
+        return best_partners(data, service, unknown=unknown, weights=weights)
+    return results.best_partners(data, service, unknown=unknown, weights=weights)
 
 
 def other_reading(unknown: str) -> str:
@@ -247,7 +262,12 @@ def _item_keys(frame: pd.DataFrame) -> list[str]:
 
 
 def reading_changes(
-    data: Dataset, service: str, *, unknown: str = DEFAULT_UNKNOWN, weights: dict[str, float] | None = None
+    data: Dataset,
+    service: str,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    weights: dict[str, float] | None = None,
+    results: cache.SharedResults | None = None,
 ) -> dict[str, object]:
     """What changes for the service if ``?`` is read the other way (:func:`other_reading`).
 
@@ -263,8 +283,12 @@ def reading_changes(
         after = _item_keys(facts(data, service, unknown=other))
         result[f"{name}_gained"] = [item for item in after if item not in before]
         result[f"{name}_lost"] = [item for item in before if item not in after]
-    now = top_partners(data, service, unknown=unknown, weights=weights).groupby("lens")["partner"].agg(list)
-    then = top_partners(data, service, unknown=other, weights=weights).groupby("lens")["partner"].agg(list)
+    now, then = (
+        top_partners(data, service, unknown=reading, weights=weights, results=results)
+        .groupby("lens")["partner"]
+        .agg(list)
+        for reading in (unknown, other)
+    )
     result["partners"] = [
         (lens, now.get(lens, []), then.get(lens, []))
         for lens in LENSES
@@ -279,7 +303,12 @@ def _offers_with_receivers(data: Dataset, service: str, *, unknown: str) -> pd.D
 
 
 def headline(
-    data: Dataset, service: str, *, unknown: str = DEFAULT_UNKNOWN, weights: dict[str, float] | None = None
+    data: Dataset,
+    service: str,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    weights: dict[str, float] | None = None,
+    results: cache.SharedResults | None = None,
 ) -> dict[str, object]:
     """The figures for the front page of the board pack.
 
@@ -289,7 +318,7 @@ def headline(
     items where it can help another service; ``partners``: the best
     partner(s) under the :data:`HEADLINE_LENS` lens (may be empty).
     """
-    partners = top_partners(data, service, unknown=unknown, weights=weights)
+    partners = top_partners(data, service, unknown=unknown, weights=weights, results=results)
     return {
         "service": service,
         "met": int(status_counts(data, "robustness").at[service, MET]),
@@ -413,11 +442,34 @@ def figure_image(draw: Callable[..., object], size: tuple[float, float], alt: st
     from odsamen import style
 
     style.apply_style()
-    figure = Figure(figsize=size, layout="constrained")
+    dpi = dpi or style.SAVE_DPI
+    # Made at the resolution it is saved at and laid out here, once: otherwise savefig lays the figure
+    # out again in an extra, invisible draw at a new resolution. The picture is the same, byte for byte.
+    figure = Figure(figsize=size, layout="constrained", dpi=dpi)
     draw(figure.add_subplot())
+    figure.get_layout_engine().execute(figure)
+    figure.set_layout_engine(None)
+    width = round(size[0] * CSS_PIXELS_PER_INCH)
+    return Image(data=_opaque_png(figure, dpi), format="png", alt=alt, width=width)
+
+
+def _opaque_png(figure, dpi: int) -> bytes:
+    """``figure`` as a PNG without an alpha channel, without a date or tool version.
+
+    The figure is opaque (a white background), so dropping the channel keeps
+    every pixel; the file is smaller, and WeasyPrint need not split the
+    channel off again for each PDF.
+    """
+    from PIL import Image as PillowImage
+
+    raw = io.BytesIO()
+    figure.savefig(raw, format="rgba", dpi=dpi)
+    # The size of matplotlib's Agg canvas: the figure's box at ``dpi`` in whole pixels.
+    width, height = (int(length) for length in figure.bbox.size)
+    picture = PillowImage.frombuffer("RGBA", (width, height), raw.getbuffer(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi or style.SAVE_DPI, metadata={"Software": None})
-    return Image(data=buffer.getvalue(), format="png", alt=alt, width=round(size[0] * CSS_PIXELS_PER_INCH))
+    picture.convert("RGB").save(buffer, format="png", dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 # --- the briefing ------------------------------------------------------------------
@@ -436,6 +488,8 @@ class Briefing:
     lang: str = "nl"
     unknown: str = DEFAULT_UNKNOWN
     weights: dict[str, float] | None = None
+    results: cache.SharedResults | None = field(default=None, repr=False, compare=False)
+    """Analysis shared by all briefings (:class:`~odsamen.cache.SharedResults`); None computes as needed."""
 
     def __post_init__(self):
         check_language(self.lang)
@@ -447,8 +501,10 @@ class Briefing:
 
     @classmethod
     def open(cls, data_dir: str | Path, service: str, **options) -> Briefing:
-        """The briefing of ``service`` on the data in ``data_dir`` (validated, or from the pack's cache)."""
-        return cls(cache.load_dataset(data_dir), service, **options)
+        """The briefing of ``service`` on the data in ``data_dir`` (validated, or from the pack's cache),
+        with the :class:`~odsamen.cache.SharedResults` of the build or, run on its own, computed here."""
+        data, results = cache.load(data_dir, [service])
+        return cls(data, service, results=results, **options)
 
     # -- words -------------------------------------------------------------------
 
@@ -496,7 +552,9 @@ class Briefing:
 
     def summary(self) -> Markup:
         """Five lines a board member reads first."""
-        facts = headline(self.data, self.service, unknown=self.unknown, weights=self.weights)
+        facts = headline(
+            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
+        )
         partners = facts["partners"]
         lines = [
             self.say(
@@ -715,7 +773,9 @@ class Briefing:
 
     def partners(self) -> Markup:
         """The best partners under every lens, with the items that explain each, and how each lens works."""
-        best = top_partners(self.data, self.service, unknown=self.unknown, weights=self.weights)
+        best = top_partners(
+            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
+        )
         rows = []
         for lens in LENSES:
             found = best[best["lens"] == lens]
@@ -836,7 +896,9 @@ class Briefing:
         return lines + [self._reading_change()]
 
     def _reading_change(self) -> Markup:
-        changes = reading_changes(self.data, self.service, unknown=self.unknown, weights=self.weights)
+        changes = reading_changes(
+            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
+        )
         other = text(f"unknown.{changes['other']}", self.lang)
         parts = []
         for key in ("needs_gained", "needs_lost", "offers_gained", "offers_lost"):
@@ -964,6 +1026,7 @@ class Briefing:
                 unknown=self.unknown,
                 weights=self.weights,
                 lang=self.lang,
+                results=self.results,
                 ax=ax,
             ),
             partner_chart_size(n_partners),
@@ -992,6 +1055,7 @@ def partner_chart(
     unknown: str = DEFAULT_UNKNOWN,
     weights: dict[str, float] | None = None,
     lang: str = "nl",
+    results: cache.SharedResults | None = None,
     ax=None,
 ):
     """How well every other service fits ``service`` under ``lens``: one bar per partner, best on top.
@@ -999,17 +1063,20 @@ def partner_chart(
     The best partner(s) (rank 1) are drawn in the own-service blue of
     :mod:`odsamen.style`, the others in grey; each bar carries its value. A
     partner the lens has nothing to go on for gets no bar and a dash.
-    Bars carry ``gid="partner:<code>"``. Returns the Axes.
+    Bars carry ``gid="partner:<code>"``. ``results``: as for :func:`top_partners`. Returns the Axes.
     """
-    import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
     from odsamen import style
 
     check_language(lang)
-    part = best_partners(data, service, unknown=unknown, weights=weights)
+    part = _ranked(data, service, unknown=unknown, weights=weights, results=results)
     part = part[part["lens"] == lens].reset_index(drop=True)
-    ax = ax if ax is not None else plt.gca()
+    if ax is None:
+        # pyplot only here: a kernel that draws on Figures of its own never loads it.
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
     fontsize = style.font_size_for(len(part))
     values = part["value"].astype(float).fillna(0.0)
     colours = [style.OWN_SERVICE_COLOUR if rank == 1 else style.OTHER_SERVICE_COLOUR for rank in part["rank"]]

@@ -9,6 +9,12 @@ fingerprint matches the files in the data folder byte for byte, so an edited
 file is always read and validated afresh, and without the variable (a
 notebook run by hand, nbval) it simply validates.
 
+The same file carries :class:`SharedResults`: analysis that every briefing
+needs and that is the same for all of them (the best partners of every
+service under every lens, for both readings of ``?``). The build computes it
+once; a kernel that finds it for its data (same fingerprint) uses it, and a
+briefing run without the build (JupyterLab, nbval) computes it itself.
+
 The cache lives only in the build's own staging folder, never in a data
 folder, and is removed before the pack is published.
 """
@@ -19,10 +25,14 @@ import dataclasses
 import hashlib
 import os
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
+
+import pandas as pd
 
 from odsamen.data import FILES, Dataset
 from odsamen.data import load_dataset as validate_folder
+from odsamen.scoring import UNKNOWN_READINGS
 
 ENV_VAR = "ODSAMEN_VALIDATED_DATA"
 """Environment variable naming the cache file for briefing kernels."""
@@ -49,13 +59,74 @@ def fingerprint(folder: str | Path) -> str:
     return digest.hexdigest()
 
 
-def write_cache(data: Dataset, path: str | Path) -> Path:
-    """Pickle the validated ``data`` to ``path`` with the fingerprint of its folder."""
+@dataclass(frozen=True)
+class SharedResults:
+    """Analysis of one data set that every briefing needs, computed once.
+
+    ``partners`` maps each reading of ``?`` to the best partners of every
+    service under every lens with equal weights: the rows of
+    :func:`odsamen.affinity.best_partners` for each service, one after the
+    other, with a first column ``service``.
+    """
+
+    partners: dict[str, pd.DataFrame]
+
+    @classmethod
+    def compute(cls, data: Dataset, services: list[str] | None = None) -> SharedResults:
+        """The shared results of ``data`` for ``services`` (default all): each lens computed once per
+        reading, not once per briefing and question."""
+        from odsamen.affinity import LENSES, _compute, _partners, _scope_items
+
+        items = _scope_items(data, None)
+        codes = [code for code in data.service_codes if services is None or code in services]
+        partners = {}
+        for unknown in UNKNOWN_READINGS:
+            lenses = [(lens, _compute(data, lens, unknown, None, items)) for lens in LENSES]
+            frames = [
+                pd.concat(
+                    [_partners(part, lens, data.service_codes.index(code)) for lens, part in lenses],
+                    ignore_index=True,
+                )
+                for code in codes
+            ]
+            if not frames:  # no known service asked for: every question goes to affinity.best_partners
+                partners[unknown] = pd.DataFrame({"service": []})
+                continue
+            table = pd.concat(frames, keys=codes, names=["service", None])
+            partners[unknown] = table.reset_index(level="service").reset_index(drop=True)
+        return cls(partners)
+
+    def best_partners(
+        self, data: Dataset, service: str, *, unknown: str, weights: dict[str, float] | None = None
+    ) -> pd.DataFrame:
+        """:func:`odsamen.affinity.best_partners` of ``service`` (all items): from the stored table for
+        equal weights, computed for other weights."""
+        from odsamen.affinity import best_partners
+
+        table = self.partners.get(unknown)
+        if weights is not None or table is None or service not in set(table["service"]):
+            return best_partners(data, service, unknown=unknown, weights=weights)
+        return table[table["service"] == service].drop(columns="service").reset_index(drop=True)
+
+
+def write_cache(data: Dataset, path: str | Path, results: SharedResults | None = None) -> Path:
+    """Pickle the validated ``data`` (and its ``results``, if given) to ``path`` with the fingerprint of
+    its folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"fingerprint": fingerprint(data.folder), "dataset": data}
+    payload = {"fingerprint": fingerprint(data.folder), "dataset": data, "results": results}
     path.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     return path
+
+
+def _payload(folder: str | Path) -> dict | None:
+    """The build's cache if the environment names one that holds exactly the files of ``folder``."""
+    cached = os.environ.get(ENV_VAR)
+    if cached and Path(cached).is_file():
+        payload = pickle.loads(Path(cached).read_bytes())
+        if payload.get("fingerprint") == fingerprint(folder):
+            return payload
+    return None
 
 
 def load_dataset(folder: str | Path) -> Dataset:
@@ -64,9 +135,18 @@ def load_dataset(folder: str | Path) -> Dataset:
 
     Raises :class:`~odsamen.data.DataError` like :func:`odsamen.data.load_dataset`.
     """
-    cached = os.environ.get(ENV_VAR)
-    if cached and Path(cached).is_file():
-        payload = pickle.loads(Path(cached).read_bytes())
-        if payload.get("fingerprint") == fingerprint(folder):
-            return dataclasses.replace(payload["dataset"], folder=Path(folder))
-    return validate_folder(folder)
+    payload = _payload(folder)
+    if payload is None:
+        return validate_folder(folder)
+    return dataclasses.replace(payload["dataset"], folder=Path(folder))
+
+
+def load(folder: str | Path, services: list[str] | None = None) -> tuple[Dataset, SharedResults]:
+    """The validated data in ``folder`` and its :class:`SharedResults`: both from the build's cache if it
+    holds exactly these files, else the data read and checked and the results computed here (for
+    ``services`` only, if given)."""
+    payload = _payload(folder)
+    if payload is None or payload.get("results") is None:
+        data = load_dataset(folder)
+        return data, SharedResults.compute(data, services)
+    return dataclasses.replace(payload["dataset"], folder=Path(folder)), payload["results"]

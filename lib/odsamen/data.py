@@ -17,11 +17,17 @@ import io
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from odsamen.catalogue import DEFAULT_LANGUAGE, text
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+# pandera is imported by the checking functions only: a briefing kernel that loads the board pack's
+# validated cache (odsamen.cache) never checks, so it does not pay for importing pandera.
 
 SYMBOLS = ("--", "-", "-/+", "?", "+", "++")
 """Score symbols in reading order. ``-/+`` (mixed) and ``?`` (unknown) both
@@ -232,14 +238,20 @@ def _listing(values) -> str:
 
 
 def _isin(values) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check.isin(list(values))
 
 
 def _fullmatch(pattern: str) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check.str_matches(rf"^(?:{pattern})$")
 
 
 def _schema(columns: dict[str, pa.Check | None], unique: list[str] | None) -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
     return pa.DataFrameSchema(
         {name: pa.Column(str, check, nullable=False) for name, check in columns.items()}
         | {"_line": pa.Column(int)},
@@ -256,6 +268,8 @@ def _check_frame(
     unique: list[str] | None = None,
 ) -> list[DataIssue]:
     """Check ``frame`` with pandera and translate its failures into issues."""
+    import pandera.pandas as pa
+
     schema = _schema({name: check for name, (check, _) in columns.items()}, unique)
     try:
         schema.validate(frame, lazy=True)
@@ -362,6 +376,8 @@ def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[Data
 
 
 def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
+    import pandera.pandas as pa
+
     issues = []
     items, services, levels = tables["items"], tables["services"], tables["levels"]
     issues += _check_frame(

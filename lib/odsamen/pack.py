@@ -506,9 +506,11 @@ def _build_in(
     from odsamen.export import render_index
 
     copy_data(data, staging / DATA)
+    # What every briefing needs is computed once, here, not once per kernel.
+    results = cache.SharedResults.compute(data)
     # The kernels read the pack's own copy of the data, byte for byte the validated files.
     validated = cache.write_cache(
-        dataclasses.replace(data, folder=staging / DATA), staging / WORK / "dataset.pickle"
+        dataclasses.replace(data, folder=staging / DATA), staging / WORK / "dataset.pickle", results
     )
     report = _reporter(progress, lang)
     headlines = {}
@@ -516,7 +518,7 @@ def _build_in(
     def on_done(outcome: Outcome, done: int, total: int) -> None:
         report(outcome, done, total)
         # The front page's figures are computed here, while the other briefings still run.
-        headlines[outcome.service] = headline(data, outcome.service, unknown=unknown)
+        headlines[outcome.service] = headline(data, outcome.service, unknown=unknown, results=results)
 
     outcomes = run_jobs(
         pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook),
@@ -623,7 +625,8 @@ def write_reference_notebooks(
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     with tempfile.TemporaryDirectory(prefix="odsamen-references-") as scratch:
         work = Path(scratch)
-        env = {cache.ENV_VAR: str(cache.write_cache(data, work / "dataset.pickle"))}
+        results = cache.SharedResults.compute(data)
+        env = {cache.ENV_VAR: str(cache.write_cache(data, work / "dataset.pickle", results))}
         source = read_notebook(notebook)
         briefings = [
             Job(

@@ -15,18 +15,22 @@ codebook in the :class:`~odsamen.data.Dataset` (names of items and levels);
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
-from scipy.cluster import hierarchy
-from scipy.spatial.distance import pdist
 
 from odsamen import style
+
+if TYPE_CHECKING:
+    import seaborn as sns
+
+# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
+# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 from odsamen.catalogue import check_language, text
 from odsamen.data import ASPECTS, SYMBOLS, Dataset
 
@@ -645,6 +649,8 @@ def affinity_heatmap(
         The cells are one QuadMesh (``ax.collections[0]``) in the sequential
         cividis colour map; values are written in each cell.
     """
+    import seaborn as sns
+
     check_language(lang)
     services = [str(code) for code in matrix.index]
     row = _check_highlight(highlight, services)
@@ -698,6 +704,9 @@ def average_linkage(matrix: pd.DataFrame, *, axis: int = 0, metric: str = "eucli
     blank diagonal) is replaced by its column's mean for the distance only,
     so a service is not pulled apart from others by its missing self-pair.
     """
+    from scipy.cluster import hierarchy
+    from scipy.spatial.distance import pdist
+
     values = matrix.to_numpy(dtype=float)
     values = values if axis == 0 else values.T
     means = np.nanmean(np.where(np.isnan(values), np.nan, values), axis=0)
@@ -754,6 +763,8 @@ def clustered_heatmap(
     seaborn.matrix.ClusterGrid
         Its ``figure`` is a new figure sized to the matrix.
     """
+    import seaborn as sns
+
     check_language(lang)
     row_linkage = average_linkage(matrix, axis=0, metric=metric) if row_linkage is None else row_linkage
     col_linkage = average_linkage(matrix, axis=1, metric=metric) if col_linkage is None else col_linkage

@@ -25,7 +25,6 @@ import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
@@ -229,6 +228,9 @@ def axes_for(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     """
     if ax is not None:
         return ax
+    # pyplot is imported only when there is no Axes: briefing kernels draw on Figures of their own.
+    import matplotlib.pyplot as plt
+
     ax = plt.gca()
     fig = ax.figure
     if len(fig.axes) == 1 and not ax.has_data() and not ax.patches and not ax.texts:
