@@ -176,12 +176,19 @@ def score_cells(data: Dataset, *, dimension: str, measure: str) -> pd.DataFrame:
     return cells.reset_index()
 
 
+def _add_cell(ax: Axes, patch: Rectangle) -> None:
+    """Add a patch inside the grid. The grid's limits are fixed (:func:`_setup_grid`), so unlike
+    ``add_patch`` this does not recompute the data limits for each of hundreds of cells."""
+    ax.add_artist(patch)
+
+
 def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: float, gid: str) -> None:
     if symbol is None:
-        ax.add_patch(_missing_rectangle((x, y), 1, 1, gid))
+        _add_cell(ax, _missing_rectangle((x, y), 1, 1, gid))
         return
     face = style.SYMBOL_COLOURS[symbol]
-    ax.add_patch(
+    _add_cell(
+        ax,
         Rectangle(
             (x, y),
             1,
@@ -211,6 +218,7 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
         color=style.text_colour_on(face),
         bbox=box,
         gid=f"text:{gid}",
+        in_layout=False,  # inside its cell, so the layout need not measure it
     )
 
 
@@ -402,7 +410,8 @@ def _draw_levels(
         left = start + k * (box_width + gap)
         unknown = level == "?"
         face = style.UNKNOWN_PREFERENCE_COLOUR if unknown else style.LEVEL_COLOURS[level]
-        ax.add_patch(
+        _add_cell(
+            ax,
             Rectangle(
                 (left, y - height / 2),
                 box_width,
@@ -427,6 +436,7 @@ def _draw_levels(
             color=style.text_colour_on(face),
             bbox=box,
             gid=f"text:{gid}:{k}",
+            in_layout=False,
         )
 
 
@@ -465,9 +475,9 @@ def _draw_preference_cell(
     """One cell: one line of letter boxes, or one line per aspect with its name."""
     service, item = answers["service"].iloc[0], answers["item"].iloc[0]
     gid = f"pref:{service}:{item}"
-    ax.add_patch(Rectangle((x, y), 1, 1, facecolor="#f7f7f7", edgecolor="#ffffff", linewidth=1.5, gid=gid))
+    _add_cell(ax, Rectangle((x, y), 1, 1, facecolor="#f7f7f7", edgecolor="#ffffff", linewidth=1.5, gid=gid))
     if len(answers) == 1 and not answers["levels"].iloc[0]:
-        ax.add_patch(_missing_rectangle((x, y), 1, 1, f"{gid}:missing"))
+        _add_cell(ax, _missing_rectangle((x, y), 1, 1, f"{gid}:missing"))
         return
     height = 1 / len(answers)
     for line, answer in enumerate(answers.itertuples(index=False)):
@@ -485,10 +495,11 @@ def _draw_preference_cell(
         if answer.levels:
             _draw_levels(ax, centre, box_height, answer.levels, width, letters, sub_gid)
         else:
-            ax.add_patch(
+            _add_cell(
+                ax,
                 _missing_rectangle(
                     (centre[0] - 0.2, centre[1] - box_height / 2), 0.4, box_height, f"{sub_gid}:missing"
-                )
+                ),
             )
 
 
