@@ -199,7 +199,7 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
             edgecolor=style.GRID_COLOUR,
             linewidth=1.5,
             gid=gid,
-        )
+        ),
     )
     # The box behind a hatched cell's symbol keeps the dots and lines from crossing the text.
     box = (
@@ -422,7 +422,7 @@ def _draw_levels(
                 edgecolor="#ffffff",
                 linewidth=0.8,
                 gid=f"{gid}:{k}:{level}",
-            )
+            ),
         )
         box = {"boxstyle": "round,pad=0.1", "facecolor": face, "edgecolor": "none"} if unknown else None
         ax.text(
