@@ -39,3 +39,8 @@ def test_text_formats_and_rejects_unknown_language():
     )
     with pytest.raises(ValueError):
         text("validate.ok", "fr")
+
+
+def test_singular_form_where_n_is_one():
+    assert "1 briefing in" in text("pack.summary.ok", "en", out="r", n=1, seconds="1.0")
+    assert "2 briefings in" in text("pack.summary.ok", "en", out="r", n=2, seconds="1.0")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from odsamen.catalogue import LANGUAGES, WORDS
-from odsamen.claims import CLAIMS, VERDICTS, claim_text, format_number, report_claims, verdict_label
+from odsamen.catalogue import LANGUAGES, WORDS, format_number
+from odsamen.claims import CLAIMS, VERDICTS, claim_text, report_claims, verdict_label
 from odsamen.data import load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data"

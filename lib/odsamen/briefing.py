@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from odsamen import cache
 from odsamen.affinity import ADDED_VALUE, LENSES, STRONG, WEAK, best_partners, lens_definition, lens_label
-from odsamen.catalogue import WORDS, check_language, text
+from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import DIMENSIONS, MEASURES, Dataset
 from odsamen.scoring import DEFAULT_UNKNOWN, SYMBOL_VALUES, UNKNOWN_READINGS, check_unknown, score_values
 
@@ -335,13 +335,8 @@ def headline(
 
 
 def say(key: str, lang: str, **fields: object) -> Markup:
-    """A catalogue sentence, HTML-escaped together with every field filled into it.
-
-    Where the count ``n`` is 1 and the catalogue has a singular form
-    (``<key>.one``), that form is used: "1 onderdeel", not "1 onderdelen".
-    """
-    if fields.get("n") == 1 and f"{key}.one" in WORDS:
-        key = f"{key}.one"
+    """A catalogue sentence (singular where ``n`` is 1, see :func:`~odsamen.catalogue.text`),
+    HTML-escaped together with every field filled into it."""
     return escape(text(key, lang, **fields))
 
 
@@ -379,10 +374,10 @@ def join_words(words: list[str], lang: str) -> str:
 
 
 def format_value(value: float, lang: str) -> str:
-    """A lens value as a reader sees it: counts without decimals, others with two (decimal comma in Dutch)."""
-    decimals = 0 if float(value).is_integer() else 2
-    formatted = f"{value:.{decimals}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
+    """A lens value as a reader sees it: counts without decimals, others with two (decimal comma in Dutch),
+    a dash for no value."""
+    whole = value == value and float(value).is_integer()
+    return format_number(value, lang, 0 if whole else 2)
 
 
 def page_size(
@@ -1083,7 +1078,7 @@ def partner_chart(
     bars = ax.barh(range(len(part)), values, color=colours, height=0.7)
     for bar, partner, value in zip(bars, part["partner"], part["value"], strict=True):
         bar.set_gid(f"partner:{partner}")
-        label = "—" if pd.isna(value) else format_value(value, lang)
+        label = format_value(value, lang)
         ax.annotate(
             label,
             (bar.get_width(), bar.get_y() + bar.get_height() / 2),

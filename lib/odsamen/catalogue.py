@@ -847,6 +847,14 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "[{done}/{total}] {service} MISLUKT: {error} (zie {log})",
         "en": "[{done}/{total}] {service} FAILED: {error} (see {log})",
     },
+    "pack.summary.ok.one": {
+        "nl": "Bestuurspakket klaar in {out}: {n} briefing in {seconds} s.",
+        "en": "Board pack ready in {out}: {n} briefing in {seconds} s.",
+    },
+    "pack.progress.start.one": {
+        "nl": "Bestuurspakket: {n} briefing, {jobs} tegelijk, naar {out}",
+        "en": "Board pack: {n} briefing, {jobs} at a time, into {out}",
+    },
     "pack.summary.ok": {
         "nl": "Bestuurspakket klaar in {out}: {n} briefings in {seconds} s.",
         "en": "Board pack ready in {out}: {n} briefings in {seconds} s.",
@@ -876,6 +884,9 @@ WORDS: dict[str, dict[str, str]] = {
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
     """Return the catalogue entry ``key`` in ``lang``, formatted with ``fields``.
 
+    Where the field ``n`` is 1 and the catalogue has a singular form
+    ``<key>.one``, that form is used.
+
     Raises
     ------
     KeyError
@@ -885,9 +896,20 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    if fields.get("n") == 1 and f"{key}.one" in WORDS:
+        key = f"{key}.one"  # the singular form: "1 briefing", not "1 briefings"
     entry = WORDS[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return template.format(**fields) if fields else template
+
+
+def format_number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 2) -> str:
+    """``value`` rounded to ``decimals`` as a reader writes it: a decimal comma in Dutch, a dash when
+    there is no value (None or NaN)."""
+    if value is None or value != value:
+        return "–"
+    formatted = f"{value:.{decimals}f}"
+    return formatted.replace(".", ",") if lang == "nl" else formatted
 
 
 def check_language(lang: str) -> str:

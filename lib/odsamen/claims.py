@@ -26,7 +26,7 @@ from odsamen.affinity import (
     symbols_where,
 )
 from odsamen.affinity import shared_added_value as shared_added_value_lens
-from odsamen.catalogue import check_language, text
+from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import Dataset
 from odsamen.scoring import DEFAULT_UNKNOWN, check_unknown, with_values
 
@@ -54,14 +54,6 @@ Check = Callable[[Dataset, str, str], tuple[str, dict[str, object]]]
 
 
 # --- small helpers -----------------------------------------------------------
-
-
-def format_number(value: float, lang: str, digits: int = 2) -> str:
-    """``value`` with ``digits`` decimals, a decimal comma in Dutch; a dash for NaN."""
-    if value is None or np.isnan(value):
-        return "–"
-    formatted = f"{value:.{digits}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
 
 
 def _verdict(holds: int, total: int) -> str:
@@ -245,11 +237,11 @@ def _pair_standing(matrix: pd.DataFrame, a: str, b: str, lang: str) -> dict:
     key = f"{a}–{b}" if f"{a}–{b}" in values.index else f"{b}–{a}"
     top = values[ranks == 1]
     return {
-        "value": format_number(values[key], lang, digits=0),
+        "value": format_number(values[key], lang, 0),
         "rank": int(ranks[key]),
         "n_pairs": len(values),
         "top": ", ".join(top.index),
-        "top_value": format_number(top.iloc[0], lang, digits=0),
+        "top_value": format_number(top.iloc[0], lang, 0),
     }
 
 

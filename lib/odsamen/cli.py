@@ -18,9 +18,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         data = load_dataset(args.data)
     except DataError as err:
-        print(text("validate.failed", args.lang, n=len(err.issues), folder=args.data), file=sys.stderr)
-        for message in err.describe(args.lang):
-            print(f"  {message}", file=sys.stderr)
+        print(err.report(args.data, args.lang), file=sys.stderr)
         return 2
     print(summary(data, args.lang))
     return 0
@@ -37,9 +35,7 @@ def _synth(args: argparse.Namespace) -> int:
         print(err.message(args.lang), file=sys.stderr)
         return 2
     except DataError as err:
-        print(text("validate.failed", args.lang, n=len(err.issues), folder=args.codebook), file=sys.stderr)
-        for message in err.describe(args.lang):
-            print(f"  {message}", file=sys.stderr)
+        print(err.report(args.codebook, args.lang), file=sys.stderr)
         return 2
     print(text("synth.done", args.lang, n=args.services, seed=seed, folder=args.out))
     return 0

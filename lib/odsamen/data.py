@@ -129,6 +129,11 @@ class DataError(ValueError):
         """Every issue's message in ``lang``."""
         return [issue.describe(lang) for issue in self.issues]
 
+    def report(self, folder: str | Path, lang: str = DEFAULT_LANGUAGE) -> str:
+        """What a user reads: how many problems ``folder`` has, then each on a line of its own."""
+        lines = [text("validate.failed", lang, n=len(self.issues), folder=folder)]
+        return "\n".join(lines + [f"  {message}" for message in self.describe(lang)])
+
 
 @dataclass
 class Dataset:

@@ -669,12 +669,6 @@ def write_reference_notebooks(
 # --- command line ------------------------------------------------------------------
 
 
-def _print_data_error(err, folder, lang: str, stream: TextIO) -> None:
-    print(text("validate.failed", lang, n=len(err.issues), folder=folder), file=stream)
-    for message in err.describe(lang):
-        print(f"  {message}", file=stream)
-
-
 def command(
     *,
     data: Path,
@@ -730,7 +724,7 @@ def command(
             progress=stream,
         )
     except DataError as err:
-        _print_data_error(err, data, lang, stream)
+        print(err.report(data, lang), file=stream)
         return 2
     except PackError as err:
         print(err.message(lang), file=stream)

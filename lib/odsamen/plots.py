@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
 # draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
-from odsamen.catalogue import check_language, text
+from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import ASPECTS, SYMBOLS, Dataset
 
 LEGEND_OUTSIDE = {
@@ -62,12 +62,6 @@ PREFERENCE_BOXES = 3
 
 
 # --- shared pieces ------------------------------------------------------------
-
-
-def format_number(value: float, lang: str, decimals: int = 2) -> str:
-    """``value`` rounded to ``decimals``, with a decimal comma in Dutch."""
-    formatted = f"{value:.{decimals}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
 
 
 def _decimals_for(values: np.ndarray) -> int:
@@ -1081,10 +1075,7 @@ def _sensitivity_rows(table: pd.DataFrame, lang: str) -> tuple[list[str], list[f
 
 def _value_change(row, lang: str) -> str:
     decimals = _decimals_for(np.array([row.value_neutral, row.value_missing], dtype=float))
-    before, after = (
-        "–" if pd.isna(v) else format_number(v, lang, decimals)
-        for v in (row.value_neutral, row.value_missing)
-    )
+    before, after = (format_number(v, lang, decimals) for v in (row.value_neutral, row.value_missing))
     change = text("plots.sensitivity.values", lang, neutral=before, missing=after)
     if row.rank_changed:
         change += "  " + text(
