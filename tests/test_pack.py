@@ -138,6 +138,14 @@ def test_index_lists_every_service_with_headline_figures(built, dataset):
         assert (built.out / link).is_file(), link
 
 
+def test_index_marks_the_scores_the_advisors_filled_in(built):
+    index = (built.out / "index.html").read_text(encoding="utf-8")
+    assert text("pack.index.advisor_note", "nl") in index
+    rows = {code: re.search(rf'<tr id="service-{code}".*?</tr>', index, re.S).group(0) for code in SERVICES}
+    assert rows["OFGV"].count('class="advisor"') == 1  # its task scores only
+    assert all('class="advisor"' not in rows[code] for code in ("NHN", "IJmond", "NZKG"))
+
+
 # --- failures, escaping and refusals ---------------------------------------------------
 
 

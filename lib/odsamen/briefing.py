@@ -302,6 +302,12 @@ def _offers_with_receivers(data: Dataset, service: str, *, unknown: str) -> pd.D
     return table[table["receivers"].map(len) > 0]
 
 
+def advisor_dimensions(data: Dataset, service: str) -> list[str]:
+    """The dimensions on which (some of) ``service``'s scores were filled in by the advisors."""
+    own = data.scores[(data.scores["service"] == service) & (data.scores["source"] == "advisor")]
+    return [dimension for dimension in DIMENSIONS if (own["dimension"] == dimension).any()]
+
+
 def headline(
     data: Dataset,
     service: str,
@@ -316,7 +322,9 @@ def headline(
     ``equipped``/``n_tasks``: future tasks equipped for and their number;
     ``needs``: items where cooperation pays (:func:`needs`); ``offers``:
     items where it can help another service; ``partners``: the best
-    partner(s) under the :data:`HEADLINE_LENS` lens (may be empty).
+    partner(s) under the :data:`HEADLINE_LENS` lens (may be empty);
+    ``advisor``: the dimensions whose scores the advisors filled in
+    (:func:`advisor_dimensions`).
     """
     partners = top_partners(data, service, unknown=unknown, weights=weights, results=results)
     return {
@@ -328,6 +336,7 @@ def headline(
         "needs": len(needs(data, service, unknown=unknown)),
         "offers": len(_offers_with_receivers(data, service, unknown=unknown)),
         "partners": list(partners.loc[partners["lens"] == HEADLINE_LENS, "partner"]),
+        "advisor": advisor_dimensions(data, service),
     }
 
 

@@ -814,6 +814,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "pack.index.service": {"nl": "Dienst", "en": "Service"},
     "pack.index.robustness": {"nl": "Voldoet aan robuustheidscriteria", "en": "Robustness criteria met"},
+    "pack.index.advisor_note": {
+        "nl": "* Deze scores vulden de adviseurs in, niet de dienst zelf; zie de kanttekeningen in de "
+        "briefing.",
+        "en": "* These scores were filled in by the advisors, not by the service itself; see the caveats in "
+        "the briefing.",
+    },
     "pack.index.tasks": {"nl": "Toegerust voor opgaven", "en": "Equipped for tasks"},
     "pack.index.needs": {"nl": "Kan halen (onderdelen)", "en": "Can gain (items)"},
     "pack.index.offers": {"nl": "Kan brengen (onderdelen)", "en": "Can give (items)"},

@@ -332,6 +332,8 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "name": data.service_name(code, lang),
         "robustness": _count(facts["met"], facts["n_robustness"], lang),
         "tasks": _count(facts["equipped"], facts["n_tasks"], lang),
+        "robustness_by_advisors": "robustness" in facts["advisor"],
+        "tasks_by_advisors": "task" in facts["advisor"],
         "needs": facts["needs"],
         "offers": facts["offers"],
         "partner": join_words(facts["partners"], lang) or text("briefing.none", lang),
@@ -380,6 +382,7 @@ def index_context(
         )
     }
     words["partner"] = text("pack.index.partner", lang, lens=lens_label(HEADLINE_LENS, lang))
+    words["advisor_note"] = text("pack.index.advisor_note", lang)
     words["intro"] = text("pack.index.intro", lang, n=len(outcomes), reading=text(f"unknown.{unknown}", lang))
     words["fingerprint"] = text(
         "pack.index.fingerprint", lang, fingerprint=cache.fingerprint(data.folder)[:12]
