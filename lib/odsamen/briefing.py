@@ -822,11 +822,10 @@ class Briefing:
 
     def _advisor_lines(self) -> list[tuple[bool, Markup]]:
         """Caveats on scores filled in by the advisors; True marks those about this service itself."""
-        table = score_table(self.data)
-        advised = table[table["source"] == "advisor"]
+        advised = {code: advisor_dimensions(self.data, code) for code in self.data.service_codes}
         lines = []
         for dimension in DIMENSIONS:
-            part = set(advised.loc[advised["dimension"] == dimension, "service"])
+            part = {code for code, dimensions in advised.items() if dimension in dimensions}
             words = self.dimension(dimension).lower()
             if self.service in part:
                 lines.append(
@@ -995,28 +994,6 @@ class Briefing:
         return figure_image(
             draw, page_size(size, height_share=GRID_HEIGHT_SHARE, extra_height=LEGEND_BELOW_HEIGHT), alt
         )
-
-    def preference_figure(self, dimension: str):
-        """The services' preferred scale levels on ``dimension``, the own row outlined."""
-        from odsamen import plots, style
-
-        size = style.grid_figsize(
-            len(self.data.service_codes),
-            len(self.data.item_codes(dimension)),
-            cell_width=1.1,
-            cell_height=0.6,
-        )
-        alt = text(
-            "briefing.alt.preferences", self.lang, dimension=self.dimension(dimension), service=self.service
-        )
-
-        def draw(ax):
-            plots.preference_chart(
-                self.data, dimension=dimension, lang=self.lang, highlight=self.service, ax=ax
-            )
-            legend_below(ax, ncols=2)
-
-        return figure_image(draw, page_size(size, extra_height=LEGEND_BELOW_HEIGHT), alt)
 
     def partner_figure(self, lens: str = HEADLINE_LENS):
         """How well every other service fits this one under ``lens``, best first."""

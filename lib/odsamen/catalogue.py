@@ -760,10 +760,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "
         "outlined.",
     },
-    "briefing.alt.preferences": {
-        "nl": "Voorkeur voor schaalniveau per dienst, {dimension}; de regel van {service} omlijnd.",
-        "en": "Preferred scale per service, {dimension}; the line of {service} outlined.",
-    },
     "briefing.partner_chart.title": {
         "nl": "Hoe goed past elke dienst bij {service}? Lens ‘{lens}’",
         "en": "How well does each service fit {service}? Lens ‘{lens}’",

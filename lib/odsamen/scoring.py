@@ -68,13 +68,3 @@ def score_matrix(
     table.columns = table.columns.astype(str)
     table.index = table.index.astype(str)
     return table
-
-
-def symbol_matrix(scores: pd.DataFrame, *, dimension: str, measure: str) -> pd.DataFrame:
-    """Services by items: the report's symbols of one dimension and measure."""
-    part = scores[(scores["dimension"] == dimension) & (scores["measure"] == measure)]
-    table = part.pivot(index="service", columns="item", values="score")
-    table = table.loc[:, [c for c in table.columns if (part["item"] == c).any()]]
-    table.columns = table.columns.astype(str)
-    table.index = table.index.astype(str)
-    return table.astype(object)
