@@ -182,3 +182,12 @@ def test_best_of_the_others_names_every_tied_symbol(copy):
         "nzkg_most_robust", "evidence"
     ]
     assert "‘Innovation’: NZKG +, best of the others -/+ (IJmond)." in missing
+
+
+def test_claims_table_reads_in_words(dataset):
+    from odsamen.claims import claims_table
+
+    table = claims_table(dataset, lang="en")
+    assert list(table.columns) == ["The report says (our words)", "What the data show", "Verdict"]
+    assert set(table["Verdict"]) <= {verdict_label(v, "en") for v in VERDICTS}
+    assert len(table) == len(CLAIMS)

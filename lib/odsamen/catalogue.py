@@ -329,6 +329,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Weighted mean of the other lenses, each rescaled to {low} to {high} (counts divided by the "
         "number of items that could count); weights: {weights}.",
     },
+    "claims.column.claim": {"nl": "Het rapport zegt (in onze woorden)", "en": "The report says (our words)"},
+    "claims.column.evidence": {"nl": "Wat de gegevens laten zien", "en": "What the data show"},
+    "claims.column.verdict": {"nl": "Oordeel", "en": "Verdict"},
     "claims.verdict.agrees": {"nl": "gegevens bevestigen dit", "en": "the data agree"},
     "claims.verdict.partly": {"nl": "gegevens bevestigen dit deels", "en": "the data partly agree"},
     "claims.verdict.disagrees": {"nl": "gegevens spreken dit tegen", "en": "the data disagree"},

@@ -336,3 +336,11 @@ def report_claims(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = 
     table = pd.DataFrame.from_dict(rows, orient="index", columns=list(CLAIM_COLUMNS))
     table.index.name = "key"
     return table
+
+
+def claims_table(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = "nl") -> pd.DataFrame:
+    """:func:`report_claims` for reading: headings and verdicts in words of ``lang``."""
+    table = report_claims(data, unknown=unknown, lang=lang)
+    table["verdict"] = [verdict_label(verdict, lang) for verdict in table["verdict"]]
+    headings = {column: text(f"claims.column.{column}", lang) for column in CLAIM_COLUMNS}
+    return table.reset_index(drop=True).rename(columns=headings)

@@ -161,6 +161,10 @@ class Dataset:
         """The codebook label of ``item`` in ``lang``."""
         return self.items.set_index("item").at[item, f"label_{lang}"]
 
+    def item_labels(self, lang: str = "nl") -> dict[str, str]:
+        """Every item key with its codebook label in ``lang``."""
+        return dict(zip(self.items["item"], self.items[f"label_{lang}"], strict=True))
+
     def service_name(self, code: str, lang: str = "nl") -> str:
         """The full name of service ``code`` in ``lang``."""
         return self.services.set_index("code").at[code, f"name_{lang}"]
