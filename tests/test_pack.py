@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from pack_builds import real_pack
 
-from odsamen import affinity, briefing, cache, pack, style
+from odsamen import affinity, briefing, cache, kernels, pack, style
 from odsamen.briefing import Briefing
 from odsamen.catalogue import text
 from odsamen.data import load_dataset
@@ -61,6 +61,25 @@ def test_every_briefing_is_built(built):
     ]
     assert not (built.out / pack.WORK).exists()
     assert not list(built.out.parent.glob(".reports.*"))
+
+
+@pytest.mark.skipif(not kernels.supported(), reason="kernels are forked on Linux only")
+def test_each_briefing_has_a_kernel_of_its_own_forked_from_a_template(built):
+    said = [(built.out / "logs" / f"{code}.log").read_text(encoding="utf-8") for code in SERVICES]
+    pids = [re.search(r"^kernel: forked from the worker's template, pid (\d+)$", log, re.M) for log in said]
+    assert all(pids), said
+    assert len({match.group(1) for match in pids}) == len(SERVICES)
+
+
+def test_a_launched_kernel_gives_the_same_briefing_as_a_forked_one(built, tmp_path):
+    launched = pack.build_pack(
+        DATA, tmp_path / "r", services=["OFGV"], jobs=1, progress=io.StringIO(), kernel_start="launch"
+    )
+    assert launched.ok
+    log = (launched.out / "logs" / "OFGV.log").read_text(encoding="utf-8")
+    assert re.search(r"^kernel: launched, pid \d+$", log, re.M)
+    for part in ("briefings/OFGV.html", "notebooks/OFGV.ipynb"):
+        assert (launched.out / part).read_bytes() == (built.out / part).read_bytes(), part
 
 
 def test_html_has_no_code_prompts_or_tracebacks(html_pages):
@@ -261,6 +280,23 @@ def test_bad_jobs_exit_2(tmp_path):
     assert not (tmp_path / "r").exists()
 
 
+def test_bad_kernel_start_exit_2(tmp_path):
+    stream = io.StringIO()
+    code = pack.command(
+        data=DATA,
+        out=tmp_path / "r",
+        services=None,
+        jobs=None,
+        lang="en",
+        unknown="neutral",
+        stream=stream,
+        kernel_start="thread",
+    )
+    assert code == 2
+    assert "--kernel-start thread is not possible: choose one of fork, launch" in stream.getvalue()
+    assert not (tmp_path / "r").exists()
+
+
 def test_cli_parses_the_briefings_command(monkeypatch):
     from odsamen import cli
 
@@ -269,6 +305,8 @@ def test_cli_parses_the_briefings_command(monkeypatch):
     assert cli.main(["briefings", "--service", "NHN", "OFGV", "--jobs", "3", "--lang", "en"]) == 0
     assert seen["services"] == ["NHN", "OFGV"] and seen["jobs"] == 3 and seen["lang"] == "en"
     assert seen["out"] == Path("reports") and seen["data"] == Path("data") and seen["unknown"] == "neutral"
+    assert seen["kernel_start"] == "fork"
+    assert cli.main(["briefings", "--kernel-start", "launch"]) == 0 and seen["kernel_start"] == "launch"
 
 
 def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
@@ -399,9 +437,10 @@ def test_briefing_figures_are_opaque_pngs_at_the_house_resolution(dataset):
 
 def test_kernel_imports_leave_out_what_a_briefing_does_not_use():
     # seaborn, scipy, pandera and pyplot cost a briefing kernel about a second together and it
-    # needs none of them: they are imported where they are used.
+    # needs none of them: they are imported where they are used. The kernel template imports the same.
     code = (
-        "import sys, odsamen.briefing, odsamen.plots, odsamen.cache; "
+        "import sys, importlib, odsamen.briefing, odsamen.plots, odsamen.cache; "
+        "from odsamen.kernels import PRELOAD; [importlib.import_module(m) for m in PRELOAD]; "
         "print(' '.join(m for m in ('seaborn', 'scipy', 'pandera', 'networkx', 'matplotlib.pyplot') "
         "if m in sys.modules))"
     )

@@ -339,6 +339,12 @@ def test_bench_ratio_and_marginal_cost(bench):
     report = bench.results_markdown([small, large], ["--sizes", "4", "28"], 3)
     assert "| 28 | `synth` | 34.0 s | 280.0 s | 8.24× | 1.2 s |" in report
     assert f"cores: {os.cpu_count()}" in report
+    assert "| 28 |" not in "\n".join(bench.memory_lines([small, large]))  # no build watched
+    # memory comes from the one untimed build whose process tree was sampled
+    peaks = bench.TreeMemory(1, peak_rss=900 * 2**20, peak_pss=600 * 2**20, peak_processes=9)
+    large.memory = bench.Run(37.5, memory=peaks)
+    assert "| 28 | 900 MiB | 600 MiB | 9 | 37.5 s |" in bench.memory_lines([small, large])
+    assert bench.speedup(large) == pytest.approx(280 / 34)  # the watched build is not a timed one
     large.baseline[0].other_cpu = 280.0 * os.cpu_count() / 4
     assert "28 services: our build n/a, baseline 25%" in bench.disturbance_lines([small, large])[0]
 

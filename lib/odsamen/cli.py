@@ -52,6 +52,7 @@ def _briefings(args: argparse.Namespace) -> int:
         lang=args.lang,
         unknown=args.unknown,
         reference=args.reference,
+        kernel_start=args.kernel_start,
     )
 
 
@@ -83,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     add("--lang", choices=LANGUAGES, default="nl", help="language of the pack (default: nl)")
     add("--unknown", choices=("neutral", "missing"), default="neutral", help="reading of ? (default neutral)")
     add("--reference", type=Path, metavar="DIR", help="write the reference notebooks for nbval, not a pack")
+    add(
+        "--kernel-start",
+        choices=("fork", "launch"),
+        default="fork",
+        help="start each briefing's fresh kernel by forking a template that has done the imports (default,"
+        " Linux) or by launching it from scratch",
+    )
     briefings.set_defaults(func=_briefings)
     synth = sub.add_parser("synth", help="write a data folder of made-up services, marked synthetic")
     synth.add_argument("--services", type=int, required=True, help="number of services, 2 to 99")

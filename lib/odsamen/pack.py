@@ -269,6 +269,17 @@ def check_notebook(path: str | Path) -> Path:
     return path
 
 
+KERNEL_STARTS = ("fork", "launch")
+"""How each briefing's fresh kernel is started (see :func:`build_pack`)."""
+
+
+def check_kernel_start(kernel_start: str) -> str:
+    """``kernel_start`` if it is one of :data:`KERNEL_STARTS`, else :class:`PackError`."""
+    if kernel_start not in KERNEL_STARTS:
+        raise PackError("pack.bad_kernel_start", value=kernel_start, choices=", ".join(KERNEL_STARTS))
+    return kernel_start
+
+
 def read_notebook(path: Path):
     """The briefing notebook as papermill loads it (with papermill's metadata defaults)."""
     from papermill.iorw import load_notebook_node
@@ -436,6 +447,7 @@ def build_pack(
     unknown: str = DEFAULT_UNKNOWN,
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
+    kernel_start: str = "fork",
 ) -> PackResult:
     """Validate ``data_dir`` and build the board pack into ``out``.
 
@@ -455,6 +467,11 @@ def build_pack(
         The briefing notebook to run (tests swap in one that fails).
     progress
         Where progress lines go.
+    kernel_start
+        ``"fork"`` (default): every briefing's fresh kernel is forked from a
+        template process that has done the imports (:mod:`odsamen.kernels`;
+        Linux, elsewhere as ``"launch"``); ``"launch"``: every kernel starts
+        from scratch as ``python -m ipykernel_launcher``.
 
     Returns
     -------
@@ -477,12 +494,21 @@ def build_pack(
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
     check_out(out)
+    check_kernel_start(kernel_start)
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
     staging = make_staging(out)
     try:
         outcomes = _build_in(
-            staging, data, codes, notebook, workers=workers, lang=lang, unknown=unknown, progress=progress
+            staging,
+            data,
+            codes,
+            notebook,
+            workers=workers,
+            lang=lang,
+            unknown=unknown,
+            progress=progress,
+            fork=kernel_start == "fork",
         )
         publish(staging, out)
     finally:
@@ -500,6 +526,7 @@ def _build_in(
     lang: str,
     unknown: str,
     progress: TextIO,
+    fork: bool,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
     import dataclasses
@@ -531,6 +558,7 @@ def _build_in(
         env={cache.ENV_VAR: str(validated)},
         work=staging / WORK,
         on_done=on_done,
+        fork=fork,
     )
     _keep_worker_errors(staging)
     write_tables(data, staging, unknown=unknown)
@@ -578,6 +606,7 @@ def _run_references(
     work: Path,
     progress: TextIO,
     lang: str,
+    fork: bool,
 ) -> list[Outcome]:
     """Run reference ``jobs`` (all in one folder) and move each successful notebook to its target."""
     outcomes = run_jobs(
@@ -588,6 +617,7 @@ def _run_references(
         env=env,
         work=work,
         on_done=_reporter(progress, lang),
+        fork=fork,
     )
     for job, outcome in zip(jobs, outcomes, strict=True):
         if outcome.ok:
@@ -607,6 +637,7 @@ def write_reference_notebooks(
     unknown: str = DEFAULT_UNKNOWN,
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
+    kernel_start: str = "fork",
 ) -> list[Outcome]:
     """Write the executed notebooks that nbval re-runs and compares (``make test``), figures removed.
 
@@ -614,6 +645,7 @@ def write_reference_notebooks(
     relative to ``folder``; the briefing notebook itself is run with its own
     default parameters and its stored outputs are replaced. A briefing that
     fails leaves its previous version in place and is among the outcomes.
+    ``kernel_start`` as for :func:`build_pack`.
     """
     import tempfile
 
@@ -622,6 +654,7 @@ def write_reference_notebooks(
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
+    fork = check_kernel_start(kernel_start) == "fork"
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     relative = os.path.relpath(Path(data_dir).resolve(), folder.resolve())
@@ -652,6 +685,7 @@ def write_reference_notebooks(
             work=work,
             progress=progress,
             lang=lang,
+            fork=fork,
         )
         itself = Job(
             service=notebook.stem,
@@ -664,7 +698,14 @@ def write_reference_notebooks(
             notebook=nbformat.read(notebook, as_version=4),
         )
         outcomes += _run_references(
-            [itself], {notebook.stem: notebook}, workers=1, env=env, work=work, progress=progress, lang=lang
+            [itself],
+            {notebook.stem: notebook},
+            workers=1,
+            env=env,
+            work=work,
+            progress=progress,
+            lang=lang,
+            fork=fork,
         )
     return outcomes
 
@@ -683,6 +724,7 @@ def command(
     reference: Path | None = None,
     notebook: Path = NOTEBOOK,
     stream: TextIO = sys.stderr,
+    kernel_start: str = "fork",
 ) -> int:
     """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed,
     2 for invalid data or arguments (nothing written), 130 when interrupted (nothing written)."""
@@ -701,6 +743,7 @@ def command(
                 unknown=unknown,
                 notebook=notebook,
                 progress=stream,
+                kernel_start=kernel_start,
             )
             failed = [o.service for o in outcomes if not o.ok]
             key = "pack.references.failed" if failed else "pack.references.done"
@@ -725,6 +768,7 @@ def command(
             unknown=unknown,
             notebook=notebook,
             progress=stream,
+            kernel_start=kernel_start,
         )
     except DataError as err:
         print(err.report(data, lang), file=stream)
