@@ -160,3 +160,24 @@ def test_a_kernel_ends_when_its_worker_dies(tmp_path):
         time.sleep(0.2)
     else:
         assert not Path(f"/proc/{pid}").exists(), "the kernel outlived its worker"
+
+
+def test_until_ready_waits_for_iopub_and_reports_a_dead_kernel(tmp_path):
+    from jupyter_core.utils import run_sync
+
+    from odsamen.runner import kill_kernel, until_ready
+
+    kernel = start_kernel(tmp_path, dict(os.environ), tmp_path / "k.out")  # launched, no template
+    try:
+        run_sync(until_ready)(kernel, 60)
+        # ready means IOPub is live: the first thing the kernel prints reaches this very client
+        said = []
+        run_sync(kernel.client.execute_interactive)(
+            "print('first')", timeout=60, output_hook=lambda msg: said.append(msg["content"].get("text", ""))
+        )
+        assert "".join(said) == "first\n"
+        kill_kernel(kernel)
+        with pytest.raises(RuntimeError, match="died"):
+            run_sync(until_ready)(kernel, 60)
+    finally:
+        stop_kernel(kernel)

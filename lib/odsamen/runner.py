@@ -52,11 +52,12 @@ POLL_SECONDS = 0.5
 
 @dataclass
 class Kernel:
-    """A started kernel and the file that receives its own stdout and stderr."""
+    """A started kernel, its connected client and the file that receives its own stdout and stderr."""
 
     manager: object
     output: Path
     handle: IO[bytes]
+    client: object
 
     @property
     def how(self) -> str:
@@ -81,7 +82,20 @@ def start_kernel(cwd: Path, env: dict[str, str], output: Path, specs=None) -> Ke
     manager = AsyncKernelManager(kernel_name=KERNEL_NAME, **options)
     handle = open(output, "wb")  # noqa: SIM115 - closed by stop_kernel
     run_sync(manager.start_kernel)(cwd=str(cwd), env=env, stdout=handle, stderr=handle)
-    return Kernel(manager, output, handle)
+    # Connected now, while the kernel starts: a client that subscribes to IOPub only when the briefing
+    # begins misses the kernel's first messages, and jupyter_client then waits 0.2 s to ask again.
+    client = manager.client()
+    client.start_channels()
+    return Kernel(manager, output, handle, client)
+
+
+def kill_kernel(kernel: Kernel) -> None:
+    """Kill ``kernel`` now, without waiting for it to go (:func:`stop_kernel` reaps it later)."""
+    from jupyter_core.utils import run_sync
+
+    provisioner = kernel.manager.provisioner
+    if provisioner is not None and provisioner.has_process:
+        run_sync(provisioner.kill)()
 
 
 def stop_kernel(kernel: Kernel) -> str:
@@ -89,6 +103,8 @@ def stop_kernel(kernel: Kernel) -> str:
     from jupyter_core.utils import run_sync
 
     try:
+        if kernel.client.channels_running:
+            kernel.client.stop_channels()
         if run_sync(kernel.manager.is_alive)():
             run_sync(kernel.manager.shutdown_kernel)(now=True)
         run_sync(kernel.manager.cleanup_resources)()
@@ -109,9 +125,57 @@ def timed(seconds: dict[str, float], phase: str):
         seconds[phase] = round(seconds.get(phase, 0.0) + time.perf_counter() - start, 3)
 
 
+IOPUB_GRACE = 0.5
+"""Seconds to wait for the IOPub status of a ``kernel_info`` request before asking again."""
+
+
+async def until_ready(kernel: Kernel, timeout: float) -> None:
+    """Return once ``kernel`` answers ``kernel_info`` on the shell channel *and* its IOPub messages
+    reach our client, or raise :class:`RuntimeError` (dead kernel, or no answer within ``timeout``).
+
+    jupyter_client's ``wait_for_ready`` checks the same, then waits 0.2 s for
+    IOPub to fall silent. Here the IOPub queue is read up to the idle status of
+    our own request instead, which proves the subscription is live (a client
+    that subscribed too late would lose the first cell's outputs) and leaves
+    no earlier message behind, without the wait.
+    """
+    from queue import Empty
+
+    client, deadline = kernel.client, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        asked = client.kernel_info()
+        answered = False
+        while not answered and time.monotonic() < deadline:
+            try:
+                reply = await client.shell_channel.get_msg(timeout=1)
+            except Empty:
+                if not await kernel.manager.is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info") from None
+                continue
+            answered = reply["parent_header"].get("msg_id") == asked
+        grace = time.monotonic() + IOPUB_GRACE
+        while answered and time.monotonic() < grace:
+            try:
+                message = await client.iopub_channel.get_msg(timeout=max(grace - time.monotonic(), 0))
+            except Empty:
+                break
+            if (
+                message["parent_header"].get("msg_id") == asked
+                and message["msg_type"] == "status"
+                and message["content"]["execution_state"] == "idle"
+            ):
+                return
+    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
 def _execute(job, kernel: Kernel):
-    """Run the job's notebook in ``kernel``; return the notebook (partly run if it failed) and the error."""
+    """Run the job's notebook in ``kernel``; return the notebook (partly run if it failed) and the error.
+
+    The kernel is killed as soon as the notebook has run (or failed), without
+    waiting for it to go: the briefing is converted meanwhile.
+    """
     import nbformat
+    from jupyter_core.utils import run_sync
     from nbclient import NotebookClient
 
     notebook = nbformat.from_dict(job.notebook)
@@ -121,14 +185,18 @@ def _execute(job, kernel: Kernel):
         kernel_name=KERNEL_NAME,
         timeout=CELL_TIMEOUT,
         startup_timeout=STARTUP_TIMEOUT,
-        shutdown_kernel="immediate",
         record_timing=False,
         resources={"metadata": {"path": str(job.cwd)}},
     )
+    client.kc = kernel.client  # already connected and, once until_ready returns, ready
     try:
-        client.execute(cleanup_kc=True)
+        run_sync(until_ready)(kernel, STARTUP_TIMEOUT)
+        kernel.client.allow_stdin = False
+        client.execute(cleanup_kc=False)
     except Exception as err:  # noqa: BLE001 - any failure of one briefing is that briefing's outcome
         return notebook, err
+    finally:
+        kill_kernel(kernel)
     return notebook, None
 
 
