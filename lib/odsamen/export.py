@@ -69,6 +69,24 @@ class BriefingExporter:
         return path
 
 
+_EXPORTER: BriefingExporter | None = None
+
+
+def warm_exporter() -> BriefingExporter:
+    """This process's :class:`BriefingExporter`, made and warmed up on first use.
+
+    The pack's parent process calls it before it forks its workers: nbconvert,
+    WeasyPrint and their start-up work (about 2 CPU seconds, mostly imports)
+    are then done once and inherited by every worker, not repeated in each.
+    """
+    global _EXPORTER
+    if _EXPORTER is None:
+        exporter = BriefingExporter()
+        exporter.warm_up()
+        _EXPORTER = exporter
+    return _EXPORTER
+
+
 def tidy_notebook(notebook: nbformat.NotebookNode, *, keep_images: bool = True) -> nbformat.NotebookNode:
     """``notebook`` without absolute paths, timings or (optionally) images, ready to keep.
 

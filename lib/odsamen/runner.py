@@ -303,7 +303,7 @@ def worker_main(tasks, results, settings: dict) -> None:
         os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _redirect_stderr(settings["work"] / f"worker-{os.getpid()}.err")
-    from odsamen.export import BriefingExporter
+    from odsamen.export import warm_exporter
 
     env = {**os.environ, **settings["env"]}
     numbers = itertools.count()
@@ -314,12 +314,8 @@ def worker_main(tasks, results, settings: dict) -> None:
             settings["cwd"], env, settings["work"] / f"kernel-{os.getpid()}-{next(numbers)}.out", specs
         )
 
-    if template is None:
-        spare = fresh()  # its start-up overlaps with the exporter's warm-up
-    exporter = BriefingExporter()
-    exporter.warm_up()
-    if template is not None:
-        spare = fresh()  # the template did its imports during the warm-up
+    spare = fresh()
+    exporter = warm_exporter()  # inherited from the parent where workers are forked
     try:
         while (job := _next_job(tasks, settings["parent"])) is not None:
             results.put(("started", job.service, os.getpid()))
@@ -380,6 +376,10 @@ def run_jobs(
     if n_jobs == 0:
         return []
     context = _context()
+    if context.get_start_method() == "fork":
+        from odsamen.export import warm_exporter
+
+        warm_exporter()  # once, here, for all workers: they inherit it
     tasks, results = context.Queue(), context.Queue()
     settings = {"cwd": Path(cwd), "env": env, "work": work, "parent": os.getpid(), "fork": fork}
     processes = [
