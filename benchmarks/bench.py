@@ -325,6 +325,7 @@ class SizeResult:
     commands: dict[str, str] = field(default_factory=dict)
     profile: dict[str, float] = field(default_factory=dict)
     pack_steps: dict[str, float] = field(default_factory=dict)
+    pack_cpu: dict[str, float] = field(default_factory=dict)
 
 
 def check_outputs(folder: Path, names: list[str]) -> None:
@@ -344,6 +345,7 @@ def time_pack(result: SizeResult, repeat: int, jobs: int | None) -> None:
     check_outputs(out, ["index.html", *expected])
     result.pack.append(run)
     result.pack_steps = pack_timings(out)
+    result.pack_cpu = pack_timings(out, CPU_LINE)
     print(f"  {result.size} services, run {repeat + 1}: our build {run.seconds:.1f} s", flush=True)
 
 
@@ -468,19 +470,22 @@ def _time_help(command: list[str]) -> float:
 
 
 SECONDS_LINE = re.compile(r"^seconds:\s*(?P<steps>.*)$")
+CPU_LINE = re.compile(r"^cpu:\s*(?P<steps>.*)$")
 STEP = re.compile(r"(?P<step>[A-Za-z][\w -]*?)\s+(?P<seconds>\d+(?:\.\d+)?)")
 
 
-def pack_timings(out: Path) -> dict[str, float]:
+def pack_timings(out: Path, line_pattern: re.Pattern = SECONDS_LINE) -> dict[str, float]:
     """Seconds per step of our build, summed over all services, from its per-service logs.
 
     ``odsamen briefings`` writes a line ``seconds: execute 2.10, html 0.31,
-    pdf 0.95`` into ``logs/<CODE>.log``; empty if no log has one.
+    pdf 0.95`` (wall time per step) and a line ``cpu: worker 0.70, kernel
+    1.45`` (CPU time per process) into ``logs/<CODE>.log``; ``line_pattern``
+    picks which. Empty if no log has one.
     """
     steps: dict[str, float] = {}
     for log in sorted(out.glob("logs/*.log")):
         for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-            found = SECONDS_LINE.match(line)
+            found = line_pattern.match(line)
             for step in STEP.finditer(found["steps"]) if found else ():
                 steps[step["step"]] = steps.get(step["step"], 0.0) + float(step["seconds"])
     return steps
@@ -630,6 +635,21 @@ def _pack_steps_table(result: SizeResult) -> list[str]:
         f"on average, on {os.cpu_count()} cores.",
         "",
     ]
+    if result.pack_cpu:
+        cpu = result.pack_cpu
+        rows += [
+            "CPU seconds per process, from the same logs (`worker`: running the notebook through nbclient, "
+            "HTML and PDF; `kernel`: the notebook's own work, from start to end of its kernel):",
+            "",
+            "| process | summed over briefings | per briefing |",
+            "|---|---:|---:|",
+            *(f"| {name} | {sec:.1f} | {sec / result.size:.2f} |" for name, sec in sorted(cpu.items())),
+            "",
+            f"Summed CPU / (cores × wall time): {sum(cpu.values()) / (os.cpu_count() * wall):.0%} of the "
+            "machine went into the briefings themselves; the rest is the build's start (validation, "
+            "imports, kernel templates), its index page, and idle time.",
+            "",
+        ]
     return rows
 
 

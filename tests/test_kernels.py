@@ -181,3 +181,15 @@ def test_until_ready_waits_for_iopub_and_reports_a_dead_kernel(tmp_path):
             run_sync(until_ready)(kernel, 60)
     finally:
         stop_kernel(kernel)
+
+
+def test_a_forked_kernel_reports_the_cpu_it_used(template, tmp_path):
+    kernel = start_kernel(tmp_path, dict(os.environ), tmp_path / "k.out", kernels.ForkingKernelSpecManager())
+    try:
+        run(
+            kernel,
+            "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass\nprint(1)",
+        )
+    finally:
+        stop_kernel(kernel)
+    assert kernel.cpu_seconds is not None and kernel.cpu_seconds >= 0.3

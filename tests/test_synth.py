@@ -351,9 +351,12 @@ def test_bench_ratio_and_marginal_cost(bench):
 
 def test_bench_reads_step_timings_from_pack_logs(bench, tmp_path):
     (tmp_path / "logs").mkdir()
-    (tmp_path / "logs" / "A.log").write_text("service: A\nseconds: execute 1.50, html 0.25, pdf 1.00\n")
-    (tmp_path / "logs" / "B.log").write_text("result: FAILED\nseconds: execute 0.50\n")
+    (tmp_path / "logs" / "A.log").write_text(
+        "service: A\nseconds: execute 1.50, html 0.25, pdf 1.00\ncpu: worker 0.70, kernel 1.45\n"
+    )
+    (tmp_path / "logs" / "B.log").write_text("result: FAILED\nseconds: execute 0.50\ncpu: worker 0.30\n")
     assert bench.pack_timings(tmp_path) == {"execute": 2.0, "html": 0.25, "pdf": 1.0}
+    assert bench.pack_timings(tmp_path, bench.CPU_LINE) == {"worker": 1.0, "kernel": 1.45}
     assert bench.pack_timings(tmp_path / "logs") == {}
 
 

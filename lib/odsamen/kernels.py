@@ -319,16 +319,19 @@ class ForkedKernel:
     def __init__(self, pid: int):
         self.pid = pid
         self.returncode: int | None = None
+        self.cpu_seconds: float | None = None
+        """CPU (user and system) the kernel used, once it has ended and been reaped."""
 
     def _reap(self, options: int) -> int | None:
         if self.returncode is None:
             try:
-                pid, status = os.waitpid(self.pid, options)
+                pid, status, usage = os.wait4(self.pid, options)
             except ChildProcessError:  # reaped elsewhere: gone, exit code unknown
                 self.returncode = -1
             else:
                 if pid == self.pid:
                     self.returncode = os.waitstatus_to_exitcode(status)
+                    self.cpu_seconds = usage.ru_utime + usage.ru_stime
         return self.returncode
 
     def poll(self) -> int | None:

@@ -92,12 +92,14 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What became of one job: ``ok``, the ``error`` if not, and seconds per phase."""
+    """What became of one job: ``ok``, the ``error`` if not, wall seconds per phase and CPU seconds
+    per process (``worker``: executing and converting; ``kernel``: the notebook's own work, where known)."""
 
     service: str
     ok: bool
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

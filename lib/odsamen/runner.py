@@ -58,6 +58,8 @@ class Kernel:
     output: Path
     handle: IO[bytes]
     client: object
+    cpu_seconds: float | None = None
+    """CPU seconds the kernel used, known after :func:`stop_kernel` for a forked kernel."""
 
     @property
     def how(self) -> str:
@@ -99,14 +101,17 @@ def kill_kernel(kernel: Kernel) -> None:
 
 
 def stop_kernel(kernel: Kernel) -> str:
-    """Stop ``kernel`` if it still runs; return what it wrote to stdout and stderr."""
+    """Stop ``kernel`` if it still runs; return what it wrote to stdout and stderr. A forked kernel's
+    CPU seconds are then in ``kernel.cpu_seconds``."""
     from jupyter_core.utils import run_sync
 
     try:
         if kernel.client.channels_running:
             kernel.client.stop_channels()
+        process = getattr(kernel.manager.provisioner, "process", None)
         if run_sync(kernel.manager.is_alive)():
             run_sync(kernel.manager.shutdown_kernel)(now=True)
+        kernel.cpu_seconds = getattr(process, "cpu_seconds", None)
         run_sync(kernel.manager.cleanup_resources)()
     finally:
         kernel.handle.close()
@@ -217,6 +222,7 @@ def _write_log(job, outcome, notebook, kernel: str, kernel_output: str, error: B
         f"parameters: {notebook.metadata.get('papermill', {}).get('parameters', {})}" if notebook else "",
         f"result: {'ok' if outcome.ok else 'FAILED'}",
         "seconds: " + ", ".join(f"{phase} {value:.2f}" for phase, value in outcome.seconds.items()),
+        "cpu: " + ", ".join(f"{process} {value:.2f}" for process, value in outcome.cpu.items()),
     ]
     if notebook is not None and _stream_text(notebook):
         parts += ["", "=== output of the notebook's cells ===", _stream_text(notebook)]
@@ -236,6 +242,7 @@ def run_job(job, kernel: Kernel, exporter) -> object:
 
     outcome = Outcome(job.service, ok=False)
     notebook, error, how = None, None, kernel.how
+    cpu_start = time.process_time()
     try:
         with timed(outcome.seconds, "execute"):
             notebook, error = _execute(job, kernel)
@@ -251,6 +258,9 @@ def run_job(job, kernel: Kernel, exporter) -> object:
         error = err
     finally:
         kernel_output = stop_kernel(kernel)
+    outcome.cpu["worker"] = round(time.process_time() - cpu_start, 3)
+    if kernel.cpu_seconds is not None:
+        outcome.cpu["kernel"] = round(kernel.cpu_seconds, 3)
     outcome.ok = error is None
     outcome.error = None if error is None else _summary(error)
     _write_log(job, outcome, notebook, how, kernel_output, error)
