@@ -69,10 +69,13 @@ def test_a_forked_kernel_is_a_fresh_child_of_this_process(template, tmp_path):
     env = {**os.environ, "ODSAMEN_TEST_MARKER": "yes"}
     specs = kernels.ForkingKernelSpecManager()
     seen = []
+    sockets = tmp_path / "sockets"
+    sockets.mkdir()
     for number in range(2):
-        kernel = start_kernel(cwd, env, tmp_path / f"kernel-{number}.out", specs)
+        kernel = start_kernel(cwd, env, tmp_path / f"kernel-{number}.out", specs, sockets)
         try:
             assert kernel.how.startswith("forked from the worker's template")
+            assert kernel.manager.transport == "ipc"  # Unix sockets: no TCP port to collide over
             seen.append(run(kernel, LOOK_AROUND))
         finally:
             stop_kernel(kernel)
@@ -193,3 +196,15 @@ def test_a_forked_kernel_reports_the_cpu_it_used(template, tmp_path):
     finally:
         stop_kernel(kernel)
     assert kernel.cpu_seconds is not None and kernel.cpu_seconds >= 0.3
+
+
+def test_a_worker_that_cannot_adopt_kernels_launches_them(tmp_path, monkeypatch, capsys):
+    from odsamen import runner
+
+    def refused():
+        raise OSError(1, "prctl(PR_SET_CHILD_SUBREAPER) failed")
+
+    monkeypatch.setattr(kernels, "become_subreaper", refused)
+    settings = {"fork": True, "work": tmp_path, "cwd": tmp_path}
+    assert runner._kernel_template(settings, dict(os.environ)) == (None, None)
+    assert "kernels are launched, not forked" in capsys.readouterr().err

@@ -26,8 +26,10 @@ import itertools
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -70,17 +72,24 @@ class Kernel:
         return f"launched, pid {getattr(provisioner, 'pid', '?')}"
 
 
-def start_kernel(cwd: Path, env: dict[str, str], output: Path, specs=None) -> Kernel:
+def start_kernel(
+    cwd: Path, env: dict[str, str], output: Path, specs=None, sockets: Path | None = None
+) -> Kernel:
     """Launch a fresh kernel in ``cwd``; returns at once, the kernel finishes starting on its own.
 
     ``specs`` is the kernel spec manager (default jupyter_client's); the
     worker passes :class:`~odsamen.kernels.ForkingKernelSpecManager` to fork
-    kernels from its template.
+    kernels from its template. With ``sockets``, a folder, the kernel talks
+    over Unix sockets in that folder instead of TCP ports on localhost: no
+    port picked for one kernel can be taken meanwhile by another process,
+    and nothing travels unencrypted over the network stack.
     """
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
     options = {} if specs is None else {"kernel_spec_manager": specs}
+    if sockets is not None:
+        options.update(transport="ipc", ip=str(Path(sockets) / output.stem))
     manager = AsyncKernelManager(kernel_name=KERNEL_NAME, **options)
     handle = open(output, "wb")  # noqa: SIM115 - closed by stop_kernel
     run_sync(manager.start_kernel)(cwd=str(cwd), env=env, stdout=handle, stderr=handle)
@@ -317,16 +326,18 @@ def worker_main(tasks, results, settings: dict) -> None:
 
     env = {**os.environ, **settings["env"]}
     numbers = itertools.count()
-    template, specs = _kernel_template(settings, env)
+    # Unix socket paths are limited to about 100 bytes: a short folder of their own, not the work folder.
+    sockets = Path(tempfile.mkdtemp(prefix="odsamen-")) if os.name == "posix" else None
+    template, specs, spare = None, None, None
 
     def fresh() -> Kernel:
-        return start_kernel(
-            settings["cwd"], env, settings["work"] / f"kernel-{os.getpid()}-{next(numbers)}.out", specs
-        )
+        output = settings["work"] / f"kernel-{os.getpid()}-{next(numbers)}.out"
+        return start_kernel(settings["cwd"], env, output, specs, sockets)
 
-    spare = fresh()
-    exporter = warm_exporter()  # inherited from the parent where workers are forked
     try:
+        template, specs = _kernel_template(settings, env)
+        spare = fresh()
+        exporter = warm_exporter()  # inherited from the parent where workers are forked
         while (job := _next_job(tasks, settings["parent"])) is not None:
             results.put(("started", job.service, os.getpid()))
             kernel, spare = spare or fresh(), None
@@ -338,6 +349,8 @@ def worker_main(tasks, results, settings: dict) -> None:
             stop_kernel(spare)
         if template is not None:
             template.close()
+        if sockets is not None:
+            shutil.rmtree(sockets, ignore_errors=True)
 
 
 def _kernel_template(settings: dict, env: dict[str, str]):
@@ -350,6 +363,9 @@ def _kernel_template(settings: dict, env: dict[str, str]):
     errors = open(settings["work"] / f"worker-{os.getpid()}-template.err", "ab")  # noqa: SIM115
     try:
         template = kernels.KernelTemplate(cwd=settings["cwd"], env=env, errors=errors)
+    except OSError as err:  # cannot adopt forked kernels (prctl refused) or start the template
+        print(f"kernels are launched, not forked: {err}", file=sys.stderr)
+        return None, None
     finally:
         errors.close()  # the template holds its own copy
     kernels.use_template(template)
