@@ -449,10 +449,13 @@ def profile_briefing(data: Path, code: str, notebook: Path) -> dict[str, float]:
     kernel = notebook.metadata.get("kernelspec", {}).get("name", "python3")
     client = NotebookClient(notebook, kernel_name=kernel, resources={"metadata": {"path": str(ROOT)}})
     client.reset_execution_trackers()
-    start = time.perf_counter()
-    with client.setup_kernel():
-        times["kernel start"] = time.perf_counter() - start
-        _execute_timed(client, notebook, times)
+    said = WORK / "logs" / f"profile-{code}-kernel.log"  # the kernel's own output, off the terminal
+    said.parent.mkdir(parents=True, exist_ok=True)
+    with said.open("wb") as output:
+        start = time.perf_counter()
+        with client.setup_kernel(stdout=output, stderr=output):
+            times["kernel start"] = time.perf_counter() - start
+            _execute_timed(client, notebook, times)
     begin = time.perf_counter()
     html, _ = HTMLExporter(exclude_input=True).from_notebook_node(notebook)
     times["HTML conversion"] = time.perf_counter() - begin
