@@ -32,6 +32,7 @@ from __future__ import annotations
 import atexit
 import ctypes
 import importlib
+import importlib.util
 import json
 import os
 import signal
@@ -188,7 +189,7 @@ def _run_kernel(request: dict, middle: int) -> None:
         parent = os.environ.get("JPY_PARENT_PID", "")
         if parent.isdigit():
             arguments.append(f"--IPKernelApp.parent_handle={parent}")
-        sys.argv = [sys.modules["ipykernel.kernelapp"].__file__, *arguments]
+        sys.argv = [importlib.util.find_spec(LAUNCHER[1]).origin, *arguments]
         from ipykernel import kernelapp
 
         kernelapp.launch_new_instance()

@@ -8,8 +8,9 @@
    a copy of the data, ``tables/`` from :mod:`odsamen.affinity`, and per
    service the executed notebook, its HTML and PDF and a log;
 3. runs the briefings in parallel worker processes, each briefing in a fresh
-   kernel of its own; while one briefing executes and converts, the worker
-   already starts the kernel for its next one;
+   kernel of its own (on Linux forked from a template process that has done
+   the imports, see :mod:`odsamen.kernels`); while one briefing executes and
+   converts, the worker already starts the kernel for its next one;
 4. writes ``index.html`` and swaps the staging folder in for the previous
    pack in one rename, so an interrupted or crashed run never leaves a
    half-written pack and never touches the previous one.
@@ -19,7 +20,7 @@ Layout of a pack::
     index.html                  front page, headline figures and links
     briefings/<CODE>.html|.pdf  the briefings
     notebooks/<CODE>.ipynb      the executed notebooks, for audit
-    logs/<CODE>.log             what happened per service
+    logs/<CODE>.log             what happened per service: its kernel, seconds and CPU per step
     tables/*.csv                affinity tables
     data/*.csv                  the data the pack was built from
 
