@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -322,6 +325,59 @@ def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
     assert code == 130
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def _processes_mentioning(text_: str) -> list[str]:
+    """Command lines of other processes whose command line or environment mentions ``text_``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            said = (entry / "cmdline").read_bytes() + (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if text_.encode() in said:
+            found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_ctrl_c_during_a_large_build_exits_at_once_and_leaves_nothing_running(tmp_path):
+    # 28 services: more queued work than a pipe holds, the case that once kept the parent from exiting
+    from odsamen.synth import write_synthetic
+
+    write_synthetic(28, tmp_path / "data28", codebook=DATA)
+    out = previous_pack(tmp_path)
+    command = [
+        sys.executable,
+        "-m",
+        "odsamen",
+        "briefings",
+        "--data",
+        str(tmp_path / "data28"),
+        "--out",
+        str(out),
+    ]
+    build = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        said = [build.stderr.readline() for _ in range(2)]  # the start line and the first briefing done
+        os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+        code = build.wait(timeout=30)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert code == 130, said
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data28", "reports"]
+    time.sleep(2.5)  # kernels check on their parent every second
+    assert _processes_mentioning(str(tmp_path)) == []
 
 
 def test_service_codes_are_checked_before_they_become_file_names():

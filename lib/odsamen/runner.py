@@ -326,13 +326,11 @@ def worker_main(tasks, results, settings: dict) -> None:
 
     env = {**os.environ, **settings["env"]}
     numbers = itertools.count()
-    # Unix socket paths are limited to about 100 bytes: a short folder of their own, not the work folder.
-    sockets = Path(tempfile.mkdtemp(prefix="odsamen-")) if os.name == "posix" else None
     template, specs, spare = None, None, None
 
     def fresh() -> Kernel:
         output = settings["work"] / f"kernel-{os.getpid()}-{next(numbers)}.out"
-        return start_kernel(settings["cwd"], env, output, specs, sockets)
+        return start_kernel(settings["cwd"], env, output, specs, settings.get("sockets"))
 
     try:
         template, specs = _kernel_template(settings, env)
@@ -344,13 +342,13 @@ def worker_main(tasks, results, settings: dict) -> None:
             if _more_waiting(tasks):
                 spare = fresh()
             results.put(("done", run_job(job, kernel, exporter), os.getpid()))
+            # nbclient handles SIGINT while it runs a notebook and then restores Python's default handler
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     finally:
         if spare is not None:
             stop_kernel(spare)
         if template is not None:
             template.close()
-        if sockets is not None:
-            shutil.rmtree(sockets, ignore_errors=True)
 
 
 def _kernel_template(settings: dict, env: dict[str, str]):
@@ -407,7 +405,17 @@ def run_jobs(
 
         warm_exporter()  # once, here, for all workers: they inherit it
     tasks, results = context.Queue(), context.Queue()
-    settings = {"cwd": Path(cwd), "env": env, "work": work, "parent": os.getpid(), "fork": fork}
+    # Unix socket paths are limited to about 100 bytes: a short folder of their own, not the work folder.
+    # The parent owns it, so that it goes even when a worker is killed.
+    sockets = Path(tempfile.mkdtemp(prefix="odsamen-")) if os.name == "posix" else None
+    settings = {
+        "cwd": Path(cwd),
+        "env": env,
+        "work": work,
+        "parent": os.getpid(),
+        "fork": fork,
+        "sockets": sockets,
+    }
     processes = [
         context.Process(target=worker_main, args=(tasks, results, settings), daemon=True)
         for _ in range(workers)
@@ -428,6 +436,11 @@ def run_jobs(
         finished = True
     finally:
         _stop(processes, graceful=finished)
+        # Jobs nobody will take any more (the workers were stopped) must not keep this process from
+        # exiting: the queue's feeder thread would wait for ever to write them into the full pipe.
+        tasks.cancel_join_thread()
+        if sockets is not None:
+            shutil.rmtree(sockets, ignore_errors=True)
     return [outcomes[service] for service in order]
 
 
