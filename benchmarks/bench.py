@@ -226,10 +226,11 @@ def _show(command: list[str] | str) -> str:
 # --- the two ways to build ------------------------------------------------------
 
 
-def pack_command(data: Path, out: Path, jobs: int | None) -> list[str]:
+def pack_command(data: Path, out: Path, jobs: int | None, kernel_start: str | None = None) -> list[str]:
     """Our build: the board pack of every service in ``data``."""
     command = [str(BIN / "odsamen"), "briefings", "--data", str(data), "--out", str(out)]
-    return command + (["--jobs", str(jobs)] if jobs else [])
+    command += ["--jobs", str(jobs)] if jobs else []
+    return command + (["--kernel-start", kernel_start] if kernel_start else [])
 
 
 def baseline_script(codes: list[str], data: Path, out: Path, notebook: Path) -> str:
@@ -335,10 +336,10 @@ def check_outputs(folder: Path, names: list[str]) -> None:
         raise BenchError(f"the build in {folder} did not write {', '.join(missing[:5])}")
 
 
-def time_pack(result: SizeResult, repeat: int, jobs: int | None) -> None:
+def time_pack(result: SizeResult, repeat: int, jobs: int | None, kernel_start: str | None = None) -> None:
     """Time our build of ``result``'s data once and check its output."""
     out = fresh(WORK / f"pack-{result.size}")
-    command = pack_command(result.data, out, jobs)
+    command = pack_command(result.data, out, jobs, kernel_start)
     result.commands["pack"] = _show(command)
     run = run_timed(command, WORK / "logs" / f"pack-{result.size}-{repeat}.log")
     expected = [f"briefings/{code}.{ext}" for code in result.codes for ext in ("html", "pdf")]
@@ -349,10 +350,10 @@ def time_pack(result: SizeResult, repeat: int, jobs: int | None) -> None:
     print(f"  {result.size} services, run {repeat + 1}: our build {run.seconds:.1f} s", flush=True)
 
 
-def watch_pack(result: SizeResult, jobs: int | None) -> None:
+def watch_pack(result: SizeResult, jobs: int | None, kernel_start: str | None = None) -> None:
     """Build ours once more, untimed, sampling the memory of its process tree."""
     out = fresh(WORK / f"pack-{result.size}")
-    command = pack_command(result.data, out, jobs)
+    command = pack_command(result.data, out, jobs, kernel_start)
     result.memory = run_timed(command, WORK / "logs" / f"pack-{result.size}-memory.log", watch_memory=True)
     print(
         f"  {result.size} services: our build once more, memory sampled: {result.memory.seconds:.1f} s",
@@ -379,11 +380,11 @@ def measure_size(size: int, args: argparse.Namespace) -> SizeResult:
     for repeat in range(args.repeat):
         # alternate the two, so a warming cache or a busy moment hits both alike
         if not args.skip_pack:
-            time_pack(result, repeat, args.jobs)
+            time_pack(result, repeat, args.jobs, args.kernel_start)
         if not args.skip_baseline:
             time_baseline(result, repeat, args.notebook)
     if not args.skip_pack:
-        watch_pack(result, args.jobs)
+        watch_pack(result, args.jobs, args.kernel_start)
     if args.profile and not args.skip_baseline:
         result.profile = profile_briefing(data, result.codes[0], args.notebook)
     return result
@@ -795,6 +796,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size and build; the median counts")
     parser.add_argument(
         "--jobs", type=int, help="passed to odsamen briefings (default: its own, one per core)"
+    )
+    parser.add_argument(
+        "--kernel-start",
+        choices=("fork", "launch"),
+        help="passed to odsamen briefings (default: its own, fork where it can)",
     )
     parser.add_argument("--seed", type=int, default=20240107, help="seed of the synthetic data")
     parser.add_argument("--skip-baseline", action="store_true", help="time our build only")

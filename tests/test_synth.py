@@ -370,3 +370,19 @@ def test_bench_profile_splits_imports_from_work(bench):
     assert bench.top_level_imports(source) == "from IPython.display import HTML\nimport os, sys"
     assert bench.top_level_imports("%matplotlib inline\nimport os") == ""
     assert bench.top_level_imports("x = 1") == ""
+
+
+def test_bench_passes_jobs_and_kernel_start_to_our_build(bench):
+    command = bench.pack_command(Path("/d"), Path("/o"), 3, "launch")
+    assert command[1:] == [
+        "briefings",
+        "--data",
+        "/d",
+        "--out",
+        "/o",
+        "--jobs",
+        "3",
+        "--kernel-start",
+        "launch",
+    ]
+    assert bench.pack_command(Path("/d"), Path("/o"), None)[-2:] == ["--out", "/o"]
