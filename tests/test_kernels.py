@@ -208,3 +208,13 @@ def test_a_worker_that_cannot_adopt_kernels_launches_them(tmp_path, monkeypatch,
     settings = {"fork": True, "work": tmp_path, "cwd": tmp_path}
     assert runner._kernel_template(settings, dict(os.environ)) == (None, None)
     assert "kernels are launched, not forked" in capsys.readouterr().err
+
+
+def test_without_the_provisioner_installed_kernels_are_launched(tmp_path, monkeypatch, capsys):
+    from odsamen import runner
+
+    assert kernels.registered()  # installed by `pip install -e .`, as the Makefile does
+    monkeypatch.setattr(kernels, "registered", lambda: False)
+    settings = {"fork": True, "work": tmp_path, "cwd": tmp_path}
+    assert runner._kernel_template(settings, dict(os.environ)) == (None, None)
+    assert "odsamen-fork-provisioner is not installed" in capsys.readouterr().err

@@ -90,6 +90,14 @@ def supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
+def registered() -> bool:
+    """True if :class:`ForkProvisioner` is installed as a kernel provisioner (odsamen installed with
+    pip, not only put on the path): jupyter_client finds provisioners by their entry point."""
+    from importlib.metadata import entry_points
+
+    return bool(entry_points(group="jupyter_client.kernel_provisioners", name=PROVISIONER_NAME))
+
+
 def become_subreaper() -> None:
     """Make this process adopt its orphaned descendants, so a forked kernel becomes its child."""
     libc = ctypes.CDLL(None, use_errno=True)

@@ -358,6 +358,11 @@ def _kernel_template(settings: dict, env: dict[str, str]):
 
     if not settings.get("fork", True) or not kernels.supported():
         return None, None
+    if not kernels.registered():
+        print(
+            f"kernels are launched, not forked: {kernels.PROVISIONER_NAME} is not installed", file=sys.stderr
+        )
+        return None, None
     errors = open(settings["work"] / f"worker-{os.getpid()}-template.err", "ab")  # noqa: SIM115
     try:
         template = kernels.KernelTemplate(cwd=settings["cwd"], env=env, errors=errors)
