@@ -1,7 +1,8 @@
-"""Affinity lenses, pair tables, rankings, profiles, clustering and sensitivity.
+"""Affinity lenses: yes/no/undetermined per item, the basis of every value, the readings,
+the verdict on the best partner, sensitivity and clustering.
 
-Most tests use a tiny hand-made data folder whose every lens value is worked
-out by hand in :func:`tiny`; a few check the real data and a 28-service copy.
+Most tests use a tiny hand-made data folder whose every value is worked out by
+hand in :func:`tiny`; a few check the real data and a 28-service copy.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import time
 from pathlib import Path
 
 import numpy as np
@@ -19,17 +19,22 @@ import pytest
 from odsamen import affinity as af
 from odsamen.catalogue import LANGUAGES, WORDS
 from odsamen.data import ITEMS, load_dataset
+from odsamen.scoring import READINGS, Reading
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ALL_ITEMS = ITEMS["robustness"] + ITEMS["task"]
 
 
-def write_folder(folder: Path, services: list[str], scores: dict, prefs: dict) -> Path:
+def write_folder(
+    folder: Path, services: list[str], scores: dict, prefs: dict, advisor: set | frozenset = frozenset()
+) -> Path:
     """A valid data folder: every score ``-`` and every preference ``?`` unless given.
 
     ``scores`` maps (service, item, measure) to a symbol; ``prefs`` maps
     (service, item) to levels such as ``"B/C"``, or to a dict of aspect to
-    levels. With the defaults nothing counts in any lens.
+    levels; ``advisor`` holds (service, dimension) pairs whose scores the
+    advisors filled in. With the defaults every score says "falls short, no
+    added value" and every preference is open.
     """
     folder.mkdir(parents=True)
     for name in ("items.csv", "scale_levels.csv"):
@@ -43,10 +48,11 @@ def write_folder(folder: Path, services: list[str], scores: dict, prefs: dict) -
         writer.writerow(["service", "dimension", "item", "measure", "score", "source"])
         for service in services:
             for dimension, items in ITEMS.items():
+                source = "advisor" if (service, dimension) in advisor else "self"
                 for item in items:
                     for measure in ("meets", "added_value"):
                         score = scores.get((service, item, measure), "-")
-                        writer.writerow([service, dimension, item, measure, score, "self"])
+                        writer.writerow([service, dimension, item, measure, score, source])
     with (folder / "scale_preferences.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["service", "dimension", "item", "aspect", "levels", "note"])
@@ -64,49 +70,49 @@ def write_folder(folder: Path, services: list[str], scores: dict, prefs: dict) -
 def tiny(tmp_path: Path):
     """Three services, codebook order X, Z, Y (not alphabetical, to test tie-breaking).
 
-    Preferences (robustness items):
-      omvang             X A     Y A              -> Jaccard 1
-      kwaliteitscriteria X B/C   Y C/E            -> Jaccard 1/3; both regional
-      innovatie          X B     Z B              -> Jaccard 1;   both regional
-      bi_en_opleiding    X E     Z opleiding E, bi B/C (union B/C/E) -> Jaccard 1/3
-    so scale_agreement X-Y = X-Z = 2/3, Y-Z NaN; shared_regional X-Y = X-Z = 1, Y-Z = 0.
+    Preferences (all other cells ``?``, i.e. open):
+      omvang             X A      Y A      -> both alone: no agreement (0), not regional
+      kwaliteitscriteria X B      Y C      -> both regional: grouped 1, exact 0
+      innovatie          X B/E    Z ?      -> open for X-Z
+      weerstandsvermogen X E      Z D      -> both national: grouped 1, exact 0
+      zzs                X C      Y B      -> both regional
+    scale_agreement: X-Y (omvang 0, kwaliteitscriteria 1, zzs 1) = 2/3 on 3 items (exact 0);
+    X-Z (weerstandsvermogen) = 1 on 1 item (exact 0); Z-Y nothing in common: NaN on 0.
 
-    Scores (task items):
-      uh_strategie        X meets ++, Y meets -,  Y added +   -> X gives to Y
-      datagedreven        Y meets +,  Z meets ?,  Z added ++  -> Y gives to Z, only with ? neutral
-      milieucriminaliteit Z meets +,  X meets -/+, X added +  -> Z gives to X
-      ketentoezicht       X meets +,  Y meets -,  Y added ?   -> nothing (no added value)
-      energietransitie    added X +, Y ++, Z +                -> shared by all pairs
-      zzs                 added X +, Y +                      -> shared by X-Y
+    Scores (default ``-`` for both measures: falls short, no added value):
+      kwaliteitscriteria added X +, Y +            -> shared; with both regional: joint agenda X-Y
+      zzs                added X +, Y ?            -> undetermined for X-Y (shared, joint)
+      uh_strategie       X meets ++, Y added +     -> X gives to Y
+      datagedreven       Y meets +, Z meets ?, Z added ++ -> undetermined for Y-Z (the ? is not weak)
+      energietransitie   added X +, Z + (Z's task scores are the advisors')
+    Z's task scores are advisor-filled.
     """
     scores = {
+        ("X", "kwaliteitscriteria", "added_value"): "+",
+        ("Y", "kwaliteitscriteria", "added_value"): "+",
+        ("X", "zzs", "added_value"): "+",
+        ("Y", "zzs", "added_value"): "?",
         ("X", "uh_strategie", "meets"): "++",
         ("Y", "uh_strategie", "added_value"): "+",
         ("Y", "datagedreven", "meets"): "+",
         ("Z", "datagedreven", "meets"): "?",
         ("Z", "datagedreven", "added_value"): "++",
-        ("Z", "milieucriminaliteit", "meets"): "+",
-        ("X", "milieucriminaliteit", "meets"): "-/+",
-        ("X", "milieucriminaliteit", "added_value"): "+",
-        ("X", "ketentoezicht", "meets"): "+",
-        ("Y", "ketentoezicht", "added_value"): "?",
         ("X", "energietransitie", "added_value"): "+",
-        ("Y", "energietransitie", "added_value"): "++",
         ("Z", "energietransitie", "added_value"): "+",
-        ("X", "zzs", "added_value"): "+",
-        ("Y", "zzs", "added_value"): "+",
     }
     prefs = {
         ("X", "omvang"): "A",
         ("Y", "omvang"): "A",
-        ("X", "kwaliteitscriteria"): "B/C",
-        ("Y", "kwaliteitscriteria"): "C/E",
-        ("X", "innovatie"): "B",
-        ("Z", "innovatie"): "B",
-        ("X", "bi_en_opleiding"): "E",
-        ("Z", "bi_en_opleiding"): {"opleiding": "E", "bi": "B/C"},
+        ("X", "kwaliteitscriteria"): "B",
+        ("Y", "kwaliteitscriteria"): "C",
+        ("X", "innovatie"): "B/E",
+        ("X", "weerstandsvermogen"): "E",
+        ("Z", "weerstandsvermogen"): "D",
+        ("X", "zzs"): "C",
+        ("Y", "zzs"): "B",
     }
-    return load_dataset(write_folder(tmp_path / "tiny", ["X", "Z", "Y"], scores, prefs))
+    folder = write_folder(tmp_path / "tiny", ["X", "Z", "Y"], scores, prefs, advisor={("Z", "task")})
+    return load_dataset(folder)
 
 
 @pytest.fixture(scope="module")
@@ -114,326 +120,298 @@ def real():
     return load_dataset(DATA)
 
 
-def value(matrix: pd.DataFrame, a: str, b: str) -> float:
-    return float(matrix.at[a, b])
+def pair(table: pd.DataFrame, lens: str, a: str, b: str) -> pd.Series:
+    rows = table[(table["lens"] == lens) & (table["service_a"] == a) & (table["service_b"] == b)]
+    assert len(rows) == 1
+    return rows.iloc[0]
 
 
-# --- the lenses on hand-made data ------------------------------------------------
+# --- yes, no and undetermined ------------------------------------------------------------------------
+
+
+def test_three_valued_and_or():
+    nan = np.nan
+    assert np.array_equal(
+        af.all_of(np.array([1, 1, 0, nan]), np.array([1, nan, nan, nan])), [1, nan, 0, nan], equal_nan=True
+    )
+    assert np.array_equal(
+        af.any_of(np.array([0, 0, 1, nan]), np.array([0, nan, nan, nan])), [0, nan, 1, nan], equal_nan=True
+    )
+
+
+def test_unknown_score_is_never_weak_nor_strong(tiny):
+    facts = af.states(tiny)
+    z, k = facts.codes.index("Z"), facts.items.index("datagedreven")
+    assert np.isnan(facts.weak[z, k]) and np.isnan(facts.strong[z, k])
+    assert facts.weak[facts.codes.index("Y"), facts.items.index("uh_strategie")] == 1
+
+
+# --- the lenses, with their basis ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("lens", af.LENSES)
-@pytest.mark.parametrize("unknown", ["neutral", "missing"])
-def test_every_lens_is_symmetric_with_blank_diagonal(tiny, lens, unknown):
-    matrix = af.lens_matrix(tiny, lens, unknown=unknown)
+def test_every_lens_is_symmetric_with_blank_diagonal(tiny, lens):
+    matrix = af.lens_matrix(tiny, lens)
     assert list(matrix.index) == ["X", "Z", "Y"]
-    assert list(matrix.columns) == ["X", "Z", "Y"]
     assert np.isnan(np.diag(matrix.to_numpy())).all()
-    assert matrix.equals(matrix.T)
+    values = matrix.to_numpy()
+    assert np.array_equal(values, values.T, equal_nan=True)
+    basis = af.lens_basis(tiny, lens).to_numpy()
+    assert np.array_equal(basis, basis.T)
 
 
-def test_scale_agreement_by_hand(tiny):
-    matrix = af.scale_agreement(tiny)
-    assert value(matrix, "X", "Y") == pytest.approx(2 / 3)
-    assert value(matrix, "X", "Z") == pytest.approx(2 / 3)
-    assert np.isnan(value(matrix, "Y", "Z"))
+def test_scale_agreement_groups_letters_and_alone_is_no_agreement(tiny):
+    table = af.pair_affinity(tiny)
+    xy = pair(table, "scale_agreement", "X", "Y")
+    # omvang: both only "alone" -> 0 (the old Jaccard on letters gave 1); kwaliteitscriteria B vs C
+    # and zzs C vs B -> 1 each (the old one gave 0).
+    assert (xy["value"], xy["n_items"]) == (pytest.approx(2 / 3), 3)
+    xz = pair(table, "scale_agreement", "X", "Z")
+    assert (xz["value"], xz["n_items"]) == (1.0, 1)  # Z's open innovatie cell lowers the basis, not the value
+    zy = pair(table, "scale_agreement", "Z", "Y")
+    assert np.isnan(zy["value"]) and zy["n_items"] == 0
 
 
-def test_scale_agreement_pools_aspects(tiny):
-    assert af.pair_items(tiny, "scale_agreement", "X", "Z") == ["innovatie", "bi_en_opleiding"]
-    assert af.pair_items(tiny, "scale_agreement", "X", "Y") == ["omvang", "kwaliteitscriteria"]
+def test_scale_agreement_exact_letters_is_a_reading(tiny):
+    table = af.pair_affinity(tiny, levels="exact")
+    assert pair(table, "scale_agreement", "X", "Y")["value"] == 0.0
+    assert pair(table, "scale_agreement", "X", "Z")["value"] == 0.0
 
 
-def test_shared_regional_by_hand(tiny):
-    matrix = af.shared_regional(tiny)
-    assert value(matrix, "X", "Y") == 1
-    assert value(matrix, "X", "Z") == 1
-    assert value(matrix, "Y", "Z") == 0
-    assert af.pair_items(tiny, "shared_regional", "X", "Z") == ["innovatie"]
+def test_joint_agenda_needs_both_regional_and_both_added_value(tiny):
+    table = af.pair_affinity_items(tiny)
+    xy = pair(table, "joint_agenda", "X", "Y")
+    assert xy["items"] == ["kwaliteitscriteria"]
+    # zzs is regional for both, but Y's added value is ?: undetermined, so 16 of 17 items are determined.
+    assert (xy["value"], xy["n_items"]) == (1, 16)
+    assert "zzs" not in xy["basis_items"]
+    assert pair(table, "shared_regional", "X", "Y")["items"] == ["kwaliteitscriteria", "zzs"]
 
 
-def test_complementarity_by_hand_and_unknown_matters(tiny):
-    neutral = af.complementarity(tiny, unknown="neutral")
-    missing = af.complementarity(tiny, unknown="missing")
-    assert (value(neutral, "X", "Y"), value(neutral, "Y", "Z"), value(neutral, "X", "Z")) == (1, 1, 1)
-    assert (value(missing, "X", "Y"), value(missing, "Y", "Z"), value(missing, "X", "Z")) == (1, 0, 1)
-    assert af.pair_items(tiny, "complementarity", "Y", "Z") == ["datagedreven"]
-    assert af.pair_items(tiny, "complementarity", "Y", "Z", unknown="missing") == []
-
-
-def test_complementarity_directed_by_hand(tiny):
+def test_complementarity_leaves_unknown_undetermined(tiny):
+    table = af.pair_affinity_items(tiny)
+    xy = pair(table, "complementarity", "X", "Y")
+    assert xy["items"] == ["uh_strategie"]
+    zy = pair(table, "complementarity", "Z", "Y")
+    # Y is strong on datagedreven and Z sees added value, but Z's own score is ?: not weak, not counted.
+    assert zy["value"] == 0 and "datagedreven" not in zy["basis_items"]
     directed = af.complementarity_directed(tiny)
-    assert value(directed, "X", "Y") == 1 and value(directed, "Y", "X") == 0
-    assert value(directed, "Y", "Z") == 1 and value(directed, "Z", "Y") == 0
-    assert value(directed, "Z", "X") == 1 and value(directed, "X", "Z") == 0
-    symmetric = directed.fillna(0) + directed.T.fillna(0)
-    assert (symmetric.to_numpy() == af.complementarity(tiny).fillna(0).to_numpy()).all()
+    assert directed.at["X", "Y"] == 1 and directed.at["Y", "X"] == 0 and directed.at["Y", "Z"] == 0
 
 
-def test_shared_added_value_by_hand(tiny):
-    matrix = af.shared_added_value(tiny)
-    assert (value(matrix, "X", "Y"), value(matrix, "X", "Z"), value(matrix, "Y", "Z")) == (2, 1, 1)
-    assert af.pair_items(tiny, "shared_added_value", "X", "Y") == ["energietransitie", "zzs"]
-    # '?' is never added value, whichever the reading
-    assert af.shared_added_value(tiny, unknown="missing").equals(matrix)
+def test_shares_and_low_evidence(tiny):
+    table = af.pair_affinity(tiny)
+    xy = pair(table, "joint_agenda", "X", "Y")
+    assert xy["share"] == pytest.approx(1 / 16) and not xy["low_evidence"]
+    assert pair(table, "scale_agreement", "X", "Y")["low_evidence"]  # 2 of 17 items
+    assert list(table.columns) == list(af.PAIR_AFFINITY_COLUMNS)
 
 
 def test_dimension_limits_the_items(tiny):
-    assert value(af.shared_added_value(tiny, dimension="robustness"), "X", "Y") == 0
-    assert value(af.scale_agreement(tiny, dimension="task"), "X", "Y") != value(
-        af.scale_agreement(tiny), "X", "Y"
-    )
-    with pytest.raises(ValueError, match="dimension"):
-        af.scale_agreement(tiny, dimension="money")
+    table = af.pair_affinity(tiny, dimension="robustness")
+    assert pair(table, "joint_agenda", "X", "Y")["n_items"] == len(ITEMS["robustness"])
 
 
-def test_combined_by_hand(tiny):
-    n = len(ALL_ITEMS)
-    matrix = af.combined(tiny)
-    # X-Y: agreement 2/3, regional 1 of 2 answered in common, give-and-take 1/n, shared 2/n
-    assert value(matrix, "X", "Y") == pytest.approx((2 / 3 + 1 / 2 + 1 / n + 2 / n) / 4)
-    # Y-Z: no common preference, so only give-and-take and shared added value count
-    assert value(matrix, "Y", "Z") == pytest.approx((1 / n + 1 / n) / 2)
-    # with ? missing, an item with a '?' drops out of the basis: Z's meets on datagedreven
-    # for give-and-take, Y's added value on ketentoezicht for shared added value
-    missing = af.combined(tiny, unknown="missing")
-    assert value(missing, "Y", "Z") == pytest.approx((0 / (n - 1) + 1 / (n - 1)) / 2)
+# --- advisor-filled scores -----------------------------------------------------------------------------
 
 
-def test_combined_weights(tiny):
-    only = af.combined(tiny, weights={"complementarity": 1.0})
-    share = af.lens_share(tiny, "complementarity")
-    assert np.allclose(only.to_numpy(), share.to_numpy(), equal_nan=True)
-    assert value(only, "X", "Y") == pytest.approx(1 / len(ALL_ITEMS))
-    heavy = af.combined(tiny, weights={"scale_agreement": 3.0, "shared_regional": 1.0})
-    assert value(heavy, "X", "Y") == pytest.approx((3 * 2 / 3 + 1 / 2) / 4)
-    assert af.DEFAULT_WEIGHTS == {lens: 1.0 for lens in af.BASE_LENSES}
+def test_advisor_items_are_marked_and_can_be_left_out(tiny):
+    included = af.pair_affinity_items(tiny)
+    xz = pair(included, "shared_added_value", "X", "Z")
+    assert xz["items"] == ["energietransitie"] and xz["advisor_items"] == ["energietransitie"]
+    assert xz["n_items"] == len(ALL_ITEMS)
+    excluded = af.pair_affinity_items(tiny, advisor="exclude")
+    xz = pair(excluded, "shared_added_value", "X", "Z")
+    # Z's task scores are gone; a task where X sees no added value is still a determined "no".
+    assert xz["value"] == 0 and xz["n_items"] == len(ALL_ITEMS) - 2
+    # Preferences carry no source: the preference lenses do not move.
+    assert pair(excluded, "scale_agreement", "X", "Z")["value"] == 1.0
 
 
-@pytest.mark.parametrize("weights", [{"combined": 1.0}, {"scale_agreement": -1.0}, {"shared_regional": 0.0}])
-def test_bad_weights_are_refused(tiny, weights):
-    with pytest.raises(ValueError, match="weights"):
-        af.combined(tiny, weights=weights)
+def test_bad_readings_are_refused(tiny):
+    with pytest.raises(ValueError, match="advisor"):
+        af.pair_affinity(tiny, advisor="maybe")
+    with pytest.raises(ValueError, match="scale levels"):
+        af.pair_affinity(tiny, levels="letters")
+    with pytest.raises(ValueError, match="unknown lens"):
+        af.lens_matrix(tiny, "combined")
 
 
-def test_bad_lens_and_unknown_are_refused(tiny):
-    with pytest.raises(ValueError, match="lens"):
-        af.lens_matrix(tiny, "friendship")
-    with pytest.raises(ValueError, match="unknown"):
-        af.complementarity(tiny, unknown="zero")
+# --- partners, ties and close calls --------------------------------------------------------------------
 
 
-def test_combined_items_are_the_union(tiny):
-    union = af.pair_items(tiny, "combined", "X", "Y")
-    parts = set()
-    for lens in af.BASE_LENSES:
-        parts |= set(af.pair_items(tiny, lens, "X", "Y"))
-    assert set(union) == parts
-    assert union == [item for item in ALL_ITEMS if item in parts]
-    assert af.pair_items(tiny, "combined", "X", "Y", weights={"shared_added_value": 1}) == [
-        "energietransitie",
-        "zzs",
-    ]
-
-
-# --- pair tables and rankings ----------------------------------------------------
-
-
-def test_pair_affinity_layout(tiny):
-    table = af.pair_affinity(tiny)
-    assert list(table.columns) == ["service_a", "service_b", "lens", "value"]
-    assert len(table) == 3 * len(af.LENSES)
-    pairs = list(dict.fromkeys(zip(table["service_a"], table["service_b"], strict=True)))
-    assert pairs == [("X", "Z"), ("X", "Y"), ("Z", "Y")]
-    assert list(table["lens"][: len(af.LENSES)]) == list(af.LENSES)
-    row = table[
-        (table["service_a"] == "X") & (table["service_b"] == "Y") & (table["lens"] == "shared_added_value")
-    ]
-    assert row["value"].item() == 2
-
-
-def test_pair_affinity_items_match_pair_items(tiny):
-    table = af.pair_affinity_items(tiny)
-    assert list(table.columns) == ["service_a", "service_b", "lens", "value", "items"]
-    for row in table.itertuples(index=False):
-        assert row.items == af.pair_items(tiny, row.lens, row.service_a, row.service_b)
-
-
-def test_best_partners_ties_share_rank_in_codebook_order(tiny):
+def test_best_partners_rank_by_share_with_basis(tiny):
     partners = af.best_partners(tiny, "X")
-    assert list(partners.columns) == ["lens", "rank", "partner", "value", "items"]
-    agreement = partners[partners["lens"] == "scale_agreement"]
-    # Z and Y tie: both rank 1, Z first because it comes first in the codebook (not alphabetically)
-    assert list(agreement["partner"]) == ["Z", "Y"]
-    assert list(agreement["rank"]) == [1, 1]
-    shared = partners[partners["lens"] == "shared_added_value"]
-    assert list(shared["partner"]) == ["Y", "Z"] and list(shared["rank"]) == [1, 2]
-    assert shared["items"].iloc[0] == ["energietransitie", "zzs"]
+    joint = partners[partners["lens"] == "joint_agenda"]
+    assert list(joint["partner"]) == ["Y", "Z"]
+    assert list(joint["n_items"]) == [16, 16]  # Z-X: energietransitie has no preference from either
 
 
-def test_best_partners_puts_unknown_values_last(tiny):
-    agreement = af.best_partners(tiny, "Y").query("lens == 'scale_agreement'")
-    assert list(agreement["partner"]) == ["X", "Z"]
-    assert agreement["rank"].iloc[0] == 1 and pd.isna(agreement["rank"].iloc[1])
-    with pytest.raises(ValueError, match="service"):
-        af.best_partners(tiny, "Q")
+def test_a_small_lead_is_a_close_call_not_a_winner(tiny):
+    # Y leads Z by 1/16 on X's joint agenda: less than the margin, so no best partner.
+    found = af.partner_verdict(tiny, "X")
+    assert found.best is None and found.reason == "margin"
+    assert found.close == ["Y", "Z"]
+
+
+def test_a_clear_lead_under_every_reading_is_the_best(real):
+    found = af.partner_verdict(real, "NHN")
+    assert (found.best, found.reason) == ("IJmond", "clear")
+    row = found.default_row("IJmond")
+    assert (row["value"], row["n_items"]) == (11, 14)
+    assert set(found.table["reading"]) == set(READINGS)
+
+
+def test_real_close_calls_and_thin_evidence(real):
+    nzkg = af.partner_verdict(real, "NZKG")
+    assert nzkg.best is None and set(nzkg.close) == {"NHN", "IJmond"}
+    ofgv = af.partner_verdict(real, "OFGV")
+    assert ofgv.best is None and ofgv.reason == "evidence"
+
+
+def test_leader_that_changes_with_the_reading(real):
+    found = af.partner_verdict(real, "NHN", lens="scale_agreement")
+    assert found.reason == "reading"
+    leaders = found.leaders()
+    assert leaders[Reading()] == ["IJmond"]
+    assert leaders[Reading(levels="exact")] == ["OFGV"]
+
+
+def test_top_pair_of_the_real_data(real):
+    top = af.top_pair(real)
+    assert top["pairs"] == ["NHN–IJmond"] and top["stable"]
+    assert (top["value"], top["n_items"]) == (11, 14)
 
 
 def test_competition_rank_ignores_float_noise():
-    ranks = af.competition_rank(pd.Series([0.1 + 0.2, 0.3, 0.1, np.nan]))
-    assert list(ranks[:3]) == [1, 1, 3] and pd.isna(ranks[3])
+    ranks = af.competition_rank(pd.Series([0.1 + 0.2, 0.3, 0.2, np.nan]))
+    assert list(ranks[:3]) == [1, 1, 3] and pd.isna(ranks.iloc[3])
 
 
-# --- profile -----------------------------------------------------------------------
+# --- sensitivity ---------------------------------------------------------------------------------------
+
+
+def test_sensitivity_values_only_rows_that_change(tiny):
+    table = af.sensitivity_values(tiny)
+    assert list(table.columns) == list(af.SENSITIVITY_COLUMNS)
+    # The reading of ? enters no lens, so it changes no row on its own.
+    assert not table["changed_by"].str.contains("unknown").any()
+    xz_scale = table[
+        (table["lens"] == "scale_agreement") & (table["service_a"] == "X") & (table["service_b"] == "Z")
+    ]
+    assert xz_scale.iloc[0][["share_low", "share_high", "changed_by"]].tolist() == [0.0, 1.0, "levels"]
+    xz_added = table[
+        (table["lens"] == "shared_added_value") & (table["service_a"] == "X") & (table["service_b"] == "Z")
+    ]
+    row = xz_added.iloc[0]
+    assert (row["n_low"], row["n_high"], row["changed_by"]) == (15, 17, "advisor")
+    # X-Y's complementarity rests on no advisor score and no preference: no reading changes it.
+    assert table[
+        (table["lens"] == "complementarity") & (table["service_a"] == "X") & (table["service_b"] == "Y")
+    ].empty
+
+
+def test_sensitivity_verdicts(real):
+    table = af.sensitivity(real)
+    joint = table[table["lens"] == "joint_agenda"].set_index("service")
+    assert joint.at["NHN", "best"] == "IJmond" and joint.at["IJmond", "best"] == "NHN"
+    assert joint.at["NZKG", "best"] == "" and joint.at["NZKG", "reason"] == "margin"
+
+
+# --- profiles and clustering ------------------------------------------------------------------------------
 
 
 def test_service_profile_by_hand(tiny):
-    neutral = af.service_profile(tiny)
-    assert list(neutral.columns) == ["service", "dimension", "measure", "mean_score", "n_known", "n_unknown"]
-    assert len(neutral) == 3 * 2 * 2
-    assert list(neutral["service"].astype(str).unique()) == ["X", "Z", "Y"]
-    row = neutral.query("service == 'Z' and dimension == 'task' and measure == 'meets'").iloc[0]
-    # Z on tasks: ? (0), + (1) and nine times - (-1)
-    assert row["mean_score"] == pytest.approx(-8 / 11)
+    profile = af.service_profile(tiny, unknown="missing").set_index(["service", "dimension", "measure"])
+    row = profile.loc[("Z", "task", "meets")]
     assert (row["n_known"], row["n_unknown"]) == (10, 1)
-    missing = af.service_profile(tiny, unknown="missing")
-    row = missing.query("service == 'Z' and dimension == 'task' and measure == 'meets'").iloc[0]
-    assert row["mean_score"] == pytest.approx(-8 / 10)
-    assert (row["n_known"], row["n_unknown"]) == (10, 1)
+    assert row["mean_score"] == pytest.approx((9 * -1 + 1 * -1) / 10)
+    excluded = af.service_profile(tiny, advisor="exclude")
+    assert ("Z", "task") not in set(zip(excluded["service"], excluded["dimension"], strict=True))
 
 
-# --- clustering ---------------------------------------------------------------------
-
-
-def test_service_linkage_joins_the_closest_pair_first():
-    codes = ["P", "Q", "R", "S"]
-    similarity = pd.DataFrame(
-        [[np.nan, 9, 1, 2], [9, np.nan, 2, 1], [1, 2, np.nan, 8], [2, 1, 8, np.nan]],
-        index=codes,
-        columns=codes,
+def test_service_distances_keep_the_best_pair_off_zero():
+    shares = pd.DataFrame(
+        [[np.nan, 0.8, 0.2], [0.8, np.nan, np.nan], [0.2, np.nan, np.nan]],
+        index=list("abc"),
+        columns=list("abc"),
     )
-    tree = af.service_linkage(similarity)
-    assert tree.shape == (3, 4)
-    assert sorted(tree[0, :2]) == [0, 1] and tree[0, 2] == 0  # P-Q, the best pair, at distance 0
-    assert sorted(tree[1, :2]) == [2, 3] and tree[1, 2] == 1  # R-S, one less
-    assert tree[2, 2] == pytest.approx(9 - 1.5)  # average linkage of the two groups
+    distance = af.service_distances(shares)
+    assert distance.at["a", "b"] == pytest.approx(0.2)
+    assert distance.at["b", "c"] == 1.0
+    tree = af.service_linkage(shares)
+    assert tree[0, 2] == pytest.approx(0.2) and tree[0, 2] > 0
 
 
-def test_service_linkage_is_nan_safe(tiny):
-    distances = af.service_distances(af.scale_agreement(tiny))
-    # Y-Z has no value: as far apart as the least similar known pair (here all known pairs are equal)
-    assert distances.at["Y", "Z"] == distances.at["X", "Y"] == 0
-    assert np.isfinite(af.service_linkage(af.scale_agreement(tiny))).all()
-    with pytest.raises(ValueError, match="two"):
-        af.service_linkage(pd.DataFrame([[np.nan]], index=["X"], columns=["X"]))
+def test_item_profiles_leave_out_advisor_columns(tiny):
+    included = af.item_profiles(tiny, dimension="task", measure="added_value")
+    assert "Z" in included.columns
+    excluded = af.item_profiles(tiny, dimension="task", measure="added_value", advisor="exclude")
+    assert list(excluded.columns) == ["X", "Y"]
+    missing = af.item_profiles(tiny, dimension="task", measure="added_value", unknown="missing")
+    assert np.isnan(missing.at["zzs", "Y"])
+    assert af.item_linkage(tiny, dimension="task", measure="added_value", advisor="exclude").shape == (10, 4)
 
 
-def test_item_linkage_clusters_identical_profiles_first(tiny):
-    for unknown in ("neutral", "missing"):
-        tree = af.item_linkage(tiny, dimension="robustness", measure="meets", unknown=unknown)
-        assert tree.shape == (len(ITEMS["robustness"]) - 1, 4)
-        assert np.isfinite(tree).all()
-        assert tree[0, 2] == 0  # all robustness profiles are the same (every score '-')
-    tree = af.item_linkage(tiny, dimension="task", measure="meets", unknown="missing")
-    assert np.isfinite(tree).all()
-
-
-def test_item_profiles_skip_unknown_scores(tiny):
-    profiles = af.item_profiles(tiny, dimension="task", measure="meets", unknown="missing")
-    assert list(profiles.columns) == ["X", "Z", "Y"]
-    assert np.isnan(profiles.at["datagedreven", "Z"])
-    with pytest.raises(ValueError, match="metric"):
-        af.item_linkage(tiny, dimension="task", measure="meets", unknown="missing", metric="cosine")
-
-
-# --- sensitivity --------------------------------------------------------------------
-
-
-def test_sensitivity_by_hand(tiny):
-    table = af.sensitivity(tiny)
-    assert list(table.columns) == ["lens", "service", "ranking_neutral", "ranking_missing", "changed"]
-    assert len(table) == len(af.LENSES) * 3
-    row = table.query("lens == 'complementarity' and service == 'Y'").iloc[0]
-    assert (row["ranking_neutral"], row["ranking_missing"], row["changed"]) == ("X = Z", "X > Z", True)
-    row = table.query("lens == 'complementarity' and service == 'X'").iloc[0]
-    assert (row["ranking_neutral"], row["changed"]) == ("Z = Y", False)
-    assert not table.query("lens in ['scale_agreement', 'shared_regional']")["changed"].any()
-
-
-def test_sensitivity_values_by_hand(tiny):
-    table = af.sensitivity_values(tiny)
-    assert list(table.columns) == [
-        "service_a",
-        "service_b",
-        "lens",
-        "value_neutral",
-        "value_missing",
-        "difference",
-    ]
-    row = table.query("lens == 'complementarity' and service_a == 'Z' and service_b == 'Y'").iloc[0]
-    assert (row["value_neutral"], row["value_missing"], row["difference"]) == (1, 0, -1)
-
-
-# --- outputs --------------------------------------------------------------------------
+# --- outputs and words ------------------------------------------------------------------------------------
 
 
 def test_write_tables(tiny, tmp_path):
-    paths = af.write_tables(tiny, tmp_path / "reports")
-    assert set(paths) == {"pair_affinity", "service_profile"}
-    assert paths["pair_affinity"] == tmp_path / "reports" / "tables" / "pair_affinity.csv"
-    lines = paths["pair_affinity"].read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "service_a,service_b,lens,value"
-    assert "X,Z,scale_agreement,0.666667" in lines
-    assert "Z,Y,scale_agreement," in lines  # NaN as an empty field
-    assert "X,Y,shared_added_value,2" in lines
-    profile = paths["service_profile"].read_text(encoding="utf-8").splitlines()
-    assert profile[0] == "service,dimension,measure,mean_score,n_known,n_unknown"
-    assert "Z,task,meets,-0.727273,10,1" in profile
-    first = {name: path.read_bytes() for name, path in paths.items()}
-    again = af.write_tables(tiny, tmp_path / "reports")
-    assert {name: path.read_bytes() for name, path in again.items()} == first
-    assert b"\r\n" not in first["pair_affinity"]
-
-
-# --- words ------------------------------------------------------------------------------
+    paths = af.write_tables(tiny, tmp_path)
+    pairs = pd.read_csv(paths["pair_affinity"], keep_default_na=False)
+    assert list(pairs.columns)[: len(af.PAIR_AFFINITY_COLUMNS)] == list(af.PAIR_AFFINITY_COLUMNS)
+    row = pairs[
+        (pairs["lens"] == "shared_added_value") & (pairs["service_a"] == "X") & (pairs["service_b"] == "Z")
+    ]
+    assert row.iloc[0]["advisor_items"] == "energietransitie"
+    partners = pd.read_csv(paths["partners"], keep_default_na=False)
+    x = partners[(partners["service"] == "X") & (partners["lens"] == "joint_agenda")].iloc[0]
+    assert (x["best"], x["reason"], x["close"]) == ("", "margin", "Y Z")
+    first = paths["pair_affinity"].read_bytes()
+    af.write_tables(tiny, tmp_path)
+    assert paths["pair_affinity"].read_bytes() == first
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_lens_words(tiny, lang):
-    labels = [af.lens_label(lens, lang) for lens in af.LENSES]
-    assert len(set(labels)) == len(labels)
-    neutral = af.lens_definition(tiny, "complementarity", unknown="neutral", lang=lang)
-    missing = af.lens_definition(tiny, "complementarity", unknown="missing", lang=lang)
-    assert "?" in neutral and "?" not in missing
-    assert "B, C" in af.lens_definition(tiny, "shared_regional", lang=lang)
-    combined = af.lens_definition(tiny, "combined", weights={"complementarity": 2}, lang=lang)
-    assert f"{af.lens_label('complementarity', lang)} 2" in combined
-    assert f"{af.lens_label('scale_agreement', lang)} 0" in combined
+def test_basis_words(lang):
+    assert (
+        af.basis_text(11, 14, "joint_agenda", lang)
+        == {"nl": "11 van 14 onderdelen", "en": "11 of 14 items"}[lang]
+    )
+    assert af.basis_text(0.6875, 16, "scale_agreement", "nl") == "0,69 over 16 onderdelen"
+    assert af.basis_text(np.nan, 0, "joint_agenda", "nl") == "niet te bepalen"
 
 
-# --- real data and scale --------------------------------------------------------------
-
-
-def test_real_data_known_values(real):
-    # NHN and OFGV agree on the scale of five of their six common (robustness) items
-    assert value(af.scale_agreement(real), "NHN", "OFGV") == pytest.approx(5 / 6)
-    # OFGV gave no task preferences and NZKG names no regional level where OFGV does
-    assert value(af.shared_regional(real), "NZKG", "OFGV") == 0
-    # NZKG is + where NHN is weak and wants help: the three criteria and two tasks
-    assert value(af.complementarity_directed(real), "NZKG", "NHN") == 5
-    assert af.pair_items(real, "complementarity", "NZKG", "NHN", unknown="missing") == [
-        "innovatie",
-        "bi_en_opleiding",
-        "datagedreven",
-        "circulaire_economie",
+def test_affinity_words_in_both_languages_without_typed_numbers(real):
+    keys = [f"affinity.lens.{lens}" for lens in af.LENSES] + [
+        f"affinity.definition.{lens}" for lens in af.LENSES
     ]
+    for key in keys:
+        assert set(WORDS[key]) == set(LANGUAGES)
+        for template in WORDS[key].values():
+            assert not re.search(r"\d", re.sub(r"\{[^}]*\}", "", template)), template
+    for lang in LANGUAGES:
+        for lens in af.LENSES:
+            assert "{" not in af.lens_definition(real, lens, lang=lang)
 
 
-def test_real_data_sensitivity_shows_a_change(real):
-    table = af.sensitivity(real)
-    changed = table[table["changed"]]
-    assert ("complementarity", "NHN") in set(zip(changed["lens"], changed["service"], strict=True))
-    values = af.sensitivity_values(real)
-    assert (values.query("lens == 'scale_agreement'")["difference"] == 0).all()
+def test_pair_table_is_readable_and_sorted(real):
+    table = af.pair_table(real, "joint_agenda", lang="nl")
+    assert list(table.columns) == [
+        "Dienst",
+        "Partner",
+        "Uitkomst",
+        "Aandeel",
+        "Op welke onderdelen",
+        "Let op",
+    ]
+    first = table.iloc[0]
+    assert (first["Dienst"], first["Partner"], first["Uitkomst"]) == ("NHN", "IJmond", "11 van 14 onderdelen")
+    assert table["Aandeel"].is_monotonic_decreasing
+    ofgv = table[(table["Partner"] == "OFGV") & table["Dienst"].isin(["NHN", "IJmond"])]
+    assert (ofgv["Let op"] == "rust op weinig onderdelen").all()
+    advised = af.pair_table(real, "shared_added_value", lang="nl")
+    assert advised["Op welke onderdelen"].str.contains("†").any()
 
 
 def scaled_copy(tmp_path: Path, copies: int) -> Path:
@@ -466,40 +444,10 @@ def scaled_copy(tmp_path: Path, copies: int) -> Path:
 
 def test_scales_to_28_services(tmp_path):
     data = load_dataset(scaled_copy(tmp_path, 7))
-    start = time.perf_counter()
-    matrices = {lens: af.lens_matrix(data, lens) for lens in af.LENSES}
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0
-    for matrix in matrices.values():
+    for lens in af.LENSES:
+        matrix = af.lens_share(data, lens)
         assert matrix.shape == (28, 28)
-        assert matrix.equals(matrix.T)
-    table = af.pair_affinity(data)
-    assert len(table) == 28 * 27 // 2 * len(af.LENSES)
-    assert af.service_linkage(matrices["combined"]).shape == (27, 4)
+        assert np.array_equal(matrix.to_numpy(), matrix.T.to_numpy(), equal_nan=True)
+    assert len(af.pair_affinity(data)) == 28 * 27 // 2 * len(af.LENSES)
+    assert af.service_linkage(af.lens_share(data, "joint_agenda")).shape == (27, 4)
     assert len(af.sensitivity(data)) == 28 * len(af.LENSES)
-
-
-def test_affinity_words_in_both_languages_without_typed_numbers():
-    keys = [f"affinity.lens.{lens}" for lens in af.LENSES] + [
-        f"affinity.definition.{lens}" for lens in af.LENSES
-    ]
-    for key in keys:
-        assert set(WORDS[key]) == set(LANGUAGES)
-        for template in WORDS[key].values():
-            assert not re.search(r"\d", re.sub(r"\{[^}]*\}", "", template)), template
-
-
-def test_pair_table_is_readable_and_sorted():
-    from odsamen.affinity import pair_table
-    from odsamen.data import load_dataset
-
-    data = load_dataset(Path(__file__).resolve().parents[1] / "data")
-    table = pair_table(data, "shared_regional", lang="nl")
-    assert list(table.columns) == ["Dienst", "Partner", "Gedeelde regionale agenda", "Op welke items"]
-    values = table["Gedeelde regionale agenda"]
-    assert pd.api.types.is_integer_dtype(values) and values.is_monotonic_decreasing
-    first = table.iloc[0]
-    assert (first["Dienst"], first["Partner"]) == ("NHN", "IJmond")
-    assert "Kwaliteitscriteria" in first["Op welke items"]
-    english = pair_table(data, "combined", lang="en")
-    assert "Combined" in english.columns and english["Combined"].dtype == float

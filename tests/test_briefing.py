@@ -57,70 +57,56 @@ def test_position_among_the_others(dataset):
     }
 
 
-def test_needs_are_weak_items_with_added_value(dataset):
-    neutral = briefing.needs(dataset, "NHN", unknown="neutral")
-    assert list(neutral["item"]) == [
-        "kwaliteitscriteria",
+def test_needs_are_weak_items_with_added_value_and_unknown_is_not_weak(dataset):
+    wanted = briefing.needs(dataset, "NHN")
+    # NHN's 'kwaliteitscriteria' is ?: undetermined, not a weakness (the old code listed it).
+    assert list(wanted["item"]) == [
         "innovatie",
         "bi_en_opleiding",
         "datagedreven",
         "energietransitie",
         "circulaire_economie",
     ]
-    # Read as missing, the unknown 'kwaliteitscriteria' (?) is no longer a weakness.
-    missing = briefing.needs(dataset, "NHN", unknown="missing")
-    assert "kwaliteitscriteria" not in set(missing["item"])
-    assert len(missing) == len(neutral) - 1
+    assert briefing.undetermined_needs(dataset, "NHN") == ["kwaliteitscriteria", "ketentoezicht"]
+    nzkg = briefing.needs(dataset, "NZKG")
+    assert not {"zzs", "natuurbescherming"} & set(nzkg["item"])
+    assert {"zzs", "natuurbescherming"} <= set(briefing.undetermined_needs(dataset, "NZKG"))
 
 
-def test_offers_name_the_services_that_want_help(dataset):
-    offers = briefing.offers(dataset, "OFGV", unknown="neutral").set_index("item")
+def test_offers_name_the_services_that_want_help_and_mark_advisor_scores(dataset):
+    offers = briefing.offers(dataset, "OFGV").set_index("item")
     assert offers.at["innovatie", "receivers"] == ["NHN", "IJmond"]
-    assert offers.at["zzs", "receivers"] == ["NZKG"]
     assert offers.at["omvang", "receivers"] == []
+    # OFGV's task scores were filled in by the advisors: every offer on a task carries the mark.
+    assert offers.at["datagedreven", "receivers"] == ["NHN", "IJmond"]
+    assert offers.at["datagedreven", "advisor"]
+    assert not offers.at["innovatie", "advisor"]
+    assert "datagedreven" not in set(briefing.offers(dataset, "OFGV", advisor="exclude")["item"])
 
 
-def test_preference_matches_share_levels_in_own_order(dataset):
-    matches = briefing.preference_matches(dataset, "OFGV")
-    innovation = matches[matches["item"] == "innovatie"].set_index("partner")
-    assert innovation.at["NHN", "shared"] == ("E", "C", "B")
-    assert innovation.at["IJmond", "shared"] == ("B",)
-    # OFGV gave no task preferences, so it matches no one on a task.
-    assert set(matches["dimension"]) == {"robustness"}
-    # The split item keeps its aspects apart on the own side.
-    assert set(matches.loc[matches["item"] == "bi_en_opleiding", "aspect"]) == {"bi", "opleiding"}
+def test_verdict_words_name_the_basis(dataset):
+    nhn = briefing.verdict(dataset, "NHN")
+    assert briefing.verdict_words(dataset, nhn, "nl") == (
+        "Beste partner (maat: Gezamenlijke agenda): IJmond (11 van 14 onderdelen). "
+        "Dat blijft zo bij elke lezing van de gegevens."
+    )
+    nzkg = briefing.verdict_words(dataset, briefing.verdict(dataset, "NZKG"), "nl")
+    assert nzkg.startswith("Geen duidelijke beste partner") and "NHN (" in nzkg and "IJmond (" in nzkg
 
 
-def test_partner_overlap_sorted_most_first(dataset):
-    overlap = briefing.partner_overlap(dataset, "OFGV")
-    assert overlap.index[0] == "NHN"
-    assert overlap.iloc[0] == 5
-    assert list(overlap) == sorted(overlap, reverse=True)
-
-
-def test_top_partners_leave_out_lenses_without_anything_in_common(dataset):
-    best = briefing.top_partners(dataset, "OFGV")
-    assert set(best["lens"]) <= set(briefing.LENSES)
-    assert (best["value"] > 0).all()
-    combined = best[best["lens"] == "combined"]
-    assert list(combined["partner"]) == ["NHN"]
-    assert all(isinstance(items, list) and items for items in best["items"])
-
-
-def test_reading_changes_for_ofgv(dataset):
-    changes = briefing.reading_changes(dataset, "OFGV", unknown="neutral")
-    assert changes["other"] == "missing"
-    assert changes["needs_lost"] == ["kwaliteitscriteria", "natuurbescherming"]
-    assert changes["needs_gained"] == []
-    assert changes["offers_lost"] == ["zzs"]
-    assert briefing.other_reading("missing") == "neutral"
+def test_reading_changes(dataset):
+    assert briefing.reading_changes(dataset, "NHN") == []
+    changes = dict(briefing.reading_changes(dataset, "NHN", results=None))
+    assert changes == {}
+    scale = briefing.verdict(dataset, "NHN", lens="scale_agreement").leaders()
+    assert len(set(map(tuple, scale.values()))) > 1
 
 
 def test_headline_figures(dataset):
     facts = briefing.headline(dataset, "NHN")
     assert (facts["met"], facts["n_robustness"], facts["equipped"], facts["n_tasks"]) == (3, 6, 7, 11)
-    assert facts["needs"] == 6
-    assert facts["partners"]
+    assert facts["needs"] == 5
+    assert facts["verdict"].best == "IJmond"
 
 
 # --- HTML pieces -----------------------------------------------------------------
@@ -135,9 +121,6 @@ def test_join_words_and_numbers_in_each_language():
     assert briefing.join_words(["A", "B", "C"], "nl") == "A, B en C"
     assert briefing.join_words(["A", "B"], "en") == "A and B"
     assert briefing.join_words([], "nl") == ""
-    assert briefing.format_value(0.583333, "nl") == "0,58"
-    assert briefing.format_value(0.583333, "en") == "0.58"
-    assert briefing.format_value(5.0, "nl") == "5"
 
 
 # --- the briefing ------------------------------------------------------------------
@@ -183,7 +166,7 @@ def test_caveats_name_the_advisors_and_missing_preferences_of_ofgv(dataset):
     dimension = text("dimension.task", "nl").lower()
     assert str(briefing.say("briefing.caveat.advisor_own", "nl", service="OFGV", dimension=dimension)) in page
     assert "voetnoot **" in page
-    assert "? gelezen als ontbrekend" in page
+    assert "onbepaald" in page
     other = str(Briefing(dataset, "NHN").caveats())
     assert "OFGV" in other  # the others read that OFGV's task scores and preferences are not its own
 
@@ -259,13 +242,44 @@ def test_partner_chart_has_a_bar_per_partner_best_first(dataset):
     from odsamen import style
 
     figure = Figure()
-    ax = briefing.partner_chart(dataset, "NHN", ax=figure.add_subplot())
+    ax = briefing.partner_chart(dataset, "NHN", best="IJmond", ax=figure.add_subplot())
     bars = {patch.get_gid(): patch for patch in ax.patches}
     assert sorted(bars) == ["partner:IJmond", "partner:NZKG", "partner:OFGV"]
-    assert [label.get_text() for label in ax.get_yticklabels()][0] == "OFGV"
-    assert to_hex(bars["partner:OFGV"].get_facecolor()) == style.OWN_SERVICE_COLOUR.lower()
+    assert [label.get_text() for label in ax.get_yticklabels()][0] == "IJmond"
+    assert to_hex(bars["partner:IJmond"].get_facecolor()) == style.OWN_SERVICE_COLOUR.lower()
     assert to_hex(bars["partner:NZKG"].get_facecolor()) == style.OTHER_SERVICE_COLOUR.lower()
-    assert "0,58" in [t.get_text() for t in ax.texts]
+    assert bars["partner:OFGV"].get_hatch() == "///"  # NHN-OFGV rests on 7 of 17 items
+    assert not bars["partner:IJmond"].get_hatch()
+    assert "11 van 14 onderdelen" in [t.get_text() for t in ax.texts]
+
+
+def test_partner_chart_paints_no_winner_on_a_close_call(dataset):
+    from matplotlib.colors import to_hex
+
+    from odsamen import style
+
+    found = briefing.verdict(dataset, "NZKG")
+    ax = briefing.partner_chart(dataset, "NZKG", best=found.best, ax=Figure().add_subplot())
+    colours = {to_hex(patch.get_facecolor()) for patch in ax.patches}
+    assert colours == {style.OTHER_SERVICE_COLOUR.lower()}
+
+
+def test_one_page_agrees_with_itself(dataset):
+    # The preferences sentence and the partner table use the same measure and numbers.
+    for code in ("NHN", "IJmond"):
+        brief = Briefing(dataset, code)
+        preferences, partners = str(brief.preferences()), str(brief.partners())
+        found = briefing.verdict(dataset, code, lens="scale_agreement")
+        for partner in found.close:
+            row = found.default_row(partner)
+            shown = briefing.basis_text(row["value"], row["n_items"], "scale_agreement", "nl")
+            assert shown in preferences and shown in partners
+
+
+def test_advisor_driven_statements_carry_the_mark(dataset):
+    ofgv = Briefing(dataset, "OFGV")
+    assert "†" in str(ofgv.cooperation())
+    assert "†" not in str(Briefing(dataset, "OFGV", advisor="exclude").cooperation())
 
 
 def test_a_count_of_one_reads_in_the_singular():

@@ -1,40 +1,50 @@
-"""Affinity between services: which services fit together, and on what.
+"""Affinity between services: which services fit together, on what, and how sure that is.
 
-Every *lens* is a symmetric service-by-service matrix (index and columns are
-the service codes in codebook order, the diagonal is NaN) that answers one
-question about a pair of services:
+Every *lens* answers one question about a pair of services, item by item (an
+*item* is a robustness criterion or a future task):
 
-``scale_agreement``
-    Do they want to cooperate at the same scale? Mean Jaccard similarity of
-    their preferred scale levels, 0 (never a level in common) to 1 (always
-    the same levels).
+``joint_agenda`` (the headline lens)
+    On how many items do both name a regional scale level (B or C) *and*
+    both see added value in cooperation? This is the pair's candidate joint
+    agenda; it joins the two independent questions (at which scale? is
+    there something to gain?) per item, so no weights are needed.
 ``shared_regional``
-    Their candidate joint agenda: the number of items on which both name a
-    regional level.
-``complementarity``
-    Give and take: the number of items on which one is strong and the other
-    is not, but sees added value in cooperation.
+    On how many items do both name a regional scale level?
 ``shared_added_value``
-    The number of items on which both see added value in cooperation.
-``combined``
-    A weighted mean of the four lenses above, each rescaled to 0..1.
+    On how many items do both see added value (``+`` or ``++``)?
+``complementarity``
+    Give and take: on how many items is one strong (``meets`` + or ++)
+    while the other falls short (-/+, - or --) and sees added value?
+``scale_agreement``
+    Do they name the same scales of cooperation? Per item both answered, the
+    share of the cooperation scales they name that both name; the mean of
+    that over those items.
 
-An *item* is a robustness criterion or a future task; lenses run over all
-items of both dimensions unless a ``dimension`` is given. Every lens can
-name the items behind a pair's value (:func:`pair_items`), so an analyst can
-say why two services fit. The reading of the score ``?`` is a parameter
-``unknown`` (see :mod:`odsamen.scoring`); :func:`sensitivity` reruns every
-lens under both readings and shows which rankings change.
+Each item is *yes*, *no* or *undetermined* for a pair. A ``?`` score, a
+preference left open and (with ``advisor="exclude"``) an advisor-filled
+score are undetermined: never weak, never strong, never added value. An item
+that is undetermined lowers the number of items the value rests on
+(``n_items``), not the value. Counts are therefore shown with their basis
+(``11 of 13 items``) and compared as shares. A value that rests on fewer
+than :data:`LOW_EVIDENCE_SHARE` of the lens's items is marked as resting on
+little evidence.
+
+The readings (:class:`odsamen.scoring.Reading`): ``unknown`` (``?`` neutral
+or missing) only matters where scores are averaged (:func:`service_profile`);
+the lenses treat ``?`` as undetermined under both. ``advisor`` leaves the
+advisor-filled scores in or out; ``levels`` compares scale letters as
+groups (A alone; B, C regional; D, E, F national or wider; the default) or
+letter by letter. :func:`partner_verdict` names a best partner only when it
+leads by :data:`CLOSE_MARGIN` under every reading; :func:`sensitivity_values`
+shows every value that a reading changes.
 
 Typical use in a notebook::
 
     data = load_dataset("data")
-    matrix = lens_matrix(data, "combined", unknown="neutral", weights=None)
-    best_partners(data, "NHN")                  # who fits NHN best, and on which items
-    pair_affinity_items(data)                   # every pair, lens, value and its items
-    tree = service_linkage(matrix)              # for dendrograms / seaborn.clustermap
-    sensitivity(data).query("changed")          # rankings that depend on the reading of '?'
-    write_tables(data, "reports")               # reports/tables/*.csv
+    pair_affinity(data)                           # every pair and lens, with n_items
+    best_partners(data, "NHN")                    # per lens, best first, with basis
+    partner_verdict(data, "NHN")                  # a best partner, or the close calls
+    sensitivity_values(data)                      # values that change with the reading
 """
 
 from __future__ import annotations
@@ -45,58 +55,70 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from odsamen.catalogue import text
-from odsamen.data import DIMENSIONS, SYMBOLS, Dataset
-from odsamen.scoring import DEFAULT_UNKNOWN, UNKNOWN_READINGS, check_unknown, symbol_value, with_values
+from odsamen.catalogue import format_number, text
+from odsamen.data import DIMENSIONS, LEVELS, Dataset
+from odsamen.scoring import (
+    DEFAULT_ADVISOR,
+    DEFAULT_LEVELS,
+    DEFAULT_UNKNOWN,
+    READINGS,
+    UNKNOWN_SYMBOL,
+    Reading,
+    check_unknown,
+    scores_read,
+    with_values,
+)
 
-LENSES = ("scale_agreement", "shared_regional", "complementarity", "shared_added_value", "combined")
-BASE_LENSES = LENSES[:-1]
-"""The lenses that :func:`combined` averages."""
+LENSES = ("joint_agenda", "shared_regional", "shared_added_value", "complementarity", "scale_agreement")
+HEADLINE_LENS = "joint_agenda"
+"""The lens whose best partner the briefing and the index name."""
+COUNT_LENSES = LENSES[:-1]
+"""Lenses whose value is a number of items; ``scale_agreement`` is a mean from 0 to 1."""
 
-DEFAULT_WEIGHTS = {lens: 1.0 for lens in BASE_LENSES}
-"""Equal weights: every base lens counts the same in :func:`combined`."""
+STRONG_SYMBOLS = ("+", "++")
+"""A ``meets`` score that says the service is strong on the item and can give."""
+WEAK_SYMBOLS = ("-/+", "-", "--")
+"""A ``meets`` score that says the service falls (partly) short."""
+ADDED_SYMBOLS = ("+", "++")
+"""An ``added_value`` score that says cooperation adds value."""
 
-STRONG = 1.0
-"""A ``meets`` score at or above this (``+``, ``++``): the service is strong and can give."""
-WEAK = 0.0
-"""A ``meets`` score at or below this (``-/+``, ``-``, ``--``, and ``?`` read as neutral):
-the service does not (fully) meet the item and could receive."""
-ADDED_VALUE = 1.0
-"""An ``added_value`` score at or above this (``+``, ``++``): the service sees added value."""
+ALONE_LEVEL = LEVELS[0]
+"""Level A, the service on its own: naming it is no wish to cooperate."""
+LEVEL_GROUPS = ("alone", "regional", "national")
 
-PAIR_AFFINITY_COLUMNS = ("service_a", "service_b", "lens", "value")
+LOW_EVIDENCE_SHARE = 0.5
+"""A value resting on fewer than this share of the lens's items is marked as resting on little evidence."""
+CLOSE_MARGIN = 0.10
+"""A partner is the best only if its share leads the next by at least this much (one item in ten)
+under every reading; otherwise the partners within this margin are a close call."""
+
+PAIR_AFFINITY_COLUMNS = ("service_a", "service_b", "lens", "value", "n_items", "share", "low_evidence")
 PROFILE_COLUMNS = ("service", "dimension", "measure", "mean_score", "n_known", "n_unknown")
-SENSITIVITY_COLUMNS = ("lens", "service", "ranking_neutral", "ranking_missing", "changed")
+SENSITIVITY_COLUMNS = (
+    "lens",
+    "service_a",
+    "service_b",
+    "share",
+    "n_items",
+    "share_low",
+    "share_high",
+    "n_low",
+    "n_high",
+    "changed_by",
+)
 CSV_FLOAT_FORMAT = "%.6g"
-"""Six significant digits: enough for any mean of a few dozen scores, and the
-same text on every platform."""
-SHARE_RANGE = (0, 1)
-"""The scale of ``scale_agreement``, of :func:`lens_share` and of ``combined``: no fit to full fit."""
+"""Six significant digits: enough for any share of a few dozen items, and the same text on every
+platform."""
 _DIGITS = 12
-"""Values are rounded to this many decimals before ranking, so that float noise
-in a weighted mean never breaks a tie."""
+"""Shares are rounded to this many decimals before ranking, so float noise never breaks a tie."""
 
 
-@dataclass(frozen=True)
-class _Lens:
-    """One lens computed for all pairs.
-
-    ``value`` is services x services, ``evidence`` services x services x
-    items (the items behind each pair's value) and ``basis`` services x
-    services (how many items could have counted for the pair).
-    """
-
-    codes: list[str]
-    items: list[str]
-    value: np.ndarray
-    evidence: np.ndarray
-    basis: np.ndarray
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.value, index=list(self.codes), columns=list(self.codes))
+# --- readings and scope -----------------------------------------------------------------
 
 
-# --- inputs ------------------------------------------------------------------
+def reading_of(unknown: str = DEFAULT_UNKNOWN, advisor: str = DEFAULT_ADVISOR, levels: str = DEFAULT_LEVELS):
+    """The :class:`~odsamen.scoring.Reading` for three keyword values (each checked)."""
+    return Reading(unknown, advisor, levels)
 
 
 def _scope_items(data: Dataset, dimension: str | None) -> list[str]:
@@ -108,255 +130,254 @@ def _scope_items(data: Dataset, dimension: str | None) -> list[str]:
     return data.item_codes(dimension)
 
 
-def _score_array(data: Dataset, measure: str, unknown: str, items: list[str]) -> np.ndarray:
-    """Services x items: the numeric scores of ``measure`` (NaN where missing)."""
-    part = with_values(data.scores[data.scores["measure"] == measure], unknown)
-    table = part.assign(service=part["service"].astype(str), item=part["item"].astype(str)).pivot(
-        index="service", columns="item", values="value"
-    )
-    return table.reindex(index=data.service_codes, columns=items).to_numpy(dtype=float)
+def level_group(data: Dataset, level: str) -> str:
+    """``alone`` for level A, ``regional`` for the regional levels (B, C), else ``national``."""
+    if level == ALONE_LEVEL:
+        return "alone"
+    return "regional" if level in data.regional_levels else "national"
 
 
-def _preference_array(data: Dataset, items: list[str]) -> np.ndarray:
-    """Services x items x levels: True where the service names the level for the item.
+# --- per service and item: yes (1), no (0) or undetermined (NaN) --------------------------------
 
-    The letters of all aspects of a cell are pooled (their union); ``?`` and
-    empty cells name no level, so their row stays all False.
+
+def _symbols(data: Dataset, measure: str, advisor: str, items: list[str]) -> pd.DataFrame:
+    """Services x items: the score symbols of ``measure`` ('' where not given or left out)."""
+    part = scores_read(data.scores, advisor)
+    part = part[part["measure"] == measure].astype({"service": str, "item": str, "score": str})
+    table = part.pivot(index="service", columns="item", values="score")
+    return table.reindex(index=data.service_codes, columns=items).fillna("")
+
+
+def _state(symbols: pd.DataFrame, yes: tuple[str, ...], no: tuple[str, ...]) -> np.ndarray:
+    values = symbols.to_numpy(dtype=object)
+    return np.where(np.isin(values, yes), 1.0, np.where(np.isin(values, no), 0.0, np.nan))
+
+
+@dataclass(frozen=True)
+class States:
+    """Services x items, each 1 (yes), 0 (no) or NaN (undetermined), for one reading.
+
+    ``strong``: ``meets`` + or ++; ``weak``: ``meets`` -/+, - or --;
+    ``added``: ``added_value`` + or ++ (0 for -/+, - or --); ``regional``:
+    the preference names a regional level (0 if it names only others; NaN
+    if open or ``?``); ``advisor``: True where a score of the cell that is in
+    use was filled in by the advisors. ``preferences[s][i]`` is the set of
+    levels (``exact``) or level groups (``grouped``) the service names, or
+    None if it named none.
     """
-    levels = [str(level) for level in data.levels["level"]]
-    prefs = data.preferences
-    named = prefs.loc[~prefs["levels"].isin(["", "?"]), ["service", "item", "levels"]].astype(str)
-    letters = named.assign(level=named["levels"].str.split("/")).explode("level")
-    letters = letters[letters["item"].isin(items)]
-    array = np.zeros((len(data.service_codes), len(items), len(levels)), dtype=bool)
-    array[
-        pd.Index(data.service_codes).get_indexer(letters["service"]),
-        pd.Index(items).get_indexer(letters["item"]),
-        pd.Index(levels).get_indexer(letters["level"]),
-    ] = True
-    return array
+
+    codes: list[str]
+    items: list[str]
+    strong: np.ndarray
+    weak: np.ndarray
+    added: np.ndarray
+    regional: np.ndarray
+    advisor: np.ndarray
+    preferences: list[list[frozenset | None]]
 
 
-def _pairwise_and(flags: np.ndarray) -> np.ndarray:
-    """Services x services x items: True where both services of the pair have the flag."""
-    return flags[:, None, :] & flags[None, :, :]
+def states(data: Dataset, reading: Reading | None = None, items: list[str] | None = None) -> States:
+    """The yes/no/undetermined facts per service and item that every lens is built from."""
+    reading = reading or Reading()
+    items = items if items is not None else _scope_items(data, None)
+    meets = _symbols(data, "meets", reading.advisor, items)
+    added = _symbols(data, "added_value", reading.advisor, items)
+    used = scores_read(data.scores, reading.advisor)
+    by_advisor = used[used["source"].astype(str) == "advisor"].astype({"service": str, "item": str})
+    advisor = np.zeros((len(data.service_codes), len(items)), dtype=bool)
+    rows = pd.Index(data.service_codes).get_indexer(by_advisor["service"])
+    columns = pd.Index(items).get_indexer(by_advisor["item"])
+    keep = columns >= 0
+    advisor[rows[keep], columns[keep]] = True
 
-
-def _finish(data: Dataset, items: list[str], value, evidence, basis) -> _Lens:
-    """Blank the diagonal (a service is not its own partner) and wrap up."""
-    value = np.asarray(value, dtype=float).copy()
-    evidence = evidence.copy()
-    np.fill_diagonal(value, np.nan)
-    evidence[np.arange(len(value)), np.arange(len(value)), :] = False
-    return _Lens(list(data.service_codes), items, value, evidence, np.asarray(basis, dtype=int))
-
-
-# --- lenses --------------------------------------------------------------------
-
-
-def _scale_agreement(data: Dataset, items: list[str]) -> _Lens:
-    named = _preference_array(data, items)
-    answered = named.any(axis=2)
-    both = _pairwise_and(answered)
-    common = np.einsum("sil,til->sti", named.astype(int), named.astype(int))
-    size = named.sum(axis=2)
-    union = size[:, None, :] + size[None, :, :] - common
-    jaccard = np.where(both, common / np.where(union > 0, union, 1), np.nan)
-    basis = both.sum(axis=2)
-    with np.errstate(invalid="ignore"):
-        value = np.where(basis > 0, np.nansum(jaccard, axis=2) / np.where(basis > 0, basis, 1), np.nan)
-    return _finish(data, items, value, both & (common > 0), basis)
-
-
-def _shared_regional(data: Dataset, items: list[str]) -> _Lens:
-    named = _preference_array(data, items)
-    regional = np.array([str(level) in data.regional_levels for level in data.levels["level"]])
-    names_regional = (named & regional).any(axis=2)
-    evidence = _pairwise_and(names_regional)
-    basis = _pairwise_and(named.any(axis=2)).sum(axis=2)
-    return _finish(data, items, evidence.sum(axis=2), evidence, basis)
-
-
-def _gives(data: Dataset, unknown: str, items: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Giver x receiver x items, True where the giver can give; and services x items meets-known."""
-    meets = _score_array(data, "meets", unknown, items)
-    added = _score_array(data, "added_value", unknown, items)
-    # NaN (a '?' read as missing) fails every comparison, so it never counts.
-    strong = meets >= STRONG
-    wants = (meets <= WEAK) & (added >= ADDED_VALUE)
-    return strong[:, None, :] & wants[None, :, :], ~np.isnan(meets)
-
-
-def _complementarity(data: Dataset, unknown: str, items: list[str]) -> _Lens:
-    gives, known = _gives(data, unknown, items)
-    # On one item at most one direction holds: strong and weak exclude each other.
-    evidence = gives | gives.transpose(1, 0, 2)
-    basis = _pairwise_and(known).sum(axis=2)
-    return _finish(data, items, evidence.sum(axis=2), evidence, basis)
-
-
-def _shared_added_value(data: Dataset, unknown: str, items: list[str]) -> _Lens:
-    added = _score_array(data, "added_value", unknown, items)
-    evidence = _pairwise_and(added >= ADDED_VALUE)
-    basis = _pairwise_and(~np.isnan(added)).sum(axis=2)
-    return _finish(data, items, evidence.sum(axis=2), evidence, basis)
-
-
-def _share(part: _Lens, lens: str) -> np.ndarray:
-    """The lens on a 0..1 scale: counts divided by the number of items that could count."""
-    if lens in ("scale_agreement", "combined"):
-        return part.value
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(part.basis > 0, part.value / np.where(part.basis > 0, part.basis, 1), np.nan)
-
-
-def check_weights(weights: dict[str, float] | None) -> dict[str, float]:
-    """The weights of the base lenses, with :data:`DEFAULT_WEIGHTS` for ``None``.
-
-    A base lens left out of ``weights`` gets weight 0. Raises ``ValueError``
-    for an unknown lens, a negative weight or weights that are all 0.
-    """
-    if weights is None:
-        return dict(DEFAULT_WEIGHTS)
-    unknown_lenses = sorted(set(weights) - set(BASE_LENSES))
-    if unknown_lenses:
-        raise ValueError(
-            f"weights for unknown lenses {unknown_lenses}; expected some of {', '.join(BASE_LENSES)}"
-        )
-    checked = {lens: float(weights.get(lens, 0.0)) for lens in BASE_LENSES}
-    if any(not w >= 0 for w in checked.values()) or not sum(checked.values()) > 0:
-        raise ValueError(f"weights must be 0 or more and not all 0; got {weights}")
-    return checked
-
-
-def _combined(data: Dataset, unknown: str, weights: dict[str, float] | None, items: list[str]) -> _Lens:
-    weights = check_weights(weights)
-    total = np.zeros((len(data.service_codes),) * 2)
-    weight_sum = np.zeros_like(total)
-    evidence = np.zeros((len(data.service_codes),) * 2 + (len(items),), dtype=bool)
-    for lens in BASE_LENSES:
-        if weights[lens] == 0:
+    named: dict[tuple[str, str], set[str]] = {}
+    for cell in data.preferences.astype({"service": str, "item": str, "levels": str}).itertuples():
+        if cell.levels in ("", UNKNOWN_SYMBOL):
             continue
-        part = _compute(data, lens, unknown, None, items)
-        share = _share(part, lens)
-        usable = ~np.isnan(share)
-        total += np.where(usable, weights[lens] * share, 0.0)
-        weight_sum += np.where(usable, weights[lens], 0.0)
-        evidence |= part.evidence
-    with np.errstate(invalid="ignore", divide="ignore"):
-        value = np.where(weight_sum > 0, total / np.where(weight_sum > 0, weight_sum, 1), np.nan)
-    return _finish(data, items, value, evidence, np.full(value.shape, len(items)))
+        letters = cell.levels.split("/")
+        named.setdefault((cell.service, cell.item), set()).update(letters)
+    preferences = [
+        [
+            None
+            if (code, item) not in named
+            else frozenset(
+                named[(code, item)]
+                if reading.levels == "exact"
+                else {level_group(data, letter) for letter in named[(code, item)]}
+            )
+            for item in items
+        ]
+        for code in data.service_codes
+    ]
+    regional = np.array(
+        [
+            [
+                np.nan
+                if (code, item) not in named
+                else float(bool(named[(code, item)] & data.regional_levels))
+                for item in items
+            ]
+            for code in data.service_codes
+        ],
+        dtype=float,
+    ).reshape(len(data.service_codes), len(items))
+    return States(
+        list(data.service_codes),
+        items,
+        strong=_state(meets, STRONG_SYMBOLS, WEAK_SYMBOLS),
+        weak=_state(meets, WEAK_SYMBOLS, STRONG_SYMBOLS),
+        added=_state(added, ADDED_SYMBOLS, WEAK_SYMBOLS),
+        regional=regional,
+        advisor=advisor,
+        preferences=preferences,
+    )
 
 
-def _compute(data: Dataset, lens: str, unknown: str, weights, items: list[str]) -> _Lens:
-    check_unknown(unknown)
-    if lens == "scale_agreement":
-        return _scale_agreement(data, items)
+def all_of(*flags: np.ndarray) -> np.ndarray:
+    """Yes where every flag is yes, no where any is no, else undetermined (three-valued AND)."""
+    stack = np.stack(np.broadcast_arrays(*flags))
+    return np.where((stack == 0).any(axis=0), 0.0, np.where((stack == 1).all(axis=0), 1.0, np.nan))
+
+
+def any_of(*flags: np.ndarray) -> np.ndarray:
+    """Yes where any flag is yes, no where every flag is no, else undetermined (three-valued OR)."""
+    stack = np.stack(np.broadcast_arrays(*flags))
+    return np.where((stack == 1).any(axis=0), 1.0, np.where((stack == 0).all(axis=0), 0.0, np.nan))
+
+
+def _both(flags: np.ndarray) -> np.ndarray:
+    """Services x services x items: both services of the pair have the flag (three-valued)."""
+    return all_of(flags[:, None, :], flags[None, :, :])
+
+
+# --- lenses --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lens:
+    """One lens computed for all pairs of one reading.
+
+    ``value`` (services x services): a count of items, or for
+    ``scale_agreement`` a mean from 0 to 1; NaN where nothing is determined
+    and on the diagonal. ``n_items``: the items the value rests on (those
+    determined for the pair). ``evidence``, ``basis`` and ``advisor``
+    (services x services x items): the items counted, the items determined,
+    and the counted items that rest on an advisor-filled score.
+    """
+
+    name: str
+    codes: list[str]
+    items: list[str]
+    value: np.ndarray
+    n_items: np.ndarray
+    evidence: np.ndarray
+    basis: np.ndarray
+    advisor: np.ndarray
+
+    @property
+    def share(self) -> np.ndarray:
+        """The value from 0 to 1: counts divided by ``n_items``."""
+        if self.name not in COUNT_LENSES:
+            return self.value
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(
+                self.n_items > 0, self.value / np.where(self.n_items > 0, self.n_items, 1), np.nan
+            )
+
+    @property
+    def low_evidence(self) -> np.ndarray:
+        return self.n_items < LOW_EVIDENCE_SHARE * len(self.items)
+
+    def frame(self, values: np.ndarray | None = None) -> pd.DataFrame:
+        values = self.value if values is None else values
+        return pd.DataFrame(values, index=list(self.codes), columns=list(self.codes))
+
+
+def _count_lens(name: str, facts: States, flags: np.ndarray, advisor: np.ndarray) -> Lens:
+    counted = flags == 1
+    basis = ~np.isnan(flags)
+    n_items = basis.sum(axis=2)
+    value = np.where(n_items > 0, counted.sum(axis=2), np.nan).astype(float)
+    return _finish(name, facts, value, n_items, counted, basis, counted & advisor)
+
+
+def _finish(name, facts: States, value, n_items, evidence, basis, advisor) -> Lens:
+    """Blank the diagonal (a service is not its own partner) and wrap up."""
+    value = np.array(value, dtype=float)
+    n_items, evidence, basis, advisor = (np.array(a) for a in (n_items, evidence, basis, advisor))
+    diagonal = np.arange(len(value))
+    value[diagonal, diagonal] = np.nan
+    n_items[diagonal, diagonal] = 0
+    for array in (evidence, basis, advisor):
+        array[diagonal, diagonal, :] = False
+    return Lens(name, facts.codes, facts.items, value, n_items, evidence, basis, advisor)
+
+
+def _pair_advisor(facts: States) -> np.ndarray:
+    return facts.advisor[:, None, :] | facts.advisor[None, :, :]
+
+
+def _scale_agreement(facts: States) -> Lens:
+    n, m = len(facts.codes), len(facts.items)
+    agreement = np.full((n, n, m), np.nan)
+    for i in range(n):
+        for j in range(n):
+            for k in range(m):
+                a, b = facts.preferences[i][k], facts.preferences[j][k]
+                if a is None or b is None:
+                    continue
+                # Naming "alone" is no wish to cooperate: only the other scales can agree.
+                a, b = a - {"alone", ALONE_LEVEL}, b - {"alone", ALONE_LEVEL}
+                agreement[i, j, k] = len(a & b) / len(a | b) if a | b else 0.0
+    basis = ~np.isnan(agreement)
+    n_items = basis.sum(axis=2)
+    with np.errstate(invalid="ignore"):
+        value = np.where(
+            n_items > 0, np.nansum(agreement, axis=2) / np.where(n_items > 0, n_items, 1), np.nan
+        )
+    evidence = np.nan_to_num(agreement) > 0
+    return _finish("scale_agreement", facts, value, n_items, evidence, basis, np.zeros_like(evidence))
+
+
+def gives(facts: States) -> np.ndarray:
+    """Giver x receiver x items: the giver is strong, the receiver falls short and sees added value."""
+    return all_of(facts.strong[:, None, :], facts.weak[None, :, :], facts.added[None, :, :])
+
+
+def lens_from_states(facts: States, lens: str) -> Lens:
+    """Compute ``lens`` for every pair from the facts of one reading."""
+    advisor = _pair_advisor(facts)
+    if lens == "joint_agenda":
+        return _count_lens(lens, facts, all_of(_both(facts.regional), _both(facts.added)), advisor)
     if lens == "shared_regional":
-        return _shared_regional(data, items)
-    if lens == "complementarity":
-        return _complementarity(data, unknown, items)
+        return _count_lens(lens, facts, _both(facts.regional), np.zeros_like(advisor))
     if lens == "shared_added_value":
-        return _shared_added_value(data, unknown, items)
-    if lens == "combined":
-        return _combined(data, unknown, weights, items)
+        return _count_lens(lens, facts, _both(facts.added), advisor)
+    if lens == "complementarity":
+        given = gives(facts)
+        # On one item at most one direction holds: strong and weak exclude each other.
+        return _count_lens(lens, facts, any_of(given, given.transpose(1, 0, 2)), advisor)
+    if lens == "scale_agreement":
+        return _scale_agreement(facts)
     raise ValueError(f"unknown lens {lens!r}; expected one of {', '.join(LENSES)}")
 
 
-def scale_agreement(
-    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, dimension: str | None = None
-) -> pd.DataFrame:
-    """How far two services want to cooperate at the same scale.
-
-    For every item both services answered, the Jaccard similarity of their
-    preferred level sets (levels named by both / levels named by either);
-    the value is the mean over those items: 1 means they always name the same
-    levels, 0 that they never share one. A preference ``?`` or an empty cell
-    is "not answered"; where a cell is split into aspects (OFGV's
-    ``bi_en_opleiding``: training and BI), the union of the letters counts.
-    NaN where the two services have no answered item in common.
-
-    The reading of the score ``?`` (``unknown``) does not matter here: this
-    lens uses preferences only. ``dimension`` limits the items to
-    ``"robustness"`` or ``"task"``.
-    """
-    return _compute(data, "scale_agreement", unknown, None, _scope_items(data, dimension)).frame()
+def check_lens(lens: str) -> str:
+    if lens not in LENSES:
+        raise ValueError(f"unknown lens {lens!r}; expected one of {', '.join(LENSES)}")
+    return lens
 
 
-def shared_regional(
-    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, dimension: str | None = None
-) -> pd.DataFrame:
-    """The candidate joint regional agenda of two services.
-
-    The number of items on which both services name a regional level
-    (:attr:`Dataset.regional_levels`: B or C), not necessarily the same one.
-    Uses preferences only, so ``unknown`` does not matter.
-    """
-    return _compute(data, "shared_regional", unknown, None, _scope_items(data, dimension)).frame()
+def compute(data: Dataset, lens: str, reading: Reading | None = None, dimension: str | None = None) -> Lens:
+    """``lens`` for every pair under ``reading`` (default: the report's tables whole)."""
+    check_lens(lens)
+    return lens_from_states(states(data, reading, _scope_items(data, dimension)), lens)
 
 
-def complementarity(
-    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, dimension: str | None = None
-) -> pd.DataFrame:
-    """Give and take: on how many items one service can help the other.
-
-    Service X *gives* to Y on an item when X is strong (``meets`` + or ++,
-    :data:`STRONG`), Y is not (``meets`` -/+, - or --, or ``?`` read as
-    neutral; :data:`WEAK`) and Y sees added value in cooperation
-    (``added_value`` + or ++). With ``unknown="missing"`` a ``?`` is neither
-    strong, weak nor added value, so it never counts. The symmetric value is
-    the number of items on which either gives to the other (on one item only
-    one direction can hold). Who gives to whom: :func:`complementarity_directed`.
-    """
-    return _compute(data, "complementarity", unknown, None, _scope_items(data, dimension)).frame()
-
-
-def complementarity_directed(
-    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, dimension: str | None = None
-) -> pd.DataFrame:
-    """Giver (rows) x receiver (columns): on how many items the giver gives.
-
-    Same rule as :func:`complementarity`, which is this matrix plus its
-    transpose. A row sum says how much a service has to offer the others, a
-    column sum how much it would take. Diagonal NaN.
-    """
-    items = _scope_items(data, dimension)
-    gives, _ = _gives(data, check_unknown(unknown), items)
-    counts = gives.sum(axis=2).astype(float)
-    np.fill_diagonal(counts, np.nan)
-    return pd.DataFrame(counts, index=data.service_codes, columns=data.service_codes)
-
-
-def shared_added_value(
-    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, dimension: str | None = None
-) -> pd.DataFrame:
-    """The number of items on which both services see added value (``added_value`` + or ++).
-
-    A ``?`` is never added value, whichever the reading of ``unknown``.
-    """
-    return _compute(data, "shared_added_value", unknown, None, _scope_items(data, dimension)).frame()
-
-
-def combined(
-    data: Dataset,
-    *,
-    weights: dict[str, float] | None = None,
-    unknown: str = DEFAULT_UNKNOWN,
-    dimension: str | None = None,
-) -> pd.DataFrame:
-    """A weighted mean of the four base lenses, each on a 0..1 scale.
-
-    ``scale_agreement`` is already 0..1. Each count lens is divided by the
-    number of items that could count for the pair: for ``shared_regional``
-    the items both answered a preference for, for ``complementarity`` the
-    items on which both ``meets`` scores are known, for
-    ``shared_added_value`` the items on which both ``added_value`` scores
-    are known (with ``?`` read as neutral every score is known). A lens with
-    nothing to count for a pair is left out of that pair's mean and the
-    other weights are renormalised. ``weights`` maps base lenses to weights
-    (default :data:`DEFAULT_WEIGHTS`, equal; a lens left out counts 0).
-    """
-    return _compute(data, "combined", unknown, weights, _scope_items(data, dimension)).frame()
+def compute_all(data: Dataset, reading: Reading | None = None, dimension: str | None = None) -> dict:
+    """Every lens for one reading, the facts read once."""
+    facts = states(data, reading, _scope_items(data, dimension))
+    return {lens: lens_from_states(facts, lens) for lens in LENSES}
 
 
 def lens_matrix(
@@ -364,11 +385,12 @@ def lens_matrix(
     lens: str,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     dimension: str | None = None,
 ) -> pd.DataFrame:
-    """The matrix of ``lens`` (one of :data:`LENSES`); ``weights`` is used by ``combined`` only."""
-    return _compute(data, lens, unknown, weights, _scope_items(data, dimension)).frame()
+    """Service x service values of ``lens`` on its own scale (counts, or 0 to 1 for scale agreement)."""
+    return compute(data, lens, reading_of(unknown, advisor, levels), dimension).frame()
 
 
 def lens_share(
@@ -376,19 +398,45 @@ def lens_share(
     lens: str,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     dimension: str | None = None,
 ) -> pd.DataFrame:
-    """The matrix of ``lens`` on a 0..1 scale, as it enters :func:`combined`.
-
-    Count lenses are divided by the number of items that could count for
-    the pair, so lenses (and pairs with many ``?``) can be compared.
-    """
-    part = _compute(data, lens, unknown, weights, _scope_items(data, dimension))
-    return pd.DataFrame(_share(part, lens), index=part.codes, columns=part.codes)
+    """Service x service values of ``lens`` from 0 to 1: counts divided by the items they rest on."""
+    part = compute(data, lens, reading_of(unknown, advisor, levels), dimension)
+    return part.frame(part.share)
 
 
-# --- pairs ---------------------------------------------------------------------
+def lens_basis(
+    data: Dataset,
+    lens: str,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
+    dimension: str | None = None,
+) -> pd.DataFrame:
+    """Service x service: on how many items each value of ``lens`` rests."""
+    part = compute(data, lens, reading_of(unknown, advisor, levels), dimension)
+    return part.frame(part.n_items.astype(float))
+
+
+def complementarity_directed(
+    data: Dataset,
+    *,
+    unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
+    dimension: str | None = None,
+) -> pd.DataFrame:
+    """Giver (rows) x receiver (columns): on how many items the giver can give (see :func:`gives`)."""
+    facts = states(data, reading_of(unknown, advisor, levels), _scope_items(data, dimension))
+    counts = (gives(facts) == 1).sum(axis=2).astype(float)
+    np.fill_diagonal(counts, np.nan)
+    return pd.DataFrame(counts, index=data.service_codes, columns=data.service_codes)
+
+
+# --- pairs -----------------------------------------------------------------------------------------
 
 
 def _service_position(data: Dataset, service: str) -> int:
@@ -397,44 +445,26 @@ def _service_position(data: Dataset, service: str) -> int:
     return data.service_codes.index(service)
 
 
-def pair_items(
-    data: Dataset,
-    lens: str,
-    a: str,
-    b: str,
-    *,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
-    dimension: str | None = None,
-) -> list[str]:
-    """The item keys behind the value of the pair ``a``, ``b`` under ``lens``, in codebook order.
-
-    ``scale_agreement``: the items on which the two share at least one level
-    (the other commonly answered items pull the mean down);
-    ``shared_regional``, ``complementarity``, ``shared_added_value``: the
-    items counted; ``combined``: the union of the items of the base lenses
-    with a weight above 0. Empty for ``a == b``.
-    """
-    part = _compute(data, lens, unknown, weights, _scope_items(data, dimension))
-    row, column = _service_position(data, a), _service_position(data, b)
-    return [part.items[k] for k in np.flatnonzero(part.evidence[row, column])]
+def _items_at(part: Lens, flags: np.ndarray, i: int, j: int) -> list[str]:
+    return [part.items[k] for k in np.flatnonzero(flags[i, j])]
 
 
-def _pair_rows(part: _Lens, lens: str) -> pd.DataFrame:
+def _pair_rows(part: Lens) -> pd.DataFrame:
     """One row per unordered pair, in codebook order, of one computed lens."""
     rows, columns = np.triu_indices(len(part.codes), k=1)
+    pairs = list(zip(rows, columns, strict=True))
     return pd.DataFrame(
         {
             "service_a": [part.codes[i] for i in rows],
             "service_b": [part.codes[j] for j in columns],
-            "lens": lens,
+            "lens": part.name,
             "value": part.value[rows, columns],
-            "items": [
-                [part.items[k] for k in np.flatnonzero(part.evidence[i, j])]
-                for i, j in zip(rows, columns, strict=True)
-            ],
-            "_pair": np.arange(len(rows)),
-            "_lens": LENSES.index(lens),
+            "n_items": part.n_items[rows, columns].astype(int),
+            "share": part.share[rows, columns],
+            "low_evidence": part.low_evidence[rows, columns],
+            "items": [_items_at(part, part.evidence, i, j) for i, j in pairs],
+            "advisor_items": [_items_at(part, part.advisor, i, j) for i, j in pairs],
+            "basis_items": [_items_at(part, part.basis, i, j) for i, j in pairs],
         }
     )
 
@@ -443,40 +473,39 @@ def pair_affinity_items(
     data: Dataset,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     dimension: str | None = None,
 ) -> pd.DataFrame:
-    """:func:`pair_affinity` plus a column ``items``: the item keys behind each value (:func:`pair_items`)."""
-    items = _scope_items(data, dimension)
-    frames = [_pair_rows(_compute(data, lens, unknown, weights, items), lens) for lens in LENSES]
-    table = pd.concat(frames, ignore_index=True).sort_values(["_pair", "_lens"], kind="stable")
-    return table.drop(columns=["_pair", "_lens"]).reset_index(drop=True)
+    """:func:`pair_affinity` plus the item keys behind each value: ``items`` (counted),
+    ``advisor_items`` (counted, resting on an advisor-filled score) and ``basis_items`` (determined)."""
+    lenses = compute_all(data, reading_of(unknown, advisor, levels), dimension)
+    table = pd.concat([_pair_rows(lenses[lens]) for lens in LENSES], ignore_index=True)
+    order = {lens: k for k, lens in enumerate(LENSES)}
+    table["_pair"] = table.groupby(["service_a", "service_b"], sort=False).ngroup()
+    table = table.sort_values(["_pair", "lens"], key=lambda s: s.map(order) if s.name == "lens" else s)
+    return table.drop(columns="_pair").reset_index(drop=True)
 
 
 def pair_affinity(
     data: Dataset,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     dimension: str | None = None,
 ) -> pd.DataFrame:
     """Every lens for every unordered pair of services, as a long table.
 
-    Columns ``service_a, service_b, lens, value``: one row per pair (``a``
-    before ``b`` in codebook order, pairs in codebook order) and lens (in
-    :data:`LENSES` order). ``value`` is on the lens's own scale (counts for
-    the count lenses, 0..1 for ``scale_agreement`` and ``combined``); NaN
-    where the lens has nothing to go on for the pair.
+    Columns :data:`PAIR_AFFINITY_COLUMNS`: ``value`` on the lens's own scale
+    (a count of items; a mean from 0 to 1 for ``scale_agreement``),
+    ``n_items`` the items it rests on, ``share`` the value from 0 to 1 and
+    ``low_evidence`` True where ``n_items`` is below
+    :data:`LOW_EVIDENCE_SHARE` of the lens's items. One row per pair (``a``
+    before ``b`` in codebook order) and lens (:data:`LENSES` order).
     """
-    table = pair_affinity_items(data, unknown=unknown, weights=weights, dimension=dimension)
+    table = pair_affinity_items(data, unknown=unknown, advisor=advisor, levels=levels, dimension=dimension)
     return table[list(PAIR_AFFINITY_COLUMNS)]
-
-
-def _readable(values: pd.Series) -> pd.Series:
-    """Counts as whole numbers, shares to three decimals."""
-    if values.dropna().mod(1).eq(0).all():
-        return values.astype("Int64")
-    return values.round(3)
 
 
 def pair_table(
@@ -484,27 +513,39 @@ def pair_table(
     lens: str,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     lang: str = "nl",
 ) -> pd.DataFrame:
-    """The pairs of one lens for reading: best fit first, with the items behind each value.
+    """The pairs of one lens for reading: highest share first, each value with what it rests on.
 
-    Columns (headings from the catalogue, in ``lang``): the two services,
-    the lens's value and the labels of the items that explain it. Ties keep
-    codebook order; pairs without a value come last.
+    Columns (headings from the catalogue, in ``lang``): the two services, the
+    result with its basis (``11 van 14 onderdelen``), the share, the labels
+    of the items counted (``†`` where they rest on an advisor-filled score)
+    and a note for a value resting on little evidence. Ties keep codebook
+    order; pairs without a value come last.
     """
-    lens_label(lens, lang)
-    table = pair_affinity_items(data, unknown=unknown, weights=weights)
-    table = table[table["lens"] == lens].sort_values(
-        "value", ascending=False, kind="stable", na_position="last"
-    )
+    check_lens(lens)
+    table = pair_affinity_items(data, unknown=unknown, advisor=advisor, levels=levels)
+    table = table[table["lens"] == lens]
+    table = table.sort_values("share", ascending=False, kind="stable", na_position="last")
+    mark = text("affinity.advisor_mark", lang)
+
+    def labels(row) -> str:
+        marks = [f" {mark}" if item in row.advisor_items else "" for item in row.items]
+        return ", ".join(data.item_label(item, lang) + m for item, m in zip(row.items, marks, strict=True))
+
     return pd.DataFrame(
         {
             text("affinity.column.service_a", lang): table["service_a"].to_numpy(),
             text("affinity.column.service_b", lang): table["service_b"].to_numpy(),
-            lens_label(lens, lang): _readable(table["value"]).to_numpy(),
-            text("affinity.column.items", lang): [
-                ", ".join(data.item_label(item, lang) for item in items) for items in table["items"]
+            text("affinity.column.value", lang): [
+                basis_text(row.value, row.n_items, lens, lang) for row in table.itertuples()
+            ],
+            text("affinity.column.share", lang): table["share"].round(2).to_numpy(),
+            text("affinity.column.items", lang): [labels(row) for row in table.itertuples()],
+            text("affinity.column.note", lang): [
+                text("affinity.note.low_evidence", lang) if low else "" for low in table["low_evidence"]
             ],
         }
     )
@@ -515,18 +556,22 @@ def competition_rank(values: pd.Series) -> pd.Series:
     return values.round(_DIGITS).rank(method="min", ascending=False, na_option="keep").astype("Int64")
 
 
-def _partners(part: _Lens, lens: str, position: int) -> pd.DataFrame:
-    """The partners of the service at ``position`` under one computed lens, best first."""
+def partners_of(part: Lens, position: int) -> pd.DataFrame:
+    """The partners of the service at ``position`` under one computed lens, best share first."""
     others = [k for k in range(len(part.codes)) if k != position]
     frame = pd.DataFrame(
         {
-            "lens": lens,
+            "lens": part.name,
             "partner": [part.codes[k] for k in others],
             "value": part.value[position, others],
-            "items": [[part.items[i] for i in np.flatnonzero(part.evidence[position, k])] for k in others],
+            "n_items": part.n_items[position, others].astype(int),
+            "share": part.share[position, others],
+            "low_evidence": part.low_evidence[position, others],
+            "items": [_items_at(part, part.evidence, position, k) for k in others],
+            "advisor_items": [_items_at(part, part.advisor, position, k) for k in others],
         }
     )
-    frame.insert(1, "rank", competition_rank(frame["value"]))
+    frame.insert(1, "rank", competition_rank(frame["share"]))
     # A stable sort on rank alone keeps codebook order within ties; NaN goes last.
     return frame.sort_values("rank", kind="stable", na_position="last").reset_index(drop=True)
 
@@ -536,27 +581,210 @@ def best_partners(
     service: str,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
     dimension: str | None = None,
 ) -> pd.DataFrame:
-    """The partners of ``service`` under every lens, best first.
+    """The partners of ``service`` under every lens, best share first.
 
-    Columns ``lens, rank, partner, value, items``. Within a lens, ``rank`` 1
-    is the highest value; partners with equal values share a rank
-    (competition ranking: 1, 1, 3) and are listed in codebook order.
-    Partners for whom the lens has no value (NaN) come last without a rank.
-    ``items`` are the item keys behind the value (:func:`pair_items`).
+    Columns ``lens, rank, partner, value, n_items, share, low_evidence,
+    items, advisor_items``. Partners with equal shares share a rank
+    (1, 1, 3) in codebook order; partners without a value come last.
     """
     position = _service_position(data, service)
-    items = _scope_items(data, dimension)
-    frames = [_partners(_compute(data, lens, unknown, weights, items), lens, position) for lens in LENSES]
+    lenses = compute_all(data, reading_of(unknown, advisor, levels), dimension)
+    return pd.concat([partners_of(lenses[lens], position) for lens in LENSES], ignore_index=True)
+
+
+# --- who is the best partner, and how sure is that ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerVerdict:
+    """Whether ``service`` has one best partner under ``lens``, whatever the reading.
+
+    ``best`` is that partner, or None. ``reason`` says why: ``clear`` (it
+    leads by :data:`CLOSE_MARGIN` or more under every reading), ``margin``
+    (the same partner leads everywhere, but by less), ``reading`` (which
+    partner leads depends on the reading), ``evidence`` (the leader's value
+    rests on little evidence) or ``nothing`` (no pair has any item on the
+    lens). ``close`` are the partners within the margin of the leader under
+    some reading, leader first. ``table`` has one row per reading and
+    partner: ``reading, partner, value, n_items, share, low_evidence, leads``.
+    """
+
+    service: str
+    lens: str
+    best: str | None
+    reason: str
+    close: list[str]
+    table: pd.DataFrame
+
+    def default_row(self, partner: str) -> pd.Series:
+        """The partner's row under the default reading."""
+        rows = self.table[(self.table["reading"] == Reading()) & (self.table["partner"] == partner)]
+        return rows.iloc[0]
+
+    def leaders(self) -> dict[Reading, list[str]]:
+        """Per reading, the partner(s) with the highest share."""
+        led = self.table[self.table["leads"]]
+        return {reading: list(part["partner"]) for reading, part in led.groupby("reading", sort=False)}
+
+
+def partner_verdict(
+    data: Dataset,
+    service: str,
+    *,
+    lens: str = HEADLINE_LENS,
+    margin: float = CLOSE_MARGIN,
+    readings: tuple[Reading, ...] = READINGS,
+    dimension: str | None = None,
+    computed: dict | None = None,
+) -> PartnerVerdict:
+    """Is there one best partner for ``service`` under ``lens`` whatever the reading?
+
+    ``computed`` maps readings to :func:`compute_all` results, to share work
+    between services. See :class:`PartnerVerdict`.
+    """
+    check_lens(lens)
+    position = _service_position(data, service)
+    frames = []
+    for reading in readings:
+        lenses = (computed or {}).get(reading) or compute_all(data, reading, dimension)
+        frame = partners_of(lenses[lens], position).drop(columns=["lens", "items", "advisor_items"])
+        frame.insert(0, "reading", [reading] * len(frame))
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True)
+    top = table.groupby("reading", sort=False)["share"].transform("max")
+    table["leads"] = (table["share"].round(_DIGITS) == top.round(_DIGITS)) & (table["share"] > 0)
+    within = table["share"].notna() & ((top - table["share"]).round(_DIGITS) < margin)
+    ranked = [p for p in table.loc[table["leads"], "partner"]]
+    ranked += [p for p in table.loc[within, "partner"]]
+    close = list(dict.fromkeys(ranked))
+    if not table["leads"].any():
+        return PartnerVerdict(service, lens, None, "nothing", [], table)
+    leaders = {
+        tuple(names) for names in table[table["leads"]].groupby("reading", sort=False)["partner"].agg(list)
+    }
+    if len(leaders) > 1 or len(next(iter(leaders))) > 1:
+        return PartnerVerdict(service, lens, None, "reading" if len(leaders) > 1 else "margin", close, table)
+    leader = next(iter(leaders))[0]
+    if table.loc[table["partner"] == leader, "low_evidence"].any():
+        return PartnerVerdict(service, lens, None, "evidence", close, table)
+    if len(close) > 1:
+        return PartnerVerdict(service, lens, None, "margin", close, table)
+    return PartnerVerdict(service, lens, leader, "clear", close, table)
+
+
+def top_pair(
+    data: Dataset, *, lens: str = HEADLINE_LENS, margin: float = CLOSE_MARGIN, dimension: str | None = None
+) -> dict:
+    """The pair(s) with the highest share under ``lens`` (default reading), and the runner-up's share.
+
+    Returns ``pairs`` (``"A–B"`` strings), ``share``, ``n_items`` and ``value`` of the first
+    top pair, ``next_share`` (the best share of the other pairs) and ``stable``: True when
+    the same pair leads by :data:`CLOSE_MARGIN` under every reading.
+    """
+    leads = set()
+    first = None
+    for reading in READINGS:
+        rows = _pair_rows(compute(data, lens, reading, dimension))
+        rows["pair"] = rows["service_a"] + "–" + rows["service_b"]
+        rows = rows.sort_values("share", ascending=False, kind="stable", na_position="last")
+        best = rows["share"].iloc[0]
+        tops = rows[rows["share"].round(_DIGITS) == round(best, _DIGITS)]
+        rest = rows[rows["share"].round(_DIGITS) < round(best, _DIGITS)]["share"]
+        next_share = rest.iloc[0] if len(rest) else np.nan
+        if first is None:
+            first = {
+                "pairs": list(tops["pair"]),
+                "share": best,
+                "n_items": int(tops["n_items"].iloc[0]),
+                "value": tops["value"].iloc[0],
+                "next_share": next_share,
+            }
+        clear = bool(np.isnan(next_share) or round(best - next_share, _DIGITS) >= margin)
+        leads.add((tuple(tops["pair"]), clear))
+    first["stable"] = len(leads) == 1 and len(first["pairs"]) == 1 and next(iter(leads))[1]
+    return first
+
+
+# --- sensitivity ----------------------------------------------------------------------------------
+
+
+def reading_values(data: Dataset, *, dimension: str | None = None) -> pd.DataFrame:
+    """Every pair and lens under every reading: :func:`pair_affinity` rows with a column ``reading``."""
+    frames = []
+    for reading in READINGS:
+        lenses = compute_all(data, reading, dimension)
+        part = pd.concat([_pair_rows(lenses[lens]) for lens in LENSES], ignore_index=True)
+        part.insert(0, "reading", [reading] * len(part))
+        frames.append(part[["reading", *PAIR_AFFINITY_COLUMNS]])
     return pd.concat(frames, ignore_index=True)
 
 
-# --- profiles ------------------------------------------------------------------
+def sensitivity_values(data: Dataset, *, dimension: str | None = None) -> pd.DataFrame:
+    """The values that change with the reading, and which switches change them.
+
+    One row per lens and pair whose share or basis differs between the
+    readings (:data:`~odsamen.scoring.READINGS`); rows that no reading can
+    change are left out. Columns :data:`SENSITIVITY_COLUMNS`: the default
+    reading's ``share`` and ``n_items``, the lowest and highest share and
+    basis over all readings, and ``changed_by``: the switches (``advisor``,
+    ``levels``, ``unknown``) that alone change the value or its basis.
+    """
+    values = reading_values(data, dimension=dimension)
+    default = values[values["reading"] == Reading()].set_index(["lens", "service_a", "service_b"])
+    rows = []
+    for (lens, a, b), part in values.groupby(["lens", "service_a", "service_b"], sort=False):
+        shares = part["share"].round(_DIGITS)
+        if shares.nunique(dropna=False) == 1 and part["n_items"].nunique() == 1:
+            continue
+        base = default.loc[(lens, a, b)]
+        switches = []
+        for switch in ("unknown", "advisor", "levels"):
+            single = part[[r.changes() in ([], [f"{switch}={getattr(r, switch)}"]) for r in part["reading"]]]
+            if single["share"].round(_DIGITS).nunique(dropna=False) > 1 or single["n_items"].nunique() > 1:
+                switches.append(switch)
+        rows.append(
+            (
+                lens,
+                a,
+                b,
+                base["share"],
+                int(base["n_items"]),
+                part["share"].min(),
+                part["share"].max(),
+                int(part["n_items"].min()),
+                int(part["n_items"].max()),
+                ", ".join(switches) or "combination",
+            )
+        )
+    return pd.DataFrame(rows, columns=list(SENSITIVITY_COLUMNS))
 
 
-def service_profile(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN) -> pd.DataFrame:
+def sensitivity(data: Dataset, *, dimension: str | None = None) -> pd.DataFrame:
+    """Per lens and service, does the best partner depend on the reading?
+
+    Columns ``lens, service, best, reason, close``: the
+    :func:`partner_verdict` of every service under every lens. Lenses and
+    services in codebook order.
+    """
+    computed = {reading: compute_all(data, reading, dimension) for reading in READINGS}
+    rows = []
+    for lens in LENSES:
+        for service in data.service_codes:
+            verdict = partner_verdict(data, service, lens=lens, computed=computed)
+            rows.append((lens, service, verdict.best or "", verdict.reason, " = ".join(verdict.close)))
+    return pd.DataFrame(rows, columns=["lens", "service", "best", "reason", "close"])
+
+
+# --- profiles ---------------------------------------------------------------------------------------
+
+
+def service_profile(
+    data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, advisor: str = DEFAULT_ADVISOR
+) -> pd.DataFrame:
     """Each service's mean score per dimension and measure.
 
     Columns ``service, dimension, measure, mean_score, n_known, n_unknown``.
@@ -564,10 +792,10 @@ def service_profile(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN) -> pd.Data
     other scores. ``mean_score`` is on the -2..2 scale: with
     ``unknown="neutral"`` the mean over all scores with ``?`` as 0, with
     ``"missing"`` the mean over the known scores only (NaN if there are none).
-    Rows in codebook order of service, then dimension, then measure.
+    With ``advisor="exclude"`` the advisor-filled scores are left out.
     """
-    scores = with_values(data.scores, check_unknown(unknown))
-    scores = scores.assign(is_unknown=scores["score"].astype(str) == "?")
+    scores = with_values(scores_read(data.scores, advisor), check_unknown(unknown))
+    scores = scores.assign(is_unknown=scores["score"].astype(str) == UNKNOWN_SYMBOL)
     grouped = scores.groupby(["service", "dimension", "measure"], observed=True, sort=True)
     profile = grouped.agg(
         mean_score=("value", "mean"),
@@ -578,55 +806,54 @@ def service_profile(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN) -> pd.Data
     return profile[list(PROFILE_COLUMNS)].astype({"n_known": int, "n_unknown": int})
 
 
-# --- clustering ----------------------------------------------------------------
+# --- clustering ---------------------------------------------------------------------------------------
 
 
-def service_distances(matrix: pd.DataFrame) -> pd.DataFrame:
-    """Distances between services from a lens matrix: the best pair's value minus the pair's value.
+def service_distances(shares: pd.DataFrame) -> pd.DataFrame:
+    """Distances between services from a lens's shares (0 to 1): one minus the share.
 
-    The most similar pair is at distance 0; distances are in the lens's own
-    units. A pair without a value (NaN) is put as far apart as the least
-    similar pair. Diagonal 0.
+    A pair without a share (nothing determined) is put at the largest
+    distance, 1. Diagonal 0. Unlike a distance measured from the best pair,
+    the best pair keeps its real distance, so no merge is drawn at height 0
+    unless two services agree on every item.
     """
-    similarity = matrix.to_numpy(dtype=float)
-    off_diagonal = ~np.eye(len(similarity), dtype=bool)
-    known = off_diagonal & ~np.isnan(similarity)
-    top = similarity[known].max() if known.any() else 0.0
-    bottom = similarity[known].min() if known.any() else 0.0
-    distance = top - np.where(np.isnan(similarity), bottom, similarity)
+    similarity = shares.to_numpy(dtype=float)
+    distance = 1.0 - np.where(np.isnan(similarity), 0.0, similarity)
     distance = (distance + distance.T) / 2
     np.fill_diagonal(distance, 0.0)
-    return pd.DataFrame(distance, index=matrix.index, columns=matrix.columns)
+    return pd.DataFrame(distance, index=shares.index, columns=shares.columns)
 
 
-def service_linkage(matrix: pd.DataFrame, *, method: str = "average") -> np.ndarray:
-    """Hierarchical clustering of the services in a lens matrix.
-
-    Metric: :func:`service_distances` (the best pair's value minus the
-    pair's value; NaN pairs as far apart as the least similar pair).
-    Linkage: ``method`` of :func:`scipy.cluster.hierarchy.linkage`, by
-    default ``"average"`` (UPGMA: the distance between two clusters is the
-    mean distance between their members). Leaves are the rows of ``matrix``
-    in order; the result plugs into ``scipy``'s ``dendrogram`` or
-    ``seaborn.clustermap(row_linkage=..., col_linkage=...)``.
-    """
-    if len(matrix) < 2:
+def service_linkage(shares: pd.DataFrame, *, method: str = "average") -> np.ndarray:
+    """Hierarchical clustering of the services on :func:`service_distances` (``method``, default UPGMA)."""
+    if len(shares) < 2:
         raise ValueError("clustering needs at least two services")
     # scipy is imported here, not at the top: briefing kernels import this module but never cluster.
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    distance = service_distances(matrix).to_numpy()
-    return linkage(squareform(distance, checks=False), method=method)
+    return linkage(squareform(service_distances(shares).to_numpy(), checks=False), method=method)
 
 
 def item_profiles(
-    data: Dataset, *, dimension: str, measure: str, unknown: str = DEFAULT_UNKNOWN
+    data: Dataset,
+    *,
+    dimension: str,
+    measure: str,
+    unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
 ) -> pd.DataFrame:
-    """Items (rows, codebook order) x services (columns): the numeric scores of one dimension and measure."""
+    """Items (rows, codebook order) x services (columns): the numeric scores of one dimension and measure.
+
+    NaN for a ``?`` read as missing and for a score left out by ``advisor="exclude"``; a service
+    with no score left on the dimension is dropped."""
     items = _scope_items(data, dimension)
-    values = _score_array(data, measure, check_unknown(unknown), items)
-    return pd.DataFrame(values.T, index=items, columns=data.service_codes)
+    scores = with_values(scores_read(data.scores, advisor), check_unknown(unknown))
+    part = scores[scores["measure"] == measure].astype({"service": str, "item": str})
+    table = part.pivot(index="item", columns="service", values="value")
+    table = table.reindex(index=items, columns=data.service_codes)
+    table.index.name, table.columns.name = None, None
+    return table.dropna(axis=1, how="all")
 
 
 def _nan_distances(profiles: np.ndarray, metric: str) -> np.ndarray:
@@ -662,79 +889,53 @@ def item_linkage(
     dimension: str,
     measure: str,
     unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
     method: str = "average",
     metric: str = "euclidean",
 ) -> np.ndarray:
-    """Hierarchical clustering of the items of ``dimension`` on their score profiles.
-
-    Each item is the vector of the services' ``measure`` scores
-    (:func:`item_profiles`). Metric: ``metric`` (default Euclidean distance);
-    with ``unknown="missing"`` the unknown scores are skipped and the
-    distance scaled up for them (see ``_nan_distances``). Linkage:
-    ``method`` (default ``"average"``, UPGMA). Leaves are the items in
-    codebook order (``data.item_codes(dimension)``).
-    """
-    profiles = item_profiles(data, dimension=dimension, measure=measure, unknown=unknown).to_numpy()
+    """Hierarchical clustering of the items of ``dimension`` on their score profiles
+    (:func:`item_profiles`; unknown scores skipped, see ``_nan_distances``)."""
+    profiles = item_profiles(
+        data, dimension=dimension, measure=measure, unknown=unknown, advisor=advisor
+    ).to_numpy()
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    distance = _nan_distances(profiles, metric)
-    return linkage(squareform(distance, checks=False), method=method)
+    return linkage(squareform(_nan_distances(profiles, metric), checks=False), method=method)
 
 
-# --- sensitivity ---------------------------------------------------------------
+# --- outputs -----------------------------------------------------------------------------------------------
 
 
-def ranking_text(partners: pd.DataFrame) -> str:
-    """A ranking as one line: ``">"`` between ranks, ``"="`` within a tie; unranked partners left out."""
-    ranked = partners.dropna(subset=["rank"])
-    groups = ranked.groupby("rank", sort=True)["partner"].agg(" = ".join)
-    return " > ".join(groups)
+def _csv(table: pd.DataFrame, path: Path) -> Path:
+    table.to_csv(
+        path, index=False, encoding="utf-8", float_format=CSV_FLOAT_FORMAT, na_rep="", lineterminator="\n"
+    )
+    return path
 
 
-def sensitivity(
-    data: Dataset, *, weights: dict[str, float] | None = None, dimension: str | None = None
-) -> pd.DataFrame:
-    """Does a service's ranking of partners depend on how ``?`` is read?
-
-    For every lens (in :data:`LENSES` order) and service (codebook order):
-    the ranking of its partners with ``?`` read as neutral and as missing
-    (as :func:`ranking_text`, e.g. ``"NHN > IJmond = OFGV"``) and
-    ``changed``, True where the two differ. ``scale_agreement`` and
-    ``shared_regional`` use preferences only and never change.
-    """
-    items = _scope_items(data, dimension)
-    computed = {
-        (lens, unknown): _compute(data, lens, unknown, weights, items)
-        for lens in LENSES
-        for unknown in UNKNOWN_READINGS
-    }
+def partner_table(data: Dataset, *, dimension: str | None = None) -> pd.DataFrame:
+    """Per service and lens, the :func:`partner_verdict`: columns ``service, lens, best, reason, close``
+    and, under the default reading, the leader's ``share`` and ``n_items``."""
+    computed = {reading: compute_all(data, reading, dimension) for reading in READINGS}
     rows = []
-    for lens in LENSES:
-        for position, service in enumerate(data.service_codes):
-            neutral = ranking_text(_partners(computed[(lens, "neutral")], lens, position))
-            missing = ranking_text(_partners(computed[(lens, "missing")], lens, position))
-            rows.append((lens, service, neutral, missing, neutral != missing))
-    return pd.DataFrame(rows, columns=list(SENSITIVITY_COLUMNS))
-
-
-def sensitivity_values(
-    data: Dataset, *, weights: dict[str, float] | None = None, dimension: str | None = None
-) -> pd.DataFrame:
-    """Every pair's value under both readings of ``?``.
-
-    Columns ``service_a, service_b, lens, value_neutral, value_missing,
-    difference`` (missing minus neutral), rows as in :func:`pair_affinity`.
-    """
-    neutral = pair_affinity(data, unknown="neutral", weights=weights, dimension=dimension)
-    missing = pair_affinity(data, unknown="missing", weights=weights, dimension=dimension)
-    table = neutral.rename(columns={"value": "value_neutral"})
-    table["value_missing"] = missing["value"].to_numpy()
-    table["difference"] = table["value_missing"] - table["value_neutral"]
-    return table
-
-
-# --- outputs -------------------------------------------------------------------
+    for service in data.service_codes:
+        for lens in LENSES:
+            verdict = partner_verdict(data, service, lens=lens, computed=computed)
+            first = verdict.close[0] if verdict.close else None
+            row = verdict.default_row(first) if first else None
+            rows.append(
+                (
+                    service,
+                    lens,
+                    verdict.best or "",
+                    verdict.reason,
+                    " ".join(verdict.close),
+                    np.nan if row is None else row["share"],
+                    0 if row is None else int(row["n_items"]),
+                )
+            )
+    return pd.DataFrame(rows, columns=["service", "lens", "best", "reason", "close", "share", "n_items"])
 
 
 def write_tables(
@@ -742,73 +943,61 @@ def write_tables(
     out_dir: str | Path,
     *,
     unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
 ) -> dict[str, Path]:
-    """Write ``tables/pair_affinity.csv`` and ``tables/service_profile.csv`` under ``out_dir``.
+    """Write ``tables/pair_affinity.csv``, ``tables/partners.csv`` and ``tables/service_profile.csv``.
 
     UTF-8, comma-separated, ``\\n`` line ends, floats with six significant
     digits and NaN as an empty field, so the same data give the same bytes.
-    Returns the paths by table name (``pair_affinity``, ``service_profile``).
+    ``pair_affinity.csv`` adds to :data:`PAIR_AFFINITY_COLUMNS` the counted
+    items (``items``, keys joined by ``;``) and those resting on an
+    advisor-filled score (``advisor_items``). Returns the paths by table name.
     """
     folder = Path(out_dir) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "pair_affinity": pair_affinity(data, unknown=unknown, weights=weights),
-        "service_profile": service_profile(data, unknown=unknown),
+    pairs = pair_affinity_items(data, unknown=unknown, advisor=advisor, levels=levels)
+    pairs = pairs.drop(columns="basis_items").assign(
+        items=pairs["items"].map(";".join), advisor_items=pairs["advisor_items"].map(";".join)
+    )
+    return {
+        "pair_affinity": _csv(pairs, folder / "pair_affinity.csv"),
+        "partners": _csv(partner_table(data), folder / "partners.csv"),
+        "service_profile": _csv(
+            service_profile(data, unknown=unknown, advisor=advisor), folder / "service_profile.csv"
+        ),
     }
-    paths = {}
-    for name, table in tables.items():
-        path = folder / f"{name}.csv"
-        table.to_csv(
-            path, index=False, encoding="utf-8", float_format=CSV_FLOAT_FORMAT, na_rep="", lineterminator="\n"
-        )
-        paths[name] = path
-    return paths
 
 
-# --- words ---------------------------------------------------------------------
+# --- words -----------------------------------------------------------------------------------------------
 
 
 def lens_label(lens: str, lang: str = "nl") -> str:
     """The short name of ``lens`` for titles and legends."""
-    if lens not in LENSES:
-        raise ValueError(f"unknown lens {lens!r}; expected one of {', '.join(LENSES)}")
-    return text(f"affinity.lens.{lens}", lang)
+    return text(f"affinity.lens.{check_lens(lens)}", lang)
 
 
-def _plain_number(number: float, lang: str) -> str:
-    """``number`` without trailing zeros, with a decimal comma in Dutch."""
-    return f"{number:g}".replace(".", ",") if lang == "nl" else f"{number:g}"
-
-
-def symbols_where(condition, unknown: str = DEFAULT_UNKNOWN) -> str:
-    """The score symbols (in reading order) whose value meets ``condition`` under ``unknown``."""
-    chosen = [s for s in reversed(SYMBOLS) if condition(symbol_value(s, unknown))]
-    return ", ".join(chosen)
-
-
-def lens_definition(
-    data: Dataset,
-    lens: str,
-    *,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
-    lang: str = "nl",
-) -> str:
-    """One sentence saying how ``lens`` is computed, with the symbols and levels it uses."""
-    lens_label(lens, lang)  # refuses an unknown lens before any words are looked up
-    check_unknown(unknown)
-    regional = ", ".join(sorted(data.regional_levels))
-    weight_words = [
-        f"{lens_label(name, lang)} {_plain_number(w, lang)}" for name, w in check_weights(weights).items()
-    ]
+def lens_definition(data: Dataset, lens: str, *, lang: str = "nl") -> str:
+    """One sentence in plain words saying how ``lens`` is counted, with the symbols and levels it uses."""
+    check_lens(lens)
     fields = {
-        "strong": symbols_where(lambda v: v >= STRONG, unknown),
-        "weak": symbols_where(lambda v: v <= WEAK, unknown),
-        "added": symbols_where(lambda v: v >= ADDED_VALUE, unknown),
-        "regional": regional,
-        "weights": ", ".join(weight_words),
-        "low": SHARE_RANGE[0],
-        "high": SHARE_RANGE[1],
+        "strong": ", ".join(STRONG_SYMBOLS),
+        "weak": ", ".join(WEAK_SYMBOLS),
+        "added": ", ".join(ADDED_SYMBOLS),
+        "regional": text("words.or", lang).join(sorted(data.regional_levels)),
+        "alone": ALONE_LEVEL,
+        "low": 0,
+        "high": 1,
     }
     return text(f"affinity.definition.{lens}", lang, **fields)
+
+
+def basis_text(value: float, n_items: int, lens: str, lang: str = "nl") -> str:
+    """A value with what it rests on: ``11 van 13 onderdelen`` (counts) or ``0,69 over 16 onderdelen``."""
+    if lens in COUNT_LENSES:
+        if np.isnan(value):
+            return text("affinity.basis.none", lang)
+        return text("affinity.basis.count", lang, value=int(value), n=int(n_items))
+    if np.isnan(value):
+        return text("affinity.basis.none", lang)
+    return text("affinity.basis.mean", lang, value=format_number(value, lang, 2), n=int(n_items))

@@ -25,10 +25,36 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from odsamen import cache
-from odsamen.affinity import ADDED_VALUE, LENSES, STRONG, WEAK, best_partners, lens_definition, lens_label
+from odsamen.affinity import (
+    ADDED_SYMBOLS,
+    ALONE_LEVEL,
+    CLOSE_MARGIN,
+    HEADLINE_LENS,
+    LENSES,
+    LOW_EVIDENCE_SHARE,
+    STRONG_SYMBOLS,
+    WEAK_SYMBOLS,
+    PartnerVerdict,
+    all_of,
+    basis_text,
+    lens_definition,
+    lens_label,
+    partner_verdict,
+    states,
+)
 from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import DIMENSIONS, MEASURES, Dataset
-from odsamen.scoring import DEFAULT_UNKNOWN, SYMBOL_VALUES, UNKNOWN_READINGS, check_unknown, score_values
+from odsamen.scoring import (
+    DEFAULT_ADVISOR,
+    DEFAULT_LEVELS,
+    DEFAULT_UNKNOWN,
+    READINGS,
+    SYMBOL_VALUES,
+    Reading,
+    check_advisor,
+    check_levels,
+    check_unknown,
+)
 
 MET, NOT_MET, MIXED, UNKNOWN = "met", "not_met", "mixed", "unknown"
 STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
@@ -36,9 +62,6 @@ STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
 
 MAX_NAMED = 6
 """Up to this many other services are named in a sentence; beyond that only counted."""
-
-HEADLINE_LENS = "combined"
-"""The lens whose best partner is the briefing's headline partner."""
 
 CSS_PIXELS_PER_INCH = 96
 """A figure's natural width on screen; the page's stylesheet shrinks wider ones to fit."""
@@ -126,45 +149,59 @@ def position_among(data: Dataset, service: str, dimension: str) -> dict[str, lis
 # --- facts: where cooperation pays -------------------------------------------------
 
 
-def _values(table: pd.DataFrame, unknown: str) -> pd.DataFrame:
-    """``table`` with numeric ``meets_value`` and ``added_value_value`` under the reading ``unknown``."""
-    return table.assign(
-        meets_value=score_values(table["meets"], unknown),
-        added_value_value=score_values(table["added_value"], unknown),
-    )
+def _cells(data: Dataset, service: str, advisor: str):
+    """The yes/no/undetermined facts of ``service`` per item, and the score table of its cells."""
+    facts = states(data, Reading(advisor=advisor))
+    table = score_table(data)
+    own = table[table["service"] == service].set_index("item").reindex(facts.items)
+    return facts, data.service_codes.index(service), own
 
 
-def _wants(values: pd.DataFrame) -> pd.Series:
-    """True where a service does not (fully) meet an item and sees added value (a NaN never counts)."""
-    return (values["meets_value"] <= WEAK) & (values["added_value_value"] >= ADDED_VALUE)
+def needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
+    """Items where cooperation pays for the service: it falls short and sees added value.
 
-
-def needs(data: Dataset, service: str, *, unknown: str = DEFAULT_UNKNOWN) -> pd.DataFrame:
-    """Items where cooperation pays for the service: it does not (fully) meet them and sees added value.
-
-    The rule of the affinity lens "give and take"
-    (:func:`odsamen.affinity.complementarity`): ``meets`` -/+, - or -- (and
-    ``?`` when read as neutral) and ``added_value`` + or ++. Columns
-    ``dimension, item, meets, added_value``, codebook order.
+    The rule of the lens "give and take" (:func:`odsamen.affinity.gives`):
+    ``meets`` -/+, - or -- and ``added_value`` + or ++. A ``?`` is neither
+    (see :func:`undetermined_needs`). Columns ``dimension, item, meets,
+    added_value, advisor`` (True where a score of the cell was filled in by
+    the advisors), codebook order.
     """
-    values = _values(score_table(data), check_unknown(unknown))
-    own = values[(values["service"] == service) & _wants(values)]
-    return own[["dimension", "item", "meets", "added_value"]].reset_index(drop=True)
+    facts, i, own = _cells(data, service, check_advisor(advisor))
+    wanted = all_of(facts.weak[i], facts.added[i]) == 1
+    rows = own[wanted].reset_index()
+    return rows.assign(advisor=facts.advisor[i][wanted])[
+        ["dimension", "item", "meets", "added_value", "advisor"]
+    ].reset_index(drop=True)
 
 
-def offers(data: Dataset, service: str, *, unknown: str = DEFAULT_UNKNOWN) -> pd.DataFrame:
+def undetermined_needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> list[str]:
+    """Items where a ``?`` (or a left-out advisor score) leaves open whether cooperation pays."""
+    facts, i, _ = _cells(data, service, check_advisor(advisor))
+    open_ = np.isnan(all_of(facts.weak[i], facts.added[i]))
+    return [facts.items[k] for k in np.flatnonzero(open_)]
+
+
+def offers(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
     """Items where the service is strong (``meets`` + or ++), with the services that could use its help.
 
-    Columns ``dimension, item, meets, receivers``: ``receivers`` lists, in
-    codebook order, the other services that want the item (see
-    :func:`needs`); it may be empty. Codebook order of items.
+    Columns ``dimension, item, meets, receivers, advisor``: ``receivers``
+    lists, in codebook order, the other services that want the item (see
+    :func:`needs`; it may be empty); ``advisor`` is True where a score
+    behind the row (the service's own or a receiver's) was filled in by the
+    advisors. Codebook order of items.
     """
-    values = _values(score_table(data), check_unknown(unknown))
-    wanting = values[_wants(values) & (values["service"] != service)]
-    receivers = wanting.groupby("item", sort=False)["service"].agg(list)
-    own = values[(values["service"] == service) & (values["meets_value"] >= STRONG)]
-    own = own.assign(receivers=[receivers.get(item, []) for item in own["item"]])
-    return own[["dimension", "item", "meets", "receivers"]].reset_index(drop=True)
+    facts, i, own = _cells(data, service, check_advisor(advisor))
+    wants = all_of(facts.weak, facts.added) == 1
+    strong = facts.strong[i] == 1
+    rows = []
+    for k in np.flatnonzero(strong):
+        receivers = [code for j, code in enumerate(facts.codes) if j != i and wants[j, k]]
+        marked = bool(facts.advisor[i, k]) or any(
+            facts.advisor[facts.codes.index(code), k] for code in receivers
+        )
+        item = facts.items[k]
+        rows.append((own.at[item, "dimension"], item, own.at[item, "meets"], receivers, marked))
+    return pd.DataFrame(rows, columns=["dimension", "item", "meets", "receivers", "advisor"])
 
 
 # --- facts: preferred scales ------------------------------------------------------
@@ -204,102 +241,35 @@ def preference_matches(data: Dataset, service: str) -> pd.DataFrame:
     for cell in own.itertuples(index=False):
         for partner in partners:
             shared = tuple(
-                letter for letter in cell.letters if letter in pooled.get((partner, cell.item), set())
+                letter
+                for letter in cell.letters
+                if letter != ALONE_LEVEL and letter in pooled.get((partner, cell.item), set())
             )
             if shared:
                 rows.append((cell.dimension, cell.item, cell.aspect, cell.letters, partner, shared))
     return pd.DataFrame(rows, columns=["dimension", "item", "aspect", "letters", "partner", "shared"])
 
 
-def partner_overlap(data: Dataset, service: str) -> pd.Series:
-    """Per other service: on how many items it shares a preferred level, most first, ties by codebook."""
-    matches = preference_matches(data, service)
-    counts = matches.drop_duplicates(["item", "partner"]).groupby("partner")["item"].size()
-    counts = counts.reindex([c for c in data.service_codes if c != service], fill_value=0)
-    return counts.sort_values(ascending=False, kind="stable")
-
-
-# --- facts: partners and the reading of '?' -----------------------------------------
-
-
-def top_partners(
+def verdict(
     data: Dataset,
     service: str,
     *,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    lens: str = HEADLINE_LENS,
     results: cache.SharedResults | None = None,
-) -> pd.DataFrame:
-    """The best partner(s) of the service under every lens.
-
-    Columns ``lens, partner, value, items``: the partners ranked first
-    (several on a tie, codebook order) with the lens value and the item keys
-    that explain it. A lens whose best value is 0 or has no value at all
-    (nothing in common with anyone) has no row. ``results``: the build's
-    precomputed :class:`~odsamen.cache.SharedResults`, if any (same outcome, less work).
-    """
-    ranked = _ranked(data, service, unknown=unknown, weights=weights, results=results)
-    best = ranked[(ranked["rank"] == 1) & (ranked["value"] > 0)]
-    return best[["lens", "partner", "value", "items"]].reset_index(drop=True)
-
-
-def _ranked(
-    data: Dataset, service: str, *, unknown: str, weights: dict[str, float] | None, results
-) -> pd.DataFrame:
-    """:func:`odsamen.affinity.best_partners`, taken from ``results`` when given."""
-    if results is None:
-        return best_partners(data, service, unknown=unknown, weights=weights)
-    return results.best_partners(data, service, unknown=unknown, weights=weights)
-
-
-def other_reading(unknown: str) -> str:
-    """The reading of ``?`` that the briefing does not use."""
-    return next(reading for reading in UNKNOWN_READINGS if reading != check_unknown(unknown))
-
-
-def _item_keys(frame: pd.DataFrame) -> list[str]:
-    return list(frame["item"])
+) -> PartnerVerdict:
+    """:func:`odsamen.affinity.partner_verdict` of ``service``, from the build's ``results`` when given."""
+    computed = results.lenses if results is not None else None
+    return partner_verdict(data, service, lens=lens, computed=computed)
 
 
 def reading_changes(
-    data: Dataset,
-    service: str,
-    *,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
-    results: cache.SharedResults | None = None,
-) -> dict[str, object]:
-    """What changes for the service if ``?`` is read the other way (:func:`other_reading`).
-
-    Returns ``other`` (that reading), ``needs_gained``/``needs_lost`` and
-    ``offers_gained``/``offers_lost`` (item keys entering or leaving
-    :func:`needs` and the offers with receivers) and ``partners``: a list of
-    ``(lens, before, after)`` for every lens whose best partners change.
-    """
-    other = other_reading(unknown)
-    result: dict[str, object] = {"other": other}
-    for name, facts in (("needs", needs), ("offers", _offers_with_receivers)):
-        before = _item_keys(facts(data, service, unknown=unknown))
-        after = _item_keys(facts(data, service, unknown=other))
-        result[f"{name}_gained"] = [item for item in after if item not in before]
-        result[f"{name}_lost"] = [item for item in before if item not in after]
-    now, then = (
-        top_partners(data, service, unknown=reading, weights=weights, results=results)
-        .groupby("lens")["partner"]
-        .agg(list)
-        for reading in (unknown, other)
-    )
-    result["partners"] = [
-        (lens, now.get(lens, []), then.get(lens, []))
-        for lens in LENSES
-        if now.get(lens, []) != then.get(lens, [])
-    ]
-    return result
-
-
-def _offers_with_receivers(data: Dataset, service: str, *, unknown: str) -> pd.DataFrame:
-    table = offers(data, service, unknown=unknown)
-    return table[table["receivers"].map(len) > 0]
+    data: Dataset, service: str, *, results: cache.SharedResults | None = None
+) -> list[tuple[Reading, list[str]]]:
+    """Under which readings another partner leads on the :data:`HEADLINE_LENS`: ``(reading, leaders)``
+    for every reading whose leaders differ from the default's."""
+    leaders = verdict(data, service, results=results).leaders()
+    default = leaders.get(Reading(), [])
+    return [(reading, names) for reading, names in leaders.items() if names != default]
 
 
 def advisor_dimensions(data: Dataset, service: str) -> list[str]:
@@ -312,8 +282,7 @@ def headline(
     data: Dataset,
     service: str,
     *,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
+    advisor: str = DEFAULT_ADVISOR,
     results: cache.SharedResults | None = None,
 ) -> dict[str, object]:
     """The figures for the front page of the board pack.
@@ -321,23 +290,55 @@ def headline(
     ``met``/``n_robustness``: robustness criteria met and their number;
     ``equipped``/``n_tasks``: future tasks equipped for and their number;
     ``needs``: items where cooperation pays (:func:`needs`); ``offers``:
-    items where it can help another service; ``partners``: the best
-    partner(s) under the :data:`HEADLINE_LENS` lens (may be empty);
+    items where it can help another service; ``verdict``: the
+    :func:`verdict` on the best partner under the :data:`HEADLINE_LENS`;
     ``advisor``: the dimensions whose scores the advisors filled in
     (:func:`advisor_dimensions`).
     """
-    partners = top_partners(data, service, unknown=unknown, weights=weights, results=results)
     return {
         "service": service,
         "met": int(status_counts(data, "robustness").at[service, MET]),
         "n_robustness": len(data.item_codes("robustness")),
         "equipped": int(status_counts(data, "task").at[service, MET]),
         "n_tasks": len(data.item_codes("task")),
-        "needs": len(needs(data, service, unknown=unknown)),
-        "offers": len(_offers_with_receivers(data, service, unknown=unknown)),
-        "partners": list(partners.loc[partners["lens"] == HEADLINE_LENS, "partner"]),
+        "needs": len(needs(data, service, advisor=advisor)),
+        "offers": len(_offers_with_receivers(data, service, advisor=advisor)),
+        "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
     }
+
+
+def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
+    table = offers(data, service, advisor=advisor)
+    return table[table["receivers"].map(len) > 0]
+
+
+def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
+    """The verdict on the best partner in one sentence, with the basis of every value named."""
+    lens = lens_label(found.lens, lang)
+
+    def shown(partner: str) -> str:
+        row = found.default_row(partner)
+        return text(
+            "briefing.verdict.partner_value",
+            lang,
+            partner=partner,
+            basis=basis_text(row["value"], row["n_items"], found.lens, lang),
+        )
+
+    if found.reason == "nothing":
+        return text("briefing.verdict.nothing", lang, lens=lens)
+    if found.best:
+        return text("briefing.verdict.clear", lang, lens=lens, partner=shown(found.best))
+    close = [shown(partner) for partner in found.close[:MAX_NAMED]]
+    return text(
+        f"briefing.verdict.{found.reason}",
+        lang,
+        lens=lens,
+        partners=join_words(close, lang),
+        margin=format_number(CLOSE_MARGIN, lang, 2),
+        share=f"{LOW_EVIDENCE_SHARE:.0%}",
+    )
 
 
 # --- HTML pieces ---------------------------------------------------------------
@@ -380,13 +381,6 @@ def join_words(words: list[str], lang: str) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + text("briefing.and", lang) + words[-1]
-
-
-def format_value(value: float, lang: str) -> str:
-    """A lens value as a reader sees it: counts without decimals, others with two (decimal comma in Dutch),
-    a dash for no value."""
-    whole = value == value and float(value).is_integer()
-    return format_number(value, lang, 0 if whole else 2)
 
 
 def page_size(
@@ -483,21 +477,27 @@ def _opaque_png(figure, dpi: int) -> bytes:
 class Briefing:
     """The briefing of one service: every section as HTML, every figure as a PNG.
 
-    ``unknown`` is the reading of ``?`` (``"neutral"`` or ``"missing"``),
-    ``weights`` the weights of the combined affinity lens (default equal).
+    ``unknown`` is the reading of ``?`` where scores are averaged
+    (``"neutral"`` or ``"missing"``), ``advisor`` whether the scores the
+    advisors filled in count (``"include"``, ``"exclude"``) and ``levels``
+    how scale letters are compared (``"grouped"``, ``"exact"``). The verdict
+    on the best partner covers every reading whatever these are.
     """
 
     data: Dataset
     service: str
     lang: str = "nl"
     unknown: str = DEFAULT_UNKNOWN
-    weights: dict[str, float] | None = None
+    advisor: str = DEFAULT_ADVISOR
+    levels: str = DEFAULT_LEVELS
     results: cache.SharedResults | None = field(default=None, repr=False, compare=False)
     """Analysis shared by all briefings (:class:`~odsamen.cache.SharedResults`); None computes as needed."""
 
     def __post_init__(self):
         check_language(self.lang)
         check_unknown(self.unknown)
+        check_advisor(self.advisor)
+        check_levels(self.levels)
         if self.service not in self.data.service_codes:
             raise ValueError(
                 f"unknown service {self.service!r}; expected one of {', '.join(self.data.service_codes)}"
@@ -544,7 +544,12 @@ class Briefing:
         heading = tag("h1", self.say("briefing.title", name=self.name()))
         reading = tag(
             "p",
-            self.say("briefing.reading", reading=text(f"unknown.{self.unknown}", self.lang)),
+            self.say("briefing.reading")
+            + (
+                Markup(" ") + self.say("briefing.reading.advisor_excluded")
+                if self.advisor == "exclude"
+                else ""
+            ),
             class_="meta",
         )
         warning = (
@@ -554,12 +559,13 @@ class Briefing:
         )
         return tag("header", kicker + heading + reading + warning, class_="title") + self.summary()
 
+    @property
+    def reading(self) -> Reading:
+        return Reading(self.unknown, self.advisor, self.levels)
+
     def summary(self) -> Markup:
-        """Five lines a board member reads first."""
-        facts = headline(
-            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
-        )
-        partners = facts["partners"]
+        """The lines a board member reads first."""
+        facts = headline(self.data, self.service, advisor=self.advisor, results=self.results)
         lines = [
             self.say(
                 "briefing.summary.robustness",
@@ -572,13 +578,7 @@ class Briefing:
             ),
             self.say("briefing.summary.needs", n=facts["needs"]),
             self.say("briefing.summary.offers", n=facts["offers"]),
-            self.say(
-                "briefing.summary.partner",
-                lens=lens_label(HEADLINE_LENS, self.lang),
-                partners=self.services(partners),
-            )
-            if partners
-            else self.say("briefing.summary.no_partner", lens=lens_label(HEADLINE_LENS, self.lang)),
+            self._verdict_line(facts["verdict"]),
         ]
         # A board member who reads only this box must still learn whose judgement the scores are.
         lines[2:2] = [line for own, line in self._advisor_lines() if own]
@@ -588,6 +588,25 @@ class Briefing:
             class_="summary",
             id="summary",
         )
+
+    def _verdict_line(self, found: PartnerVerdict) -> Markup:
+        """The verdict in words, with the advisor note when the named partners' values rest on
+        advisor-filled scores."""
+        line = Markup(escape(verdict_words(self.data, found, self.lang)))
+        part = self._lenses()[found.lens]
+        position = self.data.service_codes.index(self.service)
+        named = [found.best] if found.best else found.close
+        if any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named):
+            line += Markup(" ") + self.say("briefing.advisor_driven")
+        return line
+
+    def _lenses(self) -> dict:
+        """Every lens under this briefing's reading, from the build's results when there are any."""
+        from odsamen.affinity import compute_all
+
+        if self.results is not None and self.reading in self.results.lenses:
+            return self.results.lenses[self.reading]
+        return compute_all(self.data, self.reading)
 
     def standing(self, dimension: str) -> Markup:
         """Which items of ``dimension`` the service meets, and how that compares with the others."""
@@ -619,36 +638,47 @@ class Briefing:
 
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
-        wanted = needs(self.data, self.service, unknown=self.unknown)
-        given = offers(self.data, self.service, unknown=self.unknown)
+        wanted = needs(self.data, self.service, advisor=self.advisor)
+        given = offers(self.data, self.service, advisor=self.advisor)
         helping = given[given["receivers"].map(len) > 0]
         idle = given[given["receivers"].map(len) == 0]
-        rule = lens_definition(self.data, "complementarity", unknown=self.unknown, lang=self.lang)
         parts = [
             tag(
                 "p",
                 self.say(
                     "briefing.cooperation.rule",
-                    lens=lens_label("complementarity", self.lang),
-                    definition=rule,
+                    weak=", ".join(WEAK_SYMBOLS),
+                    strong=", ".join(STRONG_SYMBOLS),
+                    added=", ".join(ADDED_SYMBOLS),
                 ),
             )
         ]
         parts.append(tag("h3", self.say("briefing.cooperation.needs_heading", service=self.service)))
         if len(wanted):
             rows = [
-                [self.dimension(r.dimension), self.data.item_label(r.item, self.lang), r.meets, r.added_value]
+                [self.dimension(r.dimension), self._item_marked(r.item, r.advisor), r.meets, r.added_value]
                 for r in wanted.itertuples(index=False)
             ]
             parts.append(html_table(self._columns("dimension", "item", "meets", "added_value"), rows))
         else:
             parts.append(tag("p", self.say("briefing.cooperation.no_needs", service=self.service)))
+        open_items = undetermined_needs(self.data, self.service, advisor=self.advisor)
+        if open_items:
+            parts.append(
+                tag(
+                    "p",
+                    self.say(
+                        "briefing.cooperation.undetermined", n=len(open_items), items=self.items(open_items)
+                    ),
+                    class_="note",
+                )
+            )
         parts.append(tag("h3", self.say("briefing.cooperation.offers_heading", service=self.service)))
         if len(helping):
             rows = [
                 [
                     self.dimension(r.dimension),
-                    self.data.item_label(r.item, self.lang),
+                    self._item_marked(r.item, r.advisor),
                     r.meets,
                     self.services(r.receivers),
                 ]
@@ -666,7 +696,14 @@ class Briefing:
                     ),
                 )
             )
+        if bool(wanted["advisor"].any()) or bool(helping["advisor"].any()):
+            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
         return Markup("").join(parts)
+
+    def _item_marked(self, item: str, advisor: bool) -> str:
+        """An item's label, with the advisor mark when an advisor-filled score drives the row."""
+        label = self.data.item_label(item, self.lang)
+        return f"{label} {text('affinity.advisor_mark', self.lang)}" if advisor else label
 
     def _columns(self, *names: str) -> list[Markup]:
         """Table headers; the two measures keep the short names the figures use."""
@@ -683,7 +720,7 @@ class Briefing:
         regional = answered[
             answered["letters"].map(lambda letters: bool(set(letters) & self.data.regional_levels))
         ]
-        regional_levels = join_words(sorted(self.data.regional_levels), self.lang)
+        regional_levels = text("words.or", self.lang).join(sorted(self.data.regional_levels))
         parts = []
         if len(answered):
             parts.append(
@@ -700,18 +737,14 @@ class Briefing:
             )
         else:
             parts.append(tag("p", self.say("briefing.preferences.none", service=self.service)))
-        overlap = partner_overlap(self.data, self.service)
-        overlap = overlap[overlap > 0]
-        if len(overlap):
-            best = list(overlap.index[overlap == overlap.iloc[0]])
+        closest = verdict(self.data, self.service, lens="scale_agreement", results=self.results)
+        if closest.close:
             parts.append(
                 tag(
                     "p",
                     self.say(
                         "briefing.preferences.closest",
-                        service=self.service,
-                        partners=self.services(best),
-                        n=int(overlap.iloc[0]),
+                        finding=verdict_words(self.data, closest, self.lang),
                     ),
                 )
             )
@@ -776,39 +809,71 @@ class Briefing:
         return text("briefing.levels_legend", self.lang, levels="; ".join(entries))
 
     def partners(self) -> Markup:
-        """The best partners under every lens, with the items that explain each, and how each lens works."""
-        best = top_partners(
-            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
-        )
-        rows = []
+        """Per measure the best partner, or the close calls, each value with what it rests on."""
+        found = {lens: verdict(self.data, self.service, lens=lens, results=self.results) for lens in LENSES}
+        lenses = self._lenses()
+        position = self.data.service_codes.index(self.service)
+        rows, marked = [], False
         for lens in LENSES:
-            found = best[best["lens"] == lens]
-            if not len(found):
-                rows.append([lens_label(lens, self.lang), "—", "—", self.say("briefing.partners.nothing")])
-            for r in found.itertuples(index=False):
+            named = [found[lens].best] if found[lens].best else found[lens].close[:MAX_NAMED]
+            if not named:
+                rows.append(
+                    [lens_label(lens, self.lang), "—", self.say("briefing.partners.nothing"), "—", ""]
+                )
+                continue
+            part = lenses[lens]
+            for partner in named:
+                j = self.data.service_codes.index(partner)
+                items = [part.items[k] for k in np.flatnonzero(part.evidence[position, j])]
+                advised = set(part.items[k] for k in np.flatnonzero(part.advisor[position, j]))
+                marked |= bool(advised)
+                labels = [self._item_marked(item, item in advised) for item in items]
                 rows.append(
                     [
                         lens_label(lens, self.lang),
-                        r.partner,
-                        format_value(r.value, self.lang),
-                        self.items(r.items) or "—",
+                        partner,
+                        basis_text(part.value[position, j], part.n_items[position, j], lens, self.lang),
+                        "; ".join(labels) or "—",
+                        self._partner_note(found[lens], bool(part.low_evidence[position, j])),
                     ]
                 )
         definitions = [
             Markup("{}: {}").format(
-                tag("strong", lens_label(lens, self.lang)),
-                lens_definition(self.data, lens, unknown=self.unknown, weights=self.weights, lang=self.lang),
+                tag("strong", lens_label(lens, self.lang)), lens_definition(self.data, lens, lang=self.lang)
             )
             for lens in LENSES
         ]
-        intro = tag("p", self.say("briefing.partners.intro", service=self.service))
-        table = html_table(self._columns("lens", "partner", "value", "explained_by"), rows)
-        return (
-            intro
-            + table
-            + tag("h3", self.say("briefing.partners.how"))
-            + bullet_list(definitions, class_="definitions")
+        parts = [
+            tag("p", self.say("briefing.partners.intro", service=self.service)),
+            tag("p", self._verdict_line(found[HEADLINE_LENS]), class_="verdict"),
+            html_table(self._columns("lens", "partner", "value", "explained_by", "note"), rows),
+        ]
+        if marked:
+            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
+        parts.append(tag("h3", self.say("briefing.partners.how")))
+        parts.append(bullet_list(definitions, class_="definitions"))
+        parts.append(
+            tag(
+                "p",
+                self.say(
+                    "briefing.partners.rules",
+                    margin=format_number(CLOSE_MARGIN, self.lang, 2),
+                    share=f"{LOW_EVIDENCE_SHARE:.0%}",
+                )
+                + Markup(" ")
+                + self.say("affinity.undetermined"),
+                class_="note",
+            )
         )
+        return Markup("").join(parts)
+
+    def _partner_note(self, found: PartnerVerdict, low_evidence: bool) -> str:
+        notes = []
+        if not found.best and found.reason != "nothing":
+            notes.append(text(f"briefing.partners.note.{found.reason}", self.lang))
+        if low_evidence:
+            notes.append(text("affinity.note.low_evidence", self.lang))
+        return "; ".join(notes)
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
@@ -886,40 +951,31 @@ class Briefing:
             )
             for r in unknown.itertuples(index=False)
         ]
-        reading = text(f"unknown.{self.unknown}", self.lang)
-        lines = [
-            self.say(
-                "briefing.caveat.unknown",
-                service=self.service,
-                n=len(unknown),
-                cells=join_words(cells, self.lang),
-                reading=reading,
-            )
-        ]
-        return lines + [self._reading_change()]
+        line = self.say(
+            "briefing.caveat.unknown",
+            service=self.service,
+            n=len(unknown),
+            cells=join_words(cells, self.lang),
+        )
+        return [line, self._reading_change()]
 
     def _reading_change(self) -> Markup:
-        changes = reading_changes(
-            self.data, self.service, unknown=self.unknown, weights=self.weights, results=self.results
-        )
-        other = text(f"unknown.{changes['other']}", self.lang)
-        parts = []
-        for key in ("needs_gained", "needs_lost", "offers_gained", "offers_lost"):
-            if changes[key]:
-                parts.append(text(f"briefing.change.{key}", self.lang, items=self.items(changes[key])))
-        for lens, before, after in changes["partners"]:
-            parts.append(
-                text(
-                    "briefing.change.partner",
-                    self.lang,
-                    lens=lens_label(lens, self.lang),
-                    before=self.services(before) or "—",
-                    after=self.services(after) or "—",
-                )
+        """Which other readings put another partner first on the headline measure."""
+        changes = reading_changes(self.data, self.service, results=self.results)
+        if not changes:
+            return self.say("briefing.change.nothing", n=len(READINGS))
+        lines = [
+            text(
+                "briefing.change.partner",
+                self.lang,
+                reading=reading_words(reading, self.lang),
+                partners=self.services(leaders) or "—",
             )
-        if not parts:
-            return self.say("briefing.change.nothing", reading=other)
-        return self.say("briefing.change.intro", reading=other) + bullet_list(parts)
+            for reading, leaders in changes
+        ]
+        return self.say("briefing.change.intro", lens=lens_label(HEADLINE_LENS, self.lang)) + bullet_list(
+            lines
+        )
 
     def appendix(self) -> Markup:
         """The service's own data, and where each value stands in the source report."""
@@ -999,15 +1055,15 @@ class Briefing:
         """How well every other service fits this one under ``lens``, best first."""
         n_partners = len(self.data.service_codes) - 1
         alt = text("briefing.alt.partners", self.lang, lens=lens_label(lens, self.lang), service=self.service)
+        found = verdict(self.data, self.service, lens=lens, results=self.results)
         return figure_image(
             lambda ax: partner_chart(
                 self.data,
                 self.service,
                 lens=lens,
-                unknown=self.unknown,
-                weights=self.weights,
                 lang=self.lang,
-                results=self.results,
+                lenses=self._lenses(),
+                best=found.best,
                 ax=ax,
             ),
             partner_chart_size(n_partners),
@@ -1018,10 +1074,20 @@ class Briefing:
 # --- the partner chart -------------------------------------------------------------
 
 
+def reading_words(reading: Reading, lang: str) -> str:
+    """A reading in words, naming only where it differs from the default (or all three for it)."""
+    switches = [part.split("=") for part in reading.changes()] or [
+        ("unknown", reading.unknown),
+        ("advisor", reading.advisor),
+        ("levels", reading.levels),
+    ]
+    return join_words([text(f"affinity.reading.{name}.{value}", lang) for name, value in switches], lang)
+
+
 def partner_chart_size(n_partners: int) -> tuple[float, float]:
     """Figure size in inches for :func:`partner_chart`: a fixed width, a bar height that shrinks for many."""
     bar = 0.38 if n_partners <= 8 else 0.22
-    return (PARTNER_CHART_WIDTH, round(1.3 + bar * n_partners, 2))
+    return (PARTNER_CHART_WIDTH, round(1.5 + bar * n_partners, 2))
 
 
 PARTNER_CHART_WIDTH = 6.5
@@ -1033,52 +1099,67 @@ def partner_chart(
     service: str,
     *,
     lens: str = HEADLINE_LENS,
-    unknown: str = DEFAULT_UNKNOWN,
-    weights: dict[str, float] | None = None,
     lang: str = "nl",
-    results: cache.SharedResults | None = None,
+    lenses: dict | None = None,
+    best: str | None = None,
     ax=None,
 ):
     """How well every other service fits ``service`` under ``lens``: one bar per partner, best on top.
 
-    The best partner(s) (rank 1) are drawn in the own-service blue of
-    :mod:`odsamen.style`, the others in grey; each bar carries its value. A
-    partner the lens has nothing to go on for gets no bar and a dash.
-    Bars carry ``gid="partner:<code>"``. ``results``: as for :func:`top_partners`. Returns the Axes.
+    Bars show the share (0 to 1) and carry what it rests on (``11 van 14``).
+    Only a partner named ``best`` (see :func:`verdict`) is drawn in the
+    own-service blue; the others are grey, and a value that rests on little
+    evidence is hatched. A partner the lens has nothing to go on for gets no
+    bar and a dash. Bars carry ``gid="partner:<code>"``. ``lenses``: the
+    computed lenses of the reading (default: computed here). Returns the Axes.
     """
     from matplotlib.ticker import FuncFormatter
 
     from odsamen import style
+    from odsamen.affinity import compute, partners_of
 
     check_language(lang)
-    part = _ranked(data, service, unknown=unknown, weights=weights, results=results)
-    part = part[part["lens"] == lens].reset_index(drop=True)
+    part = (lenses or {}).get(lens) or compute(data, lens)
+    table = partners_of(part, data.service_codes.index(service))
     if ax is None:
         # pyplot only here: a kernel that draws on Figures of its own never loads it.
         import matplotlib.pyplot as plt
 
         ax = plt.gca()
-    fontsize = style.font_size_for(len(part))
-    values = part["value"].astype(float).fillna(0.0)
-    colours = [style.OWN_SERVICE_COLOUR if rank == 1 else style.OTHER_SERVICE_COLOUR for rank in part["rank"]]
-    bars = ax.barh(range(len(part)), values, color=colours, height=0.7)
-    for bar, partner, value in zip(bars, part["partner"], part["value"], strict=True):
-        bar.set_gid(f"partner:{partner}")
-        label = format_value(value, lang)
+    fontsize = style.font_size_for(len(table))
+    shares = table["share"].astype(float).fillna(0.0)
+    colours = [
+        style.OWN_SERVICE_COLOUR if p == best else style.OTHER_SERVICE_COLOUR for p in table["partner"]
+    ]
+    bars = ax.barh(range(len(table)), shares, color=colours, height=0.7, edgecolor="#404040", linewidth=0.6)
+    for bar, row in zip(bars, table.itertuples(index=False), strict=True):
+        bar.set_gid(f"partner:{row.partner}")
+        if row.low_evidence:
+            bar.set_hatch("///")
         ax.annotate(
-            label,
+            basis_text(row.value, row.n_items, lens, lang),
             (bar.get_width(), bar.get_y() + bar.get_height() / 2),
             xytext=(3, 0),
             textcoords="offset points",
             va="center",
             fontsize=fontsize,
         )
-    ax.set_yticks(range(len(part)), list(part["partner"]), fontsize=fontsize)
+    ax.set_yticks(range(len(table)), list(table["partner"]), fontsize=fontsize)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(float(values.max()), 1e-9) * 1.15)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_value(round(value, 2), lang)))
-    ax.set_xlabel(lens_label(lens, lang))
+    ax.set_xlim(0, 1.45)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(round(value, 2), lang)))
+    ax.set_xlabel(text("affinity.share_scale", lang))
     ax.set_title(text("briefing.partner_chart.title", lang, service=service, lens=lens_label(lens, lang)))
+    if table["low_evidence"].any():
+        ax.annotate(
+            text("briefing.partner_chart.hatched", lang),
+            xy=(0, -0.02),
+            xycoords="figure fraction",
+            ha="left",
+            va="bottom",
+            fontsize=fontsize - 1,
+        )
     if data.synthetic:
         ax.annotate(
             text("plots.synthetic", lang),

@@ -32,7 +32,6 @@ import pandas as pd
 
 from odsamen.data import FILES, Dataset
 from odsamen.data import load_dataset as validate_folder
-from odsamen.scoring import UNKNOWN_READINGS
 
 ENV_VAR = "ODSAMEN_VALIDATED_DATA"
 """Environment variable naming the cache file for briefing kernels."""
@@ -63,50 +62,33 @@ def fingerprint(folder: str | Path) -> str:
 class SharedResults:
     """Analysis of one data set that every briefing needs, computed once.
 
-    ``partners`` maps each reading of ``?`` to the best partners of every
-    service under every lens with equal weights: the rows of
-    :func:`odsamen.affinity.best_partners` for each service, one after the
-    other, with a first column ``service``.
+    ``lenses`` maps every reading the sensitivity covers
+    (:data:`odsamen.scoring.READINGS`) to every lens computed for all pairs
+    (:func:`odsamen.affinity.compute_all`).
     """
 
-    partners: dict[str, pd.DataFrame]
+    lenses: dict
 
     @classmethod
     def compute(cls, data: Dataset, services: list[str] | None = None) -> SharedResults:
-        """The shared results of ``data`` for ``services`` (default all): each lens computed once per
-        reading, not once per briefing and question."""
-        from odsamen.affinity import LENSES, _compute, _partners, _scope_items
+        """The shared results of ``data``: each lens computed once per reading, for all pairs
+        (``services`` is accepted for callers that brief a few services; the pairs need them all)."""
+        from odsamen.affinity import compute_all
+        from odsamen.scoring import READINGS
 
-        items = _scope_items(data, None)
-        codes = [code for code in data.service_codes if services is None or code in services]
-        partners = {}
-        for unknown in UNKNOWN_READINGS:
-            lenses = [(lens, _compute(data, lens, unknown, None, items)) for lens in LENSES]
-            frames = [
-                pd.concat(
-                    [_partners(part, lens, data.service_codes.index(code)) for lens, part in lenses],
-                    ignore_index=True,
-                )
-                for code in codes
-            ]
-            if not frames:  # no known service asked for: every question goes to affinity.best_partners
-                partners[unknown] = pd.DataFrame({"service": []})
-                continue
-            table = pd.concat(frames, keys=codes, names=["service", None])
-            partners[unknown] = table.reset_index(level="service").reset_index(drop=True)
-        return cls(partners)
+        return cls({reading: compute_all(data, reading) for reading in READINGS})
 
-    def best_partners(
-        self, data: Dataset, service: str, *, unknown: str, weights: dict[str, float] | None = None
-    ) -> pd.DataFrame:
-        """:func:`odsamen.affinity.best_partners` of ``service`` (all items): from the stored table for
-        equal weights, computed for other weights."""
-        from odsamen.affinity import best_partners
+    def best_partners(self, data: Dataset, service: str, reading) -> pd.DataFrame:
+        """:func:`odsamen.affinity.best_partners` of ``service`` under ``reading``, from the stored lenses."""
+        from odsamen.affinity import LENSES, best_partners, partners_of
 
-        table = self.partners.get(unknown)
-        if weights is not None or table is None or service not in set(table["service"]):
-            return best_partners(data, service, unknown=unknown, weights=weights)
-        return table[table["service"] == service].drop(columns="service").reset_index(drop=True)
+        lenses = self.lenses.get(reading)
+        if lenses is None:
+            return best_partners(
+                data, service, unknown=reading.unknown, advisor=reading.advisor, levels=reading.levels
+            )
+        position = data.service_codes.index(service)
+        return pd.concat([partners_of(lenses[lens], position) for lens in LENSES], ignore_index=True)
 
 
 def write_cache(data: Dataset, path: str | Path, results: SharedResults | None = None) -> Path:

@@ -258,6 +258,52 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plots.sensitivity.values": {"nl": "{neutral} → {missing}", "en": "{neutral} → {missing}"},
     "plots.sensitivity.rank": {"nl": "(rang {neutral} → {missing})", "en": "(rank {neutral} → {missing})"},
+    "plots.sensitivity.readings_title": {
+        "nl": "Welke waarden veranderen met de lezing van de gegevens, en hoeveel?",
+        "en": "Which values change with the reading of the data, and by how much?",
+    },
+    "plots.sensitivity.share_xlabel": {
+        "nl": "Aandeel van de onderdelen waarop de waarde rust (0 tot 1)",
+        "en": "Share of the items the value rests on (0 to 1)",
+    },
+    "plots.sensitivity.default": {"nl": "standaardlezing", "en": "default reading"},
+    "plots.sensitivity.range": {
+        "nl": "laagste tot hoogste over alle lezingen",
+        "en": "lowest to highest over all readings",
+    },
+    "plots.sensitivity.span": {
+        "nl": "{share} ({n}) · {shares} ({items})",
+        "en": "{share} ({n}) · {shares} ({items})",
+    },
+    "plots.sensitivity.values_heading": {
+        "nl": "standaard · bereik\n(tussen haakjes: onderdelen)",
+        "en": "default · range\n(in brackets: items)",
+    },
+    "plots.sensitivity.switch_heading": {"nl": "verandert door", "en": "changed by"},
+    "plots.sensitivity.switch.advisor": {"nl": "scores van de adviseurs", "en": "the advisors' scores"},
+    "plots.sensitivity.switch.levels": {"nl": "schaalniveaus per letter", "en": "scale levels by letter"},
+    "plots.sensitivity.switch.unknown": {"nl": "lezing van ?", "en": "reading of ?"},
+    "plots.sensitivity.switch.combination": {
+        "nl": "alleen samen met een andere keuze",
+        "en": "only together with another choice",
+    },
+    "plots.sensitivity.none": {
+        "nl": "Geen enkele lezing verandert een waarde.",
+        "en": "No reading changes any value.",
+    },
+    "plots.unknown_cell": {"nl": "? of niet ingevuld", "en": "? or not filled in"},
+    "plots.basis.counts": {
+        "nl": "In elke cel: het aandeel, en eronder de telling / het aantal onderdelen waarop het rust",
+        "en": "In each cell: the share, and under it the count / the number of items it rests on",
+    },
+    "plots.basis.items": {
+        "nl": "In elke cel: het aandeel, en eronder het aantal onderdelen waarop het rust",
+        "en": "In each cell: the share, and under it the number of items it rests on",
+    },
+    "plots.basis.low_evidence": {
+        "nl": "* rust op minder dan de helft van de onderdelen",
+        "en": "* rests on fewer than half of the items",
+    },
     "plots.profile.group": {"nl": "{dimension}: {measure}", "en": "{dimension}: {measure}"},
     "plots.profile.unknown": {
         "nl": "({n} van {total} scores onbekend: ?)",
@@ -279,56 +325,99 @@ WORDS: dict[str, dict[str, str]] = {
     # --- affinity ----------------------------------------------------------
     "affinity.cluster.services": {
         "nl": "Diensten gegroepeerd op ‘{lens}’: wie vroeg samenkomt in de boom, past het best "
-        "(gemiddelde koppeling; afstand = hoogste waarde van alle paren min die van het paar)",
+        "(gemiddelde koppeling; afstand = 1 min het aandeel van het paar)",
         "en": "Services grouped by ‘{lens}’: those that join early in the tree fit best "
-        "(average linkage; distance = highest value of all pairs minus the pair's value)",
+        "(average linkage; distance = 1 minus the pair's share)",
     },
     "affinity.cluster.items": {
         "nl": "Opgaven gegroepeerd op ‘{measure}’: opgaven waarop de diensten vergelijkbaar scoren "
-        "staan bij elkaar (gemiddelde koppeling, euclidische afstand)",
+        "staan bij elkaar (gemiddelde koppeling, euclidische afstand; ? en door de adviseurs "
+        "ingevulde scores tellen niet mee)",
         "en": "Tasks grouped by ‘{measure}’: tasks on which the services score alike sit together "
-        "(average linkage, Euclidean distance)",
+        "(average linkage, Euclidean distance; ? and scores filled in by the advisors left out)",
     },
     "affinity.score_scale": {"nl": "score (-2 = --, 2 = ++)", "en": "score (-2 = --, 2 = ++)"},
+    "affinity.share_scale": {"nl": "aandeel van de onderdelen", "en": "share of the items"},
     "affinity.column.service_a": {"nl": "Dienst", "en": "Service"},
     "affinity.column.service_b": {"nl": "Partner", "en": "Partner"},
-    "affinity.column.items": {"nl": "Op welke items", "en": "On which items"},
-    "affinity.lens.scale_agreement": {"nl": "Zelfde schaalniveau", "en": "Same scale"},
-    "affinity.lens.shared_regional": {"nl": "Gedeelde regionale agenda", "en": "Shared regional agenda"},
+    "affinity.column.value": {"nl": "Uitkomst", "en": "Result"},
+    "affinity.column.share": {"nl": "Aandeel", "en": "Share"},
+    "affinity.column.items": {"nl": "Op welke onderdelen", "en": "On which items"},
+    "affinity.column.note": {"nl": "Let op", "en": "Note"},
+    "affinity.note.low_evidence": {
+        "nl": "rust op weinig onderdelen",
+        "en": "rests on few items",
+    },
+    "affinity.note.advisor": {
+        "nl": "† rust (deels) op scores die de adviseurs invulden",
+        "en": "† rests (partly) on scores the advisors filled in",
+    },
+    "affinity.advisor_mark": {"nl": "†", "en": "†"},
+    "affinity.basis.count": {"nl": "{value} van {n} onderdelen", "en": "{value} of {n} items"},
+    "affinity.basis.count.one": {"nl": "{value} van {n} onderdeel", "en": "{value} of {n} item"},
+    "affinity.basis.mean": {"nl": "{value} over {n} onderdelen", "en": "{value} over {n} items"},
+    "affinity.basis.mean.one": {"nl": "{value} over {n} onderdeel", "en": "{value} over {n} item"},
+    "affinity.basis.none": {"nl": "niet te bepalen", "en": "cannot be determined"},
+    "affinity.lens.joint_agenda": {"nl": "Gezamenlijke agenda", "en": "Joint agenda"},
+    "affinity.lens.scale_agreement": {"nl": "Zelfde schaal", "en": "Same scale"},
+    "affinity.lens.shared_regional": {"nl": "Beide regionaal", "en": "Both regional"},
     "affinity.lens.complementarity": {"nl": "Geven en nemen", "en": "Give and take"},
     "affinity.lens.shared_added_value": {"nl": "Gedeelde meerwaarde", "en": "Shared added value"},
-    "affinity.lens.combined": {"nl": "Gecombineerd", "en": "Combined"},
+    "affinity.definition.joint_agenda": {
+        "nl": "Het aantal onderdelen waarop beide diensten willen samenwerken binnen Noord-Holland en "
+        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Dit is de maat voor de "
+        "beste partner.",
+        "en": "The number of items on which both services want to cooperate within Noord-Holland and "
+        "Flevoland (scale level {regional}) and both see added value ({added}). This is the measure for "
+        "the best partner.",
+    },
     "affinity.definition.scale_agreement": {
-        "nl": "Gemiddelde Jaccard-overeenkomst van de gewenste schaalniveaus (niveaus die beide noemen "
-        "gedeeld door niveaus die een van beide noemt), over de items waarvoor beide diensten een "
-        "voorkeur gaven: {high} is altijd dezelfde niveaus, {low} nooit een gemeenschappelijk niveau.",
-        "en": "Mean Jaccard similarity of the preferred scale levels (levels both name divided by levels "
-        "either names), over the items for which both services gave a preference: {high} is always the "
-        "same levels, {low} never a level in common.",
+        "nl": "Per onderdeel waarvoor beide een voorkeur gaven: welk deel van de genoemde vormen van "
+        "samenwerking (regionaal of landelijk) beide noemen; daarvan het gemiddelde, van {low} (nooit "
+        "dezelfde) tot {high} (altijd dezelfde). Allebei ‘alleen’ ({alone}) telt niet als overeenkomst.",
+        "en": "Per item for which both gave a preference: the part of the forms of cooperation named "
+        "(regional or national) that both name; the mean of that, from {low} (never the same) to {high} "
+        "(always the same). Both choosing ‘alone’ ({alone}) does not count as agreement.",
     },
     "affinity.definition.shared_regional": {
-        "nl": "Aantal items waarvoor beide diensten een regionaal schaalniveau ({regional}) noemen: "
-        "de kandidaat-agenda voor regionale samenwerking.",
-        "en": "Number of items for which both services name a regional scale level ({regional}): "
-        "the candidate agenda for regional cooperation.",
+        "nl": "Het aantal onderdelen waarop beide diensten een regionaal schaalniveau ({regional}) noemen.",
+        "en": "The number of items for which both services name a regional scale level ({regional}).",
     },
     "affinity.definition.complementarity": {
-        "nl": "Aantal items waarop de ene dienst sterk is (eigen stand {strong}) en de andere niet "
-        "(eigen stand {weak}) maar wel meerwaarde ziet in samenwerking ({added}), in een van beide "
-        "richtingen.",
-        "en": "Number of items on which one service is strong (own position {strong}) and the other is not "
-        "(own position {weak}) but sees added value in cooperation ({added}), in either direction.",
+        "nl": "Het aantal onderdelen waarop de ene dienst sterk is (eigen score {strong}) en de andere "
+        "niet (eigen score {weak}) maar wel meerwaarde ziet ({added}), in een van beide richtingen.",
+        "en": "The number of items on which one service is strong (own score {strong}) and the other is "
+        "not (own score {weak}) but sees added value ({added}), in either direction.",
     },
     "affinity.definition.shared_added_value": {
-        "nl": "Aantal items waarop beide diensten meerwaarde zien in samenwerking ({added}).",
-        "en": "Number of items on which both services see added value in cooperation ({added}).",
+        "nl": "Het aantal onderdelen waarop beide diensten meerwaarde zien in samenwerking ({added}).",
+        "en": "The number of items on which both services see added value in cooperation ({added}).",
     },
-    "affinity.definition.combined": {
-        "nl": "Gewogen gemiddelde van de andere lenzen, elk herschaald naar {low} tot {high} (aantallen "
-        "gedeeld door het aantal items dat kon meetellen); gewichten: {weights}.",
-        "en": "Weighted mean of the other lenses, each rescaled to {low} to {high} (counts divided by the "
-        "number of items that could count); weights: {weights}.",
+    "affinity.undetermined": {
+        "nl": "Een ? of een open voorkeur maakt een onderdeel onbepaald: het telt dan niet mee, "
+        "ook niet als zwak of sterk.",
+        "en": "A ? or an open preference leaves an item undetermined: it then does not count, "
+        "neither as weak nor as strong.",
     },
+    "affinity.reading.unknown.neutral": {"nl": "? als neutraal", "en": "? as neutral"},
+    "affinity.reading.unknown.missing": {"nl": "? als ontbrekend", "en": "? as missing"},
+    "affinity.reading.advisor.include": {
+        "nl": "met de scores van de adviseurs",
+        "en": "with the advisors' scores",
+    },
+    "affinity.reading.advisor.exclude": {
+        "nl": "zonder de scores van de adviseurs",
+        "en": "without the advisors' scores",
+    },
+    "affinity.reading.levels.grouped": {
+        "nl": "schaalniveaus gegroepeerd",
+        "en": "scale levels grouped",
+    },
+    "affinity.reading.levels.exact": {
+        "nl": "schaalniveaus letter voor letter",
+        "en": "scale levels letter by letter",
+    },
+    "words.or": {"nl": " of ", "en": " or "},
     "claims.column.claim": {"nl": "Het rapport zegt (in onze woorden)", "en": "The report says (our words)"},
     "claims.column.evidence": {"nl": "Wat de gegevens laten zien", "en": "What the data show"},
     "claims.column.verdict": {"nl": "Oordeel", "en": "Verdict"},
@@ -433,6 +522,27 @@ WORDS: dict[str, dict[str, str]] = {
         "(highest: {c_top} with {c_top_value}); {s_label} {s_value}, rank {s_rank} of {n_pairs} "
         "(highest: {s_top} with {s_top_value}).",
     },
+    "claims.top_pair.claim": {
+        "nl": "Van alle paren ligt samenwerking tussen {nhn} en {ijmond} het meest voor de hand: zij vullen "
+        "elkaar aan en hebben de grootste gezamenlijke opgave.",
+        "en": "Of all pairs, cooperation between {nhn} and {ijmond} is the most obvious: they complement "
+        "each other and share the largest common task.",
+    },
+    "claims.top_pair.evidence": {
+        "nl": "Bovenaan op de ‘{lens}’ staat {top} ({top_value}; aandeel {top_share}, het volgende paar "
+        "{next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
+        "en": "At the top of the ‘{lens}’ stands {top} ({top_value}; share {top_share}, the next pair "
+        "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
+    },
+    "claims.top_pair.stable": {
+        "nl": "Dat blijft zo bij elke lezing van de gegevens, met ten minste {margin} voorsprong.",
+        "en": "This holds under every reading of the data, by at least {margin}.",
+    },
+    "claims.top_pair.unstable": {
+        "nl": "Bij een andere lezing van de gegevens verandert het paar bovenaan of wordt de voorsprong "
+        "kleiner dan {margin}.",
+        "en": "Under another reading of the data the top pair changes or its lead drops below {margin}.",
+    },
     # --- briefing ----------------------------------------------------------
     "briefing.and": {"nl": " en ", "en": " and "},
     "briefing.none": {"nl": "geen", "en": "none"},
@@ -447,8 +557,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{name}: position and options for cooperation",
     },
     "briefing.reading": {
-        "nl": "Lezing van de score ? (onbekend) in deze briefing: {reading}.",
-        "en": "Reading of the score ? (unknown) in this briefing: {reading}.",
+        "nl": "Een score ? (onbekend) telt in deze briefing als onbepaald: niet als zwak en niet als sterk.",
+        "en": "A score ? (unknown) counts as undetermined in this briefing: neither weak nor strong.",
+    },
+    "briefing.reading.advisor_excluded": {
+        "nl": "De scores die de adviseurs invulden, tellen hier niet mee.",
+        "en": "The scores the advisors filled in do not count here.",
     },
     "briefing.synthetic": {
         "nl": "Let op: deze briefing is gemaakt met synthetische, verzonnen gegevens. Geen enkele waarde "
@@ -499,14 +613,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Brengen: op {n} onderdelen is de dienst sterk waar een andere dienst hulp zoekt.",
         "en": "To give: on {n} items the service is strong where another service looks for help.",
     },
-    "briefing.summary.partner": {
-        "nl": "Beste partner volgens de lens ‘{lens}’: {partners}.",
-        "en": "Best partner by the lens ‘{lens}’: {partners}.",
-    },
-    "briefing.summary.no_partner": {
-        "nl": "Volgens de lens ‘{lens}’ is er geen partner met iets gemeenschappelijks.",
-        "en": "By the lens ‘{lens}’ no partner has anything in common.",
-    },
     "briefing.standing.robustness.met": {
         "nl": "Voldoet aan {n} van de {total} criteria: {items}.",
         "en": "Meets {n} of the {total} criteria: {items}.",
@@ -555,12 +661,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "In de figuren is de regel van {service} omlijnd.",
         "en": "In the figures the row of {service} is outlined.",
     },
-    "briefing.cooperation.rule": {
-        "nl": "Samenwerking loont waar de ene dienst iets kan halen en de andere het kan brengen. "
-        "De regel is die van de lens ‘{lens}’: {definition}",
-        "en": "Cooperation pays where one service can gain something and another can give it. "
-        "The rule is that of the lens ‘{lens}’: {definition}",
-    },
     "briefing.cooperation.needs_heading": {"nl": "Wat {service} kan halen", "en": "What {service} can gain"},
     "briefing.cooperation.offers_heading": {
         "nl": "Wat {service} kan brengen",
@@ -582,10 +682,6 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.column.item": {"nl": "Onderdeel", "en": "Item"},
     "briefing.column.receivers": {"nl": "Zoekt hulp", "en": "Looking for help"},
     "briefing.column.levels": {"nl": "Voorkeur", "en": "Preference"},
-    "briefing.column.matches": {"nl": "Zelfde niveau als", "en": "Same level as"},
-    "briefing.column.lens": {"nl": "Lens", "en": "Lens"},
-    "briefing.column.partner": {"nl": "Beste partner", "en": "Best partner"},
-    "briefing.column.value": {"nl": "Waarde", "en": "Value"},
     "briefing.column.explained_by": {"nl": "Verklaard door", "en": "Explained by"},
     "briefing.column.report_column": {"nl": "Kolom in rapport", "en": "Column in report"},
     "briefing.column.source": {"nl": "Ingevuld door", "en": "Filled in by"},
@@ -601,18 +697,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{service} gaf voor geen enkel onderdeel een voorkeur voor een schaalniveau.",
         "en": "{service} gave no preferred scale for any item.",
     },
-    "briefing.preferences.closest": {
-        "nl": "De voorkeuren van {service} lijken het meest op die van {partners}: op {n} onderdelen noemen "
-        "zij ten minste één zelfde schaalniveau.",
-        "en": "The preferences of {service} are closest to those of {partners}: on {n} items they name at "
-        "least one scale level in common.",
-    },
-    "briefing.preferences.closest.one": {
-        "nl": "De voorkeuren van {service} lijken het meest op die van {partners}: op 1 onderdeel noemen "
-        "zij ten minste één zelfde schaalniveau.",
-        "en": "The preferences of {service} are closest to those of {partners}: on 1 item they name at "
-        "least one scale level in common.",
-    },
     "briefing.preferences.missing.one": {
         "nl": "Bij 1 onderdeel gaf {service} geen voorkeur op; zie de kanttekeningen.",
         "en": "For 1 item {service} gave no preference; see the caveats.",
@@ -626,12 +710,107 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.aspect_levels": {"nl": "{aspect}: {levels}", "en": "{aspect}: {levels}"},
     "briefing.level_entry": {"nl": "{level} = {label}", "en": "{level} = {label}"},
     "briefing.levels_legend": {"nl": "Schaalniveaus: {levels}.", "en": "Scale levels: {levels}."},
+    "briefing.verdict.partner_value": {"nl": "{partner} ({basis})", "en": "{partner} ({basis})"},
+    "briefing.verdict.clear": {
+        "nl": "Beste partner (maat: {lens}): {partner}. Dat blijft zo bij elke lezing van de gegevens.",
+        "en": "Best partner (measure: {lens}): {partner}. This holds under every reading of the data.",
+    },
+    "briefing.verdict.margin": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): het verschil is kleiner dan {margin} op een "
+        "schaal van 0 tot 1. Dicht bij elkaar: {partners}.",
+        "en": "No clear best partner (measure: {lens}): the difference is less than {margin} on a scale "
+        "from 0 to 1. Close together: {partners}.",
+    },
+    "briefing.verdict.reading": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de lezing van "
+        "de gegevens. Dicht bij elkaar: {partners}.",
+        "en": "No clear best partner (measure: {lens}): who comes first depends on how the data are read. "
+        "Close together: {partners}.",
+    },
+    "briefing.verdict.evidence": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): de voorste uitkomst rust op minder dan {share} "
+        "van de onderdelen. Voorop: {partners}.",
+        "en": "No clear best partner (measure: {lens}): the leading result rests on less than {share} of the "
+        "items. In front: {partners}.",
+    },
+    "briefing.verdict.nothing": {
+        "nl": "Met geen enkele dienst iets gemeenschappelijks (maat: {lens}).",
+        "en": "Nothing in common with any service (measure: {lens}).",
+    },
+    "briefing.advisor_driven": {
+        "nl": "† Dit rust (deels) op scores die de adviseurs invulden.",
+        "en": "† This rests (partly) on scores the advisors filled in.",
+    },
     "briefing.partners.intro": {
-        "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag die je stelt. Elke lens "
-        "stelt een andere vraag; per lens staan de beste partner, de waarde en de onderdelen die haar "
-        "verklaren.",
-        "en": "Which service fits {service} best? That depends on the question asked. Each lens asks a "
-        "different one; for each lens the table gives the best partner, the value and the items behind it.",
+        "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag. De belangrijkste maat "
+        "is de gezamenlijke agenda: onderdelen waarop beide regionaal willen samenwerken en beide "
+        "meerwaarde zien. De tabel geeft per maat de beste partner, of de partners die dicht bij elkaar "
+        "liggen, met het aantal onderdelen waarop de uitkomst rust.",
+        "en": "Which service fits {service} best? That depends on the question. The main measure is the "
+        "joint agenda: items on which both want to cooperate regionally and both see added value. For "
+        "each measure the table gives the best partner, or the partners that are close together, with "
+        "the number of items the result rests on.",
+    },
+    "briefing.partners.rules": {
+        "nl": "Een partner heet alleen ‘beste’ als hij bij elke lezing van de gegevens (? als neutraal of "
+        "als ontbrekend, met of zonder de scores van de adviseurs, schaalniveaus gegroepeerd of letter "
+        "voor letter) ten minste {margin} voorligt op een schaal van 0 tot 1, op ten minste {share} van "
+        "de onderdelen.",
+        "en": "A partner is called ‘best’ only if, under every reading of the data (? as neutral or as "
+        "missing, with or without the advisors' scores, scale levels grouped or letter by letter), it "
+        "leads by at least {margin} on a scale from 0 to 1, on at least {share} of the items.",
+    },
+    "briefing.partners.note.margin": {"nl": "nipt verschil", "en": "close call"},
+    "briefing.partners.note.reading": {"nl": "hangt af van de lezing", "en": "depends on the reading"},
+    "briefing.partners.note.evidence": {"nl": "weinig onderdelen", "en": "few items"},
+    "briefing.column.lens": {"nl": "Maat", "en": "Measure"},
+    "briefing.column.partner": {"nl": "Partner", "en": "Partner"},
+    "briefing.column.value": {"nl": "Uitkomst", "en": "Result"},
+    "briefing.column.note": {"nl": "Let op", "en": "Note"},
+    "briefing.column.matches": {"nl": "Zelfde samenwerkingsniveau als", "en": "Same level of cooperation as"},
+    "briefing.cooperation.rule": {
+        "nl": "Samenwerking loont waar de ene dienst iets kan halen en de andere het kan brengen. Halen: de "
+        "dienst voldoet niet (volledig) aan het onderdeel (eigen score {weak}) en ziet meerwaarde in "
+        "samenwerking ({added}). Brengen: de dienst is sterk (eigen score {strong}) waar een andere dienst "
+        "wil halen.",
+        "en": "Cooperation pays where one service can gain something and another can give it. To gain: the "
+        "service falls (partly) short on the item (own score {weak}) and sees added value in cooperation "
+        "({added}). To give: the service is strong (own score {strong}) where another service wants to "
+        "gain.",
+    },
+    "briefing.cooperation.undetermined": {
+        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Deze tellen niet mee als halen.",
+        "en": "Undetermined because of a ? (or a left-out score): {items}. These do not count as gains.",
+    },
+    "briefing.preferences.closest": {
+        "nl": "Wie noemt dezelfde schaal van samenwerking? {finding}",
+        "en": "Who names the same scale of cooperation? {finding}",
+    },
+    "briefing.caveat.unknown": {
+        "nl": "{service} gaf {n} keer de score ? (onbekend): {cells}. Zo’n onderdeel telt in de "
+        "vergelijkingen als onbepaald, niet als zwak of sterk.",
+        "en": "{service} gave the score ? (unknown) {n} times: {cells}. Such an item counts as undetermined "
+        "in the comparisons, neither weak nor strong.",
+    },
+    "briefing.caveat.unknown.one": {
+        "nl": "{service} gaf 1 keer de score ? (onbekend): {cells}. Zo’n onderdeel telt in de vergelijkingen "
+        "als onbepaald, niet als zwak of sterk.",
+        "en": "{service} gave the score ? (unknown) once: {cells}. Such an item counts as undetermined in "
+        "the comparisons, neither weak nor strong.",
+    },
+    "briefing.change.nothing": {
+        "nl": "Bij elk van de {n} lezingen van de gegevens ligt op de gezamenlijke agenda dezelfde partner "
+        "voorop.",
+        "en": "Under each of the {n} readings of the data the same partner comes first on the joint agenda.",
+    },
+    "briefing.change.intro": {
+        "nl": "Bij een andere lezing van de gegevens ligt op de maat ‘{lens}’ een andere partner voorop:",
+        "en": "Under another reading of the data another partner comes first on the measure ‘{lens}’:",
+    },
+    "briefing.change.partner": {"nl": "{reading}: {partners}", "en": "{reading}: {partners}"},
+    "briefing.partner_chart.hatched": {
+        "nl": "gearceerd: rust op weinig onderdelen",
+        "en": "hatched: rests on few items",
     },
     "briefing.partners.nothing": {
         "nl": "met geen enkele dienst iets gemeenschappelijk",
@@ -692,29 +871,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{service} gaf zelf geen enkele score ? (onbekend).",
         "en": "{service} itself gave no score ? (unknown).",
     },
-    "briefing.caveat.unknown": {
-        "nl": "{service} gaf {n} keer de score ? (onbekend): {cells}. In deze briefing: {reading}.",
-        "en": "{service} gave the score ? (unknown) {n} times: {cells}. In this briefing: {reading}.",
-    },
     "briefing.unknown_cell": {"nl": "{item} ({measure})", "en": "{item} ({measure})"},
-    "briefing.change.intro": {
-        "nl": "Wordt ? anders gelezen ({reading}), dan verandert het volgende:",
-        "en": "If ? is read the other way ({reading}), this changes:",
-    },
-    "briefing.change.nothing": {
-        "nl": "Wordt ? anders gelezen ({reading}), dan verandert er niets aan wat de dienst kan halen en "
-        "brengen en aan de beste partners.",
-        "en": "If ? is read the other way ({reading}), nothing changes in what the service can gain and give "
-        "or in its best partners.",
-    },
-    "briefing.change.needs_gained": {"nl": "ook halen bij {items}", "en": "also gain on {items}"},
-    "briefing.change.needs_lost": {"nl": "niet meer halen bij {items}", "en": "no longer gain on {items}"},
-    "briefing.change.offers_gained": {"nl": "ook brengen bij {items}", "en": "also give on {items}"},
-    "briefing.change.offers_lost": {"nl": "niet meer brengen bij {items}", "en": "no longer give on {items}"},
-    "briefing.change.partner": {
-        "nl": "beste partner volgens ‘{lens}’: {after} in plaats van {before}",
-        "en": "best partner by ‘{lens}’: {after} instead of {before}",
-    },
     "briefing.appendix.intro": {
         "nl": "Alle gegevens van {service} waarop deze briefing rust, met hun vindplaats in het rapport "
         "‘{report}’.",
@@ -764,13 +921,14 @@ WORDS: dict[str, dict[str, str]] = {
         "outlined.",
     },
     "briefing.partner_chart.title": {
-        "nl": "Hoe goed past elke dienst bij {service}? Lens ‘{lens}’",
-        "en": "How well does each service fit {service}? Lens ‘{lens}’",
+        "nl": "Hoe goed past elke dienst bij {service}? Maat: {lens}",
+        "en": "How well does each service fit {service}? Measure: {lens}",
     },
     "briefing.alt.partners": {
-        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past volgens de lens ‘{lens}’, "
+        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past volgens de maat ‘{lens}’, "
         "beste bovenaan.",
-        "en": "Bar chart: how well each other service fits {service} by the lens ‘{lens}’, best at the top.",
+        "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at "
+        "the top.",
     },
     # --- pack ---------------------------------------------------------------
     "pack.bad_code": {
@@ -826,7 +984,15 @@ WORDS: dict[str, dict[str, str]] = {
     "pack.index.tasks": {"nl": "Toegerust voor opgaven", "en": "Equipped for tasks"},
     "pack.index.needs": {"nl": "Kan halen (onderdelen)", "en": "Can gain (items)"},
     "pack.index.offers": {"nl": "Kan brengen (onderdelen)", "en": "Can give (items)"},
-    "pack.index.partner": {"nl": "Beste partner (lens ‘{lens}’)", "en": "Best partner (lens ‘{lens}’)"},
+    "pack.index.partner": {"nl": "Beste partner ({lens})", "en": "Best partner ({lens})"},
+    "pack.index.advisor_excluded": {
+        "nl": "De scores die de adviseurs invulden, tellen in deze map niet mee.",
+        "en": "The scores the advisors filled in do not count in this pack.",
+    },
+    "pack.index.no_best": {
+        "nl": "geen duidelijke; dicht bij elkaar: {partners}",
+        "en": "none clear; close: {partners}",
+    },
     "pack.index.briefing": {"nl": "Briefing", "en": "Briefing"},
     "pack.index.failed": {"nl": "Mislukt", "en": "Failed"},
     "pack.index.failed_note": {

@@ -18,14 +18,16 @@ import numpy as np
 import pandas as pd
 
 from odsamen.affinity import (
-    ADDED_VALUE,
+    ADDED_SYMBOLS,
+    CLOSE_MARGIN,
+    HEADLINE_LENS,
+    basis_text,
     competition_rank,
-    complementarity,
     complementarity_directed,
+    compute,
     service_profile,
-    symbols_where,
+    top_pair,
 )
-from odsamen.affinity import shared_added_value as shared_added_value_lens
 from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import Dataset
 from odsamen.scoring import DEFAULT_UNKNOWN, check_unknown, with_values
@@ -199,7 +201,9 @@ def _added_value_on(data: Dataset, services: tuple[str, ...], items: tuple[str, 
     scores = _scores(data, "robustness", "added_value", unknown)
     pairs = [(s, i) for s in services for i in items]
     failing = [
-        (s, i, scores.at[(s, i), "score"]) for s, i in pairs if not scores.at[(s, i), "value"] >= ADDED_VALUE
+        (s, i, scores.at[(s, i), "score"])
+        for s, i in pairs
+        if scores.at[(s, i), "score"] not in ADDED_SYMBOLS
     ]
     return len(pairs) - len(failing), len(pairs), failing
 
@@ -222,26 +226,28 @@ def _three_bi_innovation_quality(data: Dataset, unknown: str, lang: str) -> tupl
         "n_holds": holds,
         "n_checks": total,
         "exceptions": exceptions or text("claims.none", lang),
-        "added": symbols_where(lambda value: value >= ADDED_VALUE, unknown),
+        "added": ", ".join(ADDED_SYMBOLS),
     }
     return _verdict(holds, total), fields
 
 
-def _pair_standing(matrix: pd.DataFrame, a: str, b: str, lang: str) -> dict:
-    """Value and competition rank of the pair ``a``, ``b`` among all pairs, and the top pair(s)."""
-    rows, columns = np.triu_indices(len(matrix), k=1)
-    codes = list(matrix.index)
-    names = [f"{codes[i]}–{codes[j]}" for i, j in zip(rows, columns, strict=True)]
-    values = pd.Series(matrix.to_numpy()[rows, columns], index=names)
-    ranks = competition_rank(values)
-    key = f"{a}–{b}" if f"{a}–{b}" in values.index else f"{b}–{a}"
-    top = values[ranks == 1]
+def _pair_standing(data: Dataset, lens: str, a: str, b: str, lang: str, dimension: str | None) -> dict:
+    """Share, basis and competition rank of the pair ``a``, ``b`` among all pairs, and the top pair(s)."""
+    part = compute(data, lens, dimension=dimension)
+    rows, columns = np.triu_indices(len(part.codes), k=1)
+    names = [f"{part.codes[i]}–{part.codes[j]}" for i, j in zip(rows, columns, strict=True)]
+    shares = pd.Series(part.share[rows, columns], index=names)
+    ranks = competition_rank(shares)
+    i, j = part.codes.index(a), part.codes.index(b)
+    key = f"{a}–{b}" if f"{a}–{b}" in shares.index else f"{b}–{a}"
+    top = [k for k, rank in enumerate(ranks) if rank == 1]
+    ti, tj = rows[top[0]], columns[top[0]]
     return {
-        "value": format_number(values[key], lang, 0),
+        "value": basis_text(part.value[i, j], part.n_items[i, j], lens, lang),
         "rank": int(ranks[key]),
-        "n_pairs": len(values),
-        "top": ", ".join(top.index),
-        "top_value": format_number(top.iloc[0], lang, 0),
+        "n_pairs": len(shares),
+        "top": ", ".join(names[k] for k in top),
+        "top_value": basis_text(part.value[ti, tj], part.n_items[ti, tj], lens, lang),
     }
 
 
@@ -251,7 +257,8 @@ def _standing_score(rank: int, n_pairs: int) -> int:
 
 
 def _nhn_ijmond_complement(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
-    """NHN–IJmond among all pairs on the future tasks, in complementarity and in shared added value.
+    """NHN–IJmond among all pairs on the future tasks, in complementarity and in shared added value
+    (ranked by share of the items determined for each pair).
 
     Each lens scores 2 if the pair is the top pair (ties count), 1 if it is
     in the upper half of the pairs, else 0: ``agrees`` needs the top on both,
@@ -265,13 +272,43 @@ def _nhn_ijmond_complement(data: Dataset, unknown: str, lang: str) -> tuple[str,
         "s_label": text("affinity.lens.shared_added_value", lang),
     }
     score = 0
-    for key, lens in (("c", complementarity), ("s", shared_added_value_lens)):
-        standing = _pair_standing(lens(data, unknown=unknown, dimension="task"), NHN, IJMOND, lang)
+    for key, lens in (("c", "complementarity"), ("s", "shared_added_value")):
+        standing = _pair_standing(data, lens, NHN, IJMOND, lang, "task")
         score += _standing_score(standing["rank"], standing["n_pairs"])
         fields |= {f"{key}_{name}": value for name, value in standing.items()} | {
             "n_pairs": standing["n_pairs"]
         }
     return _verdict(score, 4), fields
+
+
+def _top_pair(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
+    """Which pair the data put on top (joint agenda, all items), against the report's NHN–IJmond.
+
+    ``agrees``: NHN–IJmond alone on top, by :data:`CLOSE_MARGIN` or more, under
+    every reading; ``partly``: on top, but not alone or not by that margin
+    under every reading; ``disagrees``: another pair on top.
+    """
+    found = top_pair(data, lens=HEADLINE_LENS)
+    ours = f"{NHN}–{IJMOND}"
+    standing = _pair_standing(data, HEADLINE_LENS, NHN, IJMOND, lang, None)
+    if ours in found["pairs"]:
+        verdict = "agrees" if found["stable"] else "partly"
+    else:
+        verdict = "disagrees"
+    stability = "claims.top_pair.stable" if found["stable"] else "claims.top_pair.unstable"
+    fields = {
+        "lens": text(f"affinity.lens.{HEADLINE_LENS}", lang),
+        "top": ", ".join(found["pairs"]),
+        "top_value": basis_text(found["value"], found["n_items"], HEADLINE_LENS, lang),
+        "top_share": format_number(found["share"], lang, 2),
+        "next_share": format_number(found["next_share"], lang, 2),
+        "pair": ours,
+        "pair_value": standing["value"],
+        "rank": standing["rank"],
+        "n_pairs": standing["n_pairs"],
+        "stability": text(stability, lang, margin=format_number(CLOSE_MARGIN, lang, 2)),
+    }
+    return verdict, fields
 
 
 def _claims() -> dict[str, tuple[tuple[str, ...], Check]]:
@@ -285,6 +322,7 @@ def _claims() -> dict[str, tuple[tuple[str, ...], Check]]:
         "territory_added_value": ((NZKG, NHN, IJMOND), _territory_added_value),
         "three_bi_innovation_quality": ((OFGV, NHN, IJMOND), _three_bi_innovation_quality),
         "nhn_ijmond_complement": ((NHN, IJMOND), _nhn_ijmond_complement),
+        "top_pair": ((NHN, IJMOND), _top_pair),
     }
 
 

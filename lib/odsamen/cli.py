@@ -51,6 +51,7 @@ def _briefings(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         lang=args.lang,
         unknown=args.unknown,
+        advisor=args.advisor,
         reference=args.reference,
         kernel_start=args.kernel_start,
     )
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("--jobs", type=int, help="briefings built at the same time (default: one per core)")
     add("--lang", choices=LANGUAGES, default="nl", help="language of the pack (default: nl)")
     add("--unknown", choices=("neutral", "missing"), default="neutral", help="reading of ? (default neutral)")
+    add(
+        "--advisor",
+        choices=("include", "exclude"),
+        default="include",
+        help="scores the advisors filled in: include (default, the report's tables whole) or exclude",
+    )
     add("--reference", type=Path, metavar="DIR", help="write the reference notebooks for nbval, not a pack")
     add(
         "--kernel-start",

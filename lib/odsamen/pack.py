@@ -45,7 +45,7 @@ from odsamen import cache
 from odsamen.catalogue import check_language, text
 from odsamen.data import SERVICE_CODE, Dataset, load_dataset
 from odsamen.runner import KERNEL_NAME, WORKER_ERRORS, run_jobs
-from odsamen.scoring import DEFAULT_UNKNOWN, check_unknown
+from odsamen.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
 
 DEFAULT_OUT = Path("reports")
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "briefing.ipynb"
@@ -290,13 +290,18 @@ def read_notebook(path: Path):
     return load_notebook_node(str(check_notebook(path)))
 
 
-def parameterize(notebook, *, service: str, lang: str, data_dir: str, unknown: str):
+def parameterize(
+    notebook, *, service: str, lang: str, data_dir: str, unknown: str, advisor: str = DEFAULT_ADVISOR
+):
     """A copy of ``notebook`` with papermill's injected-parameters cell for one service."""
     import copy
 
     from papermill.parameterize import parameterize_notebook
 
     parameters = {"service": service, "lang": lang, "data_dir": data_dir, "unknown": unknown}
+    if advisor != DEFAULT_ADVISOR:
+        # Only a reading other than the default is written, so default packs keep their bytes.
+        parameters["advisor"] = advisor
     result = parameterize_notebook(
         copy.deepcopy(notebook), parameters, kernel_name=KERNEL_NAME, language="python"
     )
@@ -307,7 +312,16 @@ def parameterize(notebook, *, service: str, lang: str, data_dir: str, unknown: s
     return result
 
 
-def pack_jobs(data: Dataset, codes: list[str], staging: Path, *, lang: str, unknown: str, notebook: Path):
+def pack_jobs(
+    data: Dataset,
+    codes: list[str],
+    staging: Path,
+    *,
+    lang: str,
+    unknown: str,
+    notebook: Path,
+    advisor: str = DEFAULT_ADVISOR,
+):
     """One job per service, writing into the pack layout under ``staging``.
 
     A generator: the notebook is read and parameterized while the workers
@@ -319,7 +333,9 @@ def pack_jobs(data: Dataset, codes: list[str], staging: Path, *, lang: str, unkn
             service=code,
             title=text("briefing.title", lang, name=data.service_name(code, lang)),
             lang=lang,
-            notebook=parameterize(source, service=code, lang=lang, data_dir=f"../{DATA}", unknown=unknown),
+            notebook=parameterize(
+                source, service=code, lang=lang, data_dir=f"../{DATA}", unknown=unknown, advisor=advisor
+            ),
             cwd=staging / NOTEBOOKS,
             notebook_out=staging / NOTEBOOKS / f"{code}.ipynb",
             log=staging / LOGS / f"{code}.log",
@@ -338,8 +354,6 @@ def _count(n: int, total: int, lang: str) -> str:
 def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> dict:
     """One line of the front page: the service's headline figures (:func:`odsamen.briefing.headline`)
     and its links, relative to the pack."""
-    from odsamen.briefing import join_words
-
     code = outcome.service
     return {
         "code": code,
@@ -350,7 +364,7 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "tasks_by_advisors": "task" in facts["advisor"],
         "needs": facts["needs"],
         "offers": facts["offers"],
-        "partner": join_words(facts["partners"], lang) or text("briefing.none", lang),
+        "partner": partner_cell(facts["verdict"], lang),
         "ok": outcome.ok,
         "error": outcome.error or "",
         "html": f"{BRIEFINGS}/{code}.html",
@@ -358,6 +372,22 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "notebook": f"{NOTEBOOKS}/{code}.ipynb",
         "log": f"{LOGS}/{code}.log",
     }
+
+
+def partner_cell(found, lang: str) -> str:
+    """The front page's partner column: the best partner with what it rests on, or the close calls."""
+    from odsamen.affinity import basis_text
+    from odsamen.briefing import join_words
+
+    def shown(partner: str) -> str:
+        row = found.default_row(partner)
+        return f"{partner} ({basis_text(row['value'], row['n_items'], found.lens, lang)})"
+
+    if found.best:
+        return shown(found.best)
+    if not found.close:
+        return text("briefing.none", lang)
+    return text("pack.index.no_best", lang, partners=join_words([shown(p) for p in found.close[:3]], lang))
 
 
 def index_context(
@@ -368,11 +398,11 @@ def index_context(
     *,
     lang: str,
     unknown: str,
+    advisor: str = DEFAULT_ADVISOR,
 ) -> dict:
     """Everything the front page shows; all of it is escaped by the template. ``headlines`` maps each
     service to its :func:`odsamen.briefing.headline`."""
-    from odsamen.affinity import lens_label
-    from odsamen.briefing import HEADLINE_LENS
+    from odsamen.affinity import HEADLINE_LENS, lens_label
 
     words = {
         key.removeprefix("pack.index."): text(key, lang)
@@ -398,6 +428,8 @@ def index_context(
     words["partner"] = text("pack.index.partner", lang, lens=lens_label(HEADLINE_LENS, lang))
     words["advisor_note"] = text("pack.index.advisor_note", lang)
     words["intro"] = text("pack.index.intro", lang, n=len(outcomes), reading=text(f"unknown.{unknown}", lang))
+    if advisor != DEFAULT_ADVISOR:
+        words["intro"] += " " + text("pack.index.advisor_excluded", lang)
     words["fingerprint"] = text(
         "pack.index.fingerprint", lang, fingerprint=cache.fingerprint(data.folder)[:12]
     )
@@ -451,6 +483,7 @@ def build_pack(
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
     kernel_start: str = "fork",
+    advisor: str = DEFAULT_ADVISOR,
 ) -> PackResult:
     """Validate ``data_dir`` and build the board pack into ``out``.
 
@@ -464,8 +497,9 @@ def build_pack(
         Service codes to brief (default: all, in codebook order).
     jobs
         Briefings run at the same time (default: one per core).
-    lang, unknown
-        Language of the briefings (``nl``, ``en``) and reading of ``?``.
+    lang, unknown, advisor
+        Language of the briefings (``nl``, ``en``), reading of ``?`` and of the
+        scores the advisors filled in (``include``, ``exclude``).
     notebook
         The briefing notebook to run (tests swap in one that fails).
     progress
@@ -492,6 +526,7 @@ def build_pack(
     start = time.perf_counter()
     check_language(lang)
     check_unknown(unknown)
+    check_advisor(advisor)
     out = Path(out)
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
@@ -510,6 +545,7 @@ def build_pack(
             workers=workers,
             lang=lang,
             unknown=unknown,
+            advisor=advisor,
             progress=progress,
             fork=kernel_start == "fork",
         )
@@ -528,6 +564,7 @@ def _build_in(
     workers: int,
     lang: str,
     unknown: str,
+    advisor: str,
     progress: TextIO,
     fork: bool,
 ) -> list[Outcome]:
@@ -551,10 +588,10 @@ def _build_in(
     def on_done(outcome: Outcome, done: int, total: int) -> None:
         report(outcome, done, total)
         # The front page's figures are computed here, while the other briefings still run.
-        headlines[outcome.service] = headline(data, outcome.service, unknown=unknown, results=results)
+        headlines[outcome.service] = headline(data, outcome.service, advisor=advisor, results=results)
 
     outcomes = run_jobs(
-        pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook),
+        pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook, advisor=advisor),
         n_jobs=len(codes),
         cwd=staging / NOTEBOOKS,
         workers=workers,
@@ -564,8 +601,8 @@ def _build_in(
         fork=fork,
     )
     _keep_worker_errors(staging)
-    write_tables(data, staging, unknown=unknown)
-    context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown)
+    write_tables(data, staging, unknown=unknown, advisor=advisor)
+    context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes
 
@@ -724,6 +761,7 @@ def command(
     jobs: int | None,
     lang: str,
     unknown: str,
+    advisor: str = DEFAULT_ADVISOR,
     reference: Path | None = None,
     notebook: Path = NOTEBOOK,
     stream: TextIO = sys.stderr,
@@ -772,6 +810,7 @@ def command(
             notebook=notebook,
             progress=stream,
             kernel_start=kernel_start,
+            advisor=advisor,
         )
     except DataError as err:
         print(err.report(data, lang), file=stream)

@@ -17,6 +17,8 @@ ordinal scale from -2 to 2. Two symbols need a choice:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -68,3 +70,79 @@ def score_matrix(
     table.columns = table.columns.astype(str)
     table.index = table.index.astype(str)
     return table
+
+
+# --- readings ------------------------------------------------------------------
+
+ADVISOR_READINGS = ("include", "exclude")
+"""Scores the advisors filled in (``source=advisor``): kept as the report prints them
+(``include``, the default) or left out as if not given (``exclude``)."""
+DEFAULT_ADVISOR = "include"
+
+LEVEL_READINGS = ("grouped", "exact")
+"""Preferred scale levels compared as groups (``grouped``, the default: A alone; the regional
+levels; the national and wider levels) or letter by letter (``exact``)."""
+DEFAULT_LEVELS = "grouped"
+
+
+def check_advisor(advisor: str) -> str:
+    """Return ``advisor`` if it is a valid reading of advisor-filled scores, else raise ``ValueError``."""
+    if advisor not in ADVISOR_READINGS:
+        raise ValueError(
+            f"unknown reading of advisor-filled scores: {advisor!r}; "
+            f"expected one of {', '.join(ADVISOR_READINGS)}"
+        )
+    return advisor
+
+
+def check_levels(levels: str) -> str:
+    """Return ``levels`` if it is a valid reading of scale letters, else raise ``ValueError``."""
+    if levels not in LEVEL_READINGS:
+        raise ValueError(
+            f"unknown reading of scale levels: {levels!r}; expected one of {', '.join(LEVEL_READINGS)}"
+        )
+    return levels
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading the data: ``?`` (``unknown``), advisor-filled scores (``advisor``) and
+    scale letters (``levels``). The defaults keep the report's tables whole."""
+
+    unknown: str = DEFAULT_UNKNOWN
+    advisor: str = DEFAULT_ADVISOR
+    levels: str = DEFAULT_LEVELS
+
+    def __post_init__(self):
+        check_unknown(self.unknown)
+        check_advisor(self.advisor)
+        check_levels(self.levels)
+
+    @property
+    def is_default(self) -> bool:
+        return self == Reading()
+
+    def changes(self) -> list[str]:
+        """The switches on which this reading differs from the default, as ``"advisor=exclude"``."""
+        default = Reading()
+        return [
+            f"{name}={getattr(self, name)}"
+            for name in ("unknown", "advisor", "levels")
+            if getattr(self, name) != getattr(default, name)
+        ]
+
+
+READINGS = tuple(
+    Reading(unknown, advisor, levels)
+    for unknown in UNKNOWN_READINGS
+    for advisor in ADVISOR_READINGS
+    for levels in LEVEL_READINGS
+)
+"""Every reading the sensitivity covers, the default first."""
+
+
+def scores_read(scores: pd.DataFrame, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
+    """``scores`` without the advisor-filled rows when ``advisor`` is ``"exclude"``."""
+    if check_advisor(advisor) == "exclude":
+        return scores[scores["source"].astype(str) != "advisor"]
+    return scores
