@@ -791,6 +791,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{out} is not a previous board pack and not empty; the pack replaces the whole folder, so "
         "choose a new or empty folder.",
     },
+    "pack.out_not_ours": {
+        "nl": "{out} is geen eerder bestuurspakket: {entry} is niet door odsamen geschreven (of is sindsdien "
+        "veranderd); het pakket vervangt de hele map, dus kies een nieuwe of lege map.",
+        "en": "{out} is not a previous board pack: {entry} was not written by odsamen (or has changed "
+        "since); the pack replaces the whole folder, so choose a new or empty folder.",
+    },
     "pack.no_notebook": {
         "nl": "Het briefingnotebook {notebook} ontbreekt.",
         "en": "The briefing notebook {notebook} is missing.",
