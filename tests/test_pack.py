@@ -192,6 +192,7 @@ def failed_run(tmp_path_factory):
     (data / "scale_preferences.csv").write_text(
         prefs.replace("niet opgegeven: OFGV", f"niet opgegeven {SCRIPT}: OFGV"), encoding="utf-8"
     )
+    previous_pack(root)
     stream = io.StringIO()
     code = pack.command(
         data=data,
@@ -203,7 +204,20 @@ def failed_run(tmp_path_factory):
         notebook=failing_notebook(root, "IJmond"),
         stream=stream,
     )
-    return code, root / "reports", stream.getvalue()
+    return code, root / "reports.partial", stream.getvalue()
+
+
+def test_a_failed_run_leaves_the_previous_pack_and_keeps_its_result_aside(failed_run):
+    code, partial, messages = failed_run
+    assert code == 1
+    assert (partial.parent / "reports" / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert str(partial) in messages.splitlines()[-1]  # the summary says where the result is
+    assert sorted(p.name for p in partial.parent.iterdir()) == [
+        "briefing.ipynb",
+        "data",
+        "reports",
+        "reports.partial",
+    ]
 
 
 def test_a_failing_briefing_leaves_the_others(failed_run):
@@ -312,6 +326,8 @@ def test_cli_parses_the_briefings_command(monkeypatch):
     assert seen["out"] == Path("reports") and seen["data"] == Path("data") and seen["unknown"] == "neutral"
     assert seen["kernel_start"] == "fork"
     assert cli.main(["briefings", "--kernel-start", "launch"]) == 0 and seen["kernel_start"] == "launch"
+    assert seen["allow_partial"] is False
+    assert cli.main(["briefings", "--allow-partial"]) == 0 and seen["allow_partial"] is True
 
 
 def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
@@ -627,7 +643,7 @@ def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, mo
     affinity.write_tables(dataset, out)
     for run in range(2):
         result = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
-        assert result.ok
+        assert result.ok and result.partial is None
         assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png" * (run + 1)
         assert (out / "index.html").is_file()
         listed = json.loads((out / pack.MANIFEST).read_text(encoding="utf-8"))["files"]
@@ -641,6 +657,32 @@ def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, mo
     with pytest.raises(pack.PackError, match="mine.csv"):
         pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
     assert (out / "tables" / "mine.csv").is_file()
+
+
+def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_when_allowed(
+    tmp_path, monkeypatch
+):
+    out = previous_pack(tmp_path)
+    partial = tmp_path / "reports.partial"
+    quick_builds(monkeypatch, failed=("NHN",))
+    first = pack.build_pack(DATA, out, services=["NHN", "OFGV"], jobs=1, progress=io.StringIO())
+    assert not first.ok and first.partial == partial
+    assert "service-OFGV" in (partial / "index.html").read_text(encoding="utf-8")
+    second = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+    assert second.partial == partial
+    index = (partial / "index.html").read_text(encoding="utf-8")
+    assert 'id="service-NHN" class="failed"' in index and "service-OFGV" not in index
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert "reports.partial" in pack.summary(second, "en") and "reports.partial" in pack.summary(second, "nl")
+    # A partial result the user put something into is theirs: refused before anything is written.
+    (partial / "comments.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(pack.PackError, match="comments.txt"):
+        pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+    (partial / "comments.txt").unlink()
+    allowed = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO(), allow_partial=True)
+    assert not allowed.ok and allowed.partial is None
+    assert 'id="service-NHN" class="failed"' in (out / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the stale partial result is gone
 
 
 def test_the_analysis_notebooks_figures_are_carried_over_into_the_new_pack(tmp_path):

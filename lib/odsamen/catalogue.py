@@ -880,6 +880,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{n_failed} of {n} briefings failed: {services}. The others are in {out} ({seconds} s); "
         "see the logs in {out}/logs.",
     },
+    "pack.summary.partial": {
+        "nl": "{n_failed} van {n} briefings mislukt: {services}. {out} blijft zoals het was; het nieuwe "
+        "pakket, met de mislukte gemarkeerd, staat in {partial} ({seconds} s); zie de logboeken in "
+        "{partial}/logs. Met --allow-partial komt zo'n pakket toch in {out}.",
+        "en": "{n_failed} of {n} briefings failed: {services}. {out} is left as it was; the new pack, "
+        "failures marked, is in {partial} ({seconds} s); see the logs in {partial}/logs. With "
+        "--allow-partial such a pack goes into {out} all the same.",
+    },
     "pack.interrupted": {
         "nl": "Afgebroken; er is niets geschreven en het vorige pakket in {out} is niet aangeraakt.",
         "en": "Interrupted; nothing was written and the previous pack in {out} was not touched.",

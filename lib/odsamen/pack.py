@@ -32,7 +32,9 @@ Layout of a pack::
 
 A briefing that fails leaves the others: it is named in the summary,
 marked in the index with a link to its log, and :attr:`PackResult.ok` is
-False (exit code 1).
+False (exit code 1). The previous pack then stays as it was: the new one is
+kept aside in ``<out>.partial`` (:func:`partial_folder`), unless
+``allow_partial`` publishes it.
 """
 
 from __future__ import annotations
@@ -113,11 +115,16 @@ class Outcome:
 
 @dataclass
 class PackResult:
-    """The result of a build: the published folder and one outcome per service, in codebook order."""
+    """The result of a build: the pack folder and one outcome per service, in codebook order.
+
+    ``partial`` is where the new pack was kept aside when a briefing failed
+    (``out`` then still holds the previous pack); None when it was published in ``out``.
+    """
 
     out: Path
     outcomes: list[Outcome]
     seconds: float
+    partial: Path | None = None
 
     @property
     def failed(self) -> list[str]:
@@ -295,6 +302,12 @@ def unaccounted(folder: Path, *, same_as: dict[str, bytes] | None = None) -> lis
     return sorted(stray)
 
 
+def partial_folder(out: Path) -> Path:
+    """Where a build in which a briefing failed keeps its pack, the previous one in ``out`` left as it
+    was: ``<out>.partial`` next to it, replaced by the next such build."""
+    return out.parent / f"{out.name}.partial"
+
+
 def check_out(out: Path, *, same_as: dict[str, bytes] | None = None) -> Path:
     """``out`` if a pack may be written there: a new or empty folder, or one that holds only what
     odsamen wrote (:func:`unaccounted`; a previous pack, ``reports/`` after ``make test``).
@@ -312,6 +325,13 @@ def check_out(out: Path, *, same_as: dict[str, bytes] | None = None) -> Path:
         if stray:
             raise PackError("pack.out_not_ours", out=out, entry=stray[0])
     return out
+
+
+def remove_partial(out: Path) -> None:
+    """Remove the partial pack of an earlier failed build next to ``out``, if odsamen wrote all of it."""
+    partial = partial_folder(out)
+    if partial.is_dir() and not partial.is_symlink() and not unaccounted(partial):
+        shutil.rmtree(partial)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -550,6 +570,7 @@ def build_pack(
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
     kernel_start: str = "fork",
+    allow_partial: bool = False,
 ) -> PackResult:
     """Validate ``data_dir`` and build the board pack into ``out``.
 
@@ -575,10 +596,15 @@ def build_pack(
         template process that has done the imports (:mod:`odsamen.kernels`;
         Linux, elsewhere as ``"launch"``); ``"launch"``: every kernel starts
         from scratch as ``python -m ipykernel_launcher``.
+    allow_partial
+        If a briefing fails, publish the pack in ``out`` all the same. By
+        default ``out`` then keeps the previous pack and the new one, failures
+        marked in its index, goes to :func:`partial_folder`.
+
     Returns
     -------
     PackResult
-        The published folder and every service's outcome.
+        The pack folder, every service's outcome and, if kept aside, the partial pack.
 
     Raises
     ------
@@ -586,8 +612,8 @@ def build_pack(
         If the data are invalid; nothing has been written.
     PackError
         For an unknown service code, a missing notebook, an output path
-        that is a file or a folder with something odsamen did not write; nothing
-        has been written.
+        that is a file or a folder with something odsamen did not write (also
+        in the partial pack's folder); nothing has been written.
     """
     start = time.perf_counter()
     check_language(lang)
@@ -598,10 +624,12 @@ def build_pack(
     notebook = check_notebook(notebook)
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
     check_out(out, same_as=table_bytes(data, unknown))
+    check_out(partial_folder(out))
     check_kernel_start(kernel_start)
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
     staging = make_staging(out)
+    partial = None
     try:
         outcomes = _build_in(
             staging,
@@ -614,10 +642,14 @@ def build_pack(
             progress=progress,
             fork=kernel_start == "fork",
         )
-        publish(staging, out)
+        if all(o.ok for o in outcomes) or allow_partial:
+            publish(staging, out)
+            remove_partial(out)
+        else:
+            partial = publish(staging, partial_folder(out))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return PackResult(out, outcomes, round(time.perf_counter() - start, 2))
+    return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
 
 
 def table_bytes(data: Dataset, unknown: str) -> dict[str, bytes]:
@@ -699,12 +731,13 @@ def summary(result: PackResult, lang: str) -> str:
             "pack.summary.ok", lang, n=len(result.outcomes), out=result.out, seconds=f"{result.seconds:.1f}"
         )
     return text(
-        "pack.summary.failed",
+        "pack.summary.partial" if result.partial else "pack.summary.failed",
         lang,
         n_failed=len(result.failed),
         n=len(result.outcomes),
         services=", ".join(result.failed),
         out=result.out,
+        partial=result.partial,
         seconds=f"{result.seconds:.1f}",
     )
 
@@ -840,9 +873,11 @@ def command(
     notebook: Path = NOTEBOOK,
     stream: TextIO = sys.stderr,
     kernel_start: str = "fork",
+    allow_partial: bool = False,
 ) -> int:
-    """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed,
-    2 for invalid data or arguments (nothing written), 130 when interrupted (nothing written)."""
+    """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed (the
+    previous pack stays unless ``allow_partial``), 2 for invalid data or arguments (nothing
+    written), 130 when interrupted (nothing written)."""
     from odsamen.data import DataError
 
     try:
@@ -884,6 +919,7 @@ def command(
             notebook=notebook,
             progress=stream,
             kernel_start=kernel_start,
+            allow_partial=allow_partial,
         )
     except DataError as err:
         print(err.report(data, lang), file=stream)
