@@ -685,6 +685,18 @@ def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the stale partial result is gone
 
 
+def test_a_symlinked_out_gets_the_pack_where_it_points(tmp_path, monkeypatch):
+    quick_builds(monkeypatch)
+    served = previous_pack(tmp_path, "served")
+    link = tmp_path / "reports"
+    link.symlink_to("served")
+    result = pack.build_pack(DATA, link, services=["NHN"], jobs=1, progress=io.StringIO())
+    assert result.ok and result.out == link
+    assert link.is_symlink() and os.readlink(link) == "served"
+    assert "service-NHN" in (served / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "served"]
+
+
 def test_the_analysis_notebooks_figures_are_carried_over_into_the_new_pack(tmp_path):
     out = tmp_path / "reports"
     (out / "figures").mkdir(parents=True)

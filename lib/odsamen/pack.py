@@ -18,6 +18,7 @@
 
 A folder is replaced only when odsamen can prove it wrote everything in it
 (:func:`unaccounted`); any other folder is refused before anything is written.
+A symbolic link as the output folder stays a link: the pack goes where it points.
 
 Layout of a pack::
 
@@ -302,6 +303,12 @@ def unaccounted(folder: Path, *, same_as: dict[str, bytes] | None = None) -> lis
     return sorted(stray)
 
 
+def pack_folder(out: Path) -> Path:
+    """Where the pack for ``out`` goes: ``out`` itself, or where it points if it is a symbolic link
+    (a folder a web server serves, say); the link stays a link."""
+    return Path(os.path.realpath(out)) if out.is_symlink() else out
+
+
 def partial_folder(out: Path) -> Path:
     """Where a build in which a briefing failed keeps its pack, the previous one in ``out`` left as it
     was: ``<out>.partial`` next to it, replaced by the next such build."""
@@ -350,7 +357,7 @@ def publish(staging: Path, out: Path) -> Path:
     """Put ``staging`` in the place of ``out`` and remove the previous pack.
 
     The notebooks' ``figures/`` in ``out`` are carried over and the manifest
-    is written last. On Linux
+    is written last. ``out`` is the real folder, not a link to it. On Linux
     the two folders are exchanged atomically, so ``out`` always holds a
     complete pack; elsewhere the old pack is first renamed aside.
     """
@@ -580,7 +587,8 @@ def build_pack(
         The data folder (see ``data/README.md``).
     out
         The pack folder; replaced as a whole once the build has finished, and
-        only if odsamen wrote everything in it (:func:`check_out`).
+        only if odsamen wrote everything in it (:func:`check_out`). If it is a
+        symbolic link, the folder it points to is replaced and the link stays.
     services
         Service codes to brief (default: all, in codebook order).
     jobs
@@ -619,16 +627,17 @@ def build_pack(
     check_language(lang)
     check_unknown(unknown)
     out = Path(out)
+    target = pack_folder(out)
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
-    check_out(out, same_as=table_bytes(data, unknown))
-    check_out(partial_folder(out))
+    check_out(target, same_as=table_bytes(data, unknown))
+    check_out(partial_folder(target))
     check_kernel_start(kernel_start)
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
-    staging = make_staging(out)
+    staging = make_staging(target)
     partial = None
     try:
         outcomes = _build_in(
@@ -643,10 +652,10 @@ def build_pack(
             fork=kernel_start == "fork",
         )
         if all(o.ok for o in outcomes) or allow_partial:
-            publish(staging, out)
-            remove_partial(out)
+            publish(staging, target)
+            remove_partial(target)
         else:
-            partial = publish(staging, partial_folder(out))
+            partial = publish(staging, partial_folder(target))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
