@@ -55,4 +55,4 @@ lock: ## Re-pin requirements.txt from pyproject.toml in a scratch environment
 	mv requirements.new requirements.txt && rm -rf .lock-venv
 
 clean: ## Remove the virtual environment and generated reports
-	rm -rf $(VENV) $(OUT)
+	rm -rf $(VENV) $(OUT) $(OUT).partial

@@ -192,6 +192,7 @@ def failed_run(tmp_path_factory):
     (data / "scale_preferences.csv").write_text(
         prefs.replace("niet opgegeven: OFGV", f"niet opgegeven {SCRIPT}: OFGV"), encoding="utf-8"
     )
+    previous_pack(root)
     stream = io.StringIO()
     code = pack.command(
         data=data,
@@ -203,7 +204,20 @@ def failed_run(tmp_path_factory):
         notebook=failing_notebook(root, "IJmond"),
         stream=stream,
     )
-    return code, root / "reports", stream.getvalue()
+    return code, root / "reports.partial", stream.getvalue()
+
+
+def test_a_failed_run_leaves_the_previous_pack_and_keeps_its_result_aside(failed_run):
+    code, partial, messages = failed_run
+    assert code == 1
+    assert (partial.parent / "reports" / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert str(partial) in messages.splitlines()[-1]  # the summary says where the result is
+    assert sorted(p.name for p in partial.parent.iterdir()) == [
+        "briefing.ipynb",
+        "data",
+        "reports",
+        "reports.partial",
+    ]
 
 
 def test_a_failing_briefing_leaves_the_others(failed_run):
@@ -234,10 +248,12 @@ def test_a_script_in_a_data_note_comes_out_escaped(failed_run):
 PREVIOUS = f"<html><head>{pack.PACK_MARK}</head><body>previous pack</body></html>"
 
 
-def previous_pack(root: Path) -> Path:
-    out = root / "reports"
+def previous_pack(root: Path, name: str = "reports") -> Path:
+    """A previous pack as odsamen writes one: a front page and the manifest that lists it."""
+    out = root / name
     out.mkdir()
     (out / "index.html").write_text(PREVIOUS, encoding="utf-8")
+    pack.write_manifest(out)
     return out
 
 
@@ -310,6 +326,8 @@ def test_cli_parses_the_briefings_command(monkeypatch):
     assert seen["out"] == Path("reports") and seen["data"] == Path("data") and seen["unknown"] == "neutral"
     assert seen["kernel_start"] == "fork"
     assert cli.main(["briefings", "--kernel-start", "launch"]) == 0 and seen["kernel_start"] == "launch"
+    assert seen["allow_partial"] is False
+    assert cli.main(["briefings", "--allow-partial"]) == 0 and seen["allow_partial"] is True
 
 
 def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
@@ -543,10 +561,145 @@ def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
     assert pack.check_out(tmp_path / "new") == tmp_path / "new"
 
 
-def test_the_analysis_notebooks_outputs_are_accepted_and_figures_kept(tmp_path):
+def quick_builds(monkeypatch, failed: tuple[str, ...] = ()) -> None:
+    """Make :func:`pack.build_pack` run no kernels: every briefing is reported done at once (or failed,
+    for the services in ``failed``) and the pack holds its data, tables and front page."""
+
+    def run_jobs(jobs, *, on_done, **kwargs):
+        outcomes = [
+            pack.Outcome(job.service, ok=job.service not in failed, error="broken on purpose") for job in jobs
+        ]
+        for done, outcome in enumerate(outcomes, 1):
+            on_done(outcome, done, len(outcomes))
+        return outcomes
+
+    monkeypatch.setattr(pack, "run_jobs", run_jobs)
+
+
+def test_a_folder_holding_only_the_data_is_never_replaced(tmp_path):
+    # odsamen briefings --data X/data --out X: the user's own files sit next to the data
+    folder = tmp_path / "project"
+    copy_data(folder / "data")
+    (folder / "data" / "README.md").write_text("my notes", encoding="utf-8")
+    (folder / "data" / "budget.xlsx").write_bytes(b"PK spreadsheet")
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    stream = io.StringIO()
+    code = pack.command(
+        data=folder / "data",
+        out=folder,
+        services=["NHN"],
+        jobs=1,
+        lang="en",
+        unknown="neutral",
+        stream=stream,
+    )
+    assert code == 2
+    assert len(stream.getvalue().strip().splitlines()) == 1
+    assert "was not written by odsamen" in stream.getvalue()
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+    assert (folder / "data" / "README.md").read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+
+
+def test_a_copied_front_page_does_not_make_a_folder_replaceable(tmp_path):
+    folder = tmp_path / "board"
+    (folder / "archive").mkdir(parents=True)
+    (folder / "index.html").write_text(PREVIOUS, encoding="utf-8")  # a pack's front page, copied here
+    (folder / "minutes.txt").write_text("minutes", encoding="utf-8")
+    (folder / "archive" / "2023.txt").write_text("old minutes", encoding="utf-8")
+    stream = io.StringIO()
+    code = pack.command(
+        data=DATA, out=folder, services=["NHN"], jobs=1, lang="nl", unknown="neutral", stream=stream
+    )
+    assert code == 2
+    assert "niet door odsamen geschreven" in stream.getvalue()
+    assert (folder / "minutes.txt").read_text(encoding="utf-8") == "minutes"
+    assert (folder / "archive" / "2023.txt").read_text(encoding="utf-8") == "old minutes"
+    assert (folder / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["board"]
+
+
+def test_a_pack_is_replaced_only_as_odsamen_wrote_it(built, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(built.out, out)
+    manifest = json.loads((out / pack.MANIFEST).read_text(encoding="utf-8"))
+    assert "briefings/NHN.pdf" in manifest["files"] and "index.html" in manifest["files"]
+    assert pack.check_out(out) == out
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(pack.PackError, match="notes.txt"):
+        pack.check_out(out)
+    (out / "notes.txt").unlink()
+    (out / "logs" / "NHN.log").write_text("edited by hand", encoding="utf-8")
+    with pytest.raises(pack.PackError, match="NHN.log"):
+        pack.check_out(out)
+
+
+def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, monkeypatch, dataset):
+    quick_builds(monkeypatch)
+    out = tmp_path / "reports"
+    # What the analysis notebooks write (make test): figures/ and the affinity tables.
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "scores_task_meets.png").write_bytes(b"png")
+    affinity.write_tables(dataset, out)
+    for run in range(2):
+        result = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+        assert result.ok and result.partial is None
+        assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png" * (run + 1)
+        assert (out / "index.html").is_file()
+        listed = json.loads((out / pack.MANIFEST).read_text(encoding="utf-8"))["files"]
+        assert "figures/scores_task_meets.png" in listed
+        # make test again: the notebooks rewrite their figures and tables
+        (out / "figures" / "scores_task_meets.png").write_bytes(b"png" * (run + 2))
+        affinity.write_tables(dataset, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    # Tables that are not the ones the build writes are not the notebooks' either.
+    (out / "tables" / "mine.csv").write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(pack.PackError, match="mine.csv"):
+        pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+    assert (out / "tables" / "mine.csv").is_file()
+
+
+def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_when_allowed(
+    tmp_path, monkeypatch
+):
+    out = previous_pack(tmp_path)
+    partial = tmp_path / "reports.partial"
+    quick_builds(monkeypatch, failed=("NHN",))
+    first = pack.build_pack(DATA, out, services=["NHN", "OFGV"], jobs=1, progress=io.StringIO())
+    assert not first.ok and first.partial == partial
+    assert "service-OFGV" in (partial / "index.html").read_text(encoding="utf-8")
+    second = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+    assert second.partial == partial
+    index = (partial / "index.html").read_text(encoding="utf-8")
+    assert 'id="service-NHN" class="failed"' in index and "service-OFGV" not in index
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert "reports.partial" in pack.summary(second, "en") and "reports.partial" in pack.summary(second, "nl")
+    # A partial result the user put something into is theirs: refused before anything is written.
+    (partial / "comments.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(pack.PackError, match="comments.txt"):
+        pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO())
+    (partial / "comments.txt").unlink()
+    allowed = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO(), allow_partial=True)
+    assert not allowed.ok and allowed.partial is None
+    assert 'id="service-NHN" class="failed"' in (out / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the stale partial result is gone
+
+
+def test_a_symlinked_out_gets_the_pack_where_it_points(tmp_path, monkeypatch):
+    quick_builds(monkeypatch)
+    served = previous_pack(tmp_path, "served")
+    link = tmp_path / "reports"
+    link.symlink_to("served")
+    result = pack.build_pack(DATA, link, services=["NHN"], jobs=1, progress=io.StringIO())
+    assert result.ok and result.out == link
+    assert link.is_symlink() and os.readlink(link) == "served"
+    assert "service-NHN" in (served / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "served"]
+
+
+def test_the_analysis_notebooks_figures_are_carried_over_into_the_new_pack(tmp_path):
     out = tmp_path / "reports"
     (out / "figures").mkdir(parents=True)
-    (out / "tables").mkdir()
     (out / "figures" / "scores_task_meets.png").write_bytes(b"png")
     assert pack.check_out(out) == out
     staging = tmp_path / "staging"
@@ -555,7 +708,7 @@ def test_the_analysis_notebooks_outputs_are_accepted_and_figures_kept(tmp_path):
     pack.publish(staging, out)
     assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png"
     assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
-    assert not (out / "tables").exists()
+    assert pack.check_out(out) == out
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(pack.PackError):
         pack.check_out(out)

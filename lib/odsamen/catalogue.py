@@ -949,6 +949,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{out} is not a previous board pack and not empty; the pack replaces the whole folder, so "
         "choose a new or empty folder.",
     },
+    "pack.out_not_ours": {
+        "nl": "{out} is geen eerder bestuurspakket: {entry} is niet door odsamen geschreven (of is sindsdien "
+        "veranderd); het pakket vervangt de hele map, dus kies een nieuwe of lege map.",
+        "en": "{out} is not a previous board pack: {entry} was not written by odsamen (or has changed "
+        "since); the pack replaces the whole folder, so choose a new or empty folder.",
+    },
     "pack.no_notebook": {
         "nl": "Het briefingnotebook {notebook} ontbreekt.",
         "en": "The briefing notebook {notebook} is missing.",
@@ -1039,6 +1045,14 @@ WORDS: dict[str, dict[str, str]] = {
         "zie de logboeken in {out}/logs.",
         "en": "{n_failed} of {n} briefings failed: {services}. The others are in {out} ({seconds} s); "
         "see the logs in {out}/logs.",
+    },
+    "pack.summary.partial": {
+        "nl": "{n_failed} van {n} briefings mislukt: {services}. {out} blijft zoals het was; het nieuwe "
+        "pakket, met de mislukte gemarkeerd, staat in {partial} ({seconds} s); zie de logboeken in "
+        "{partial}/logs. Met --allow-partial komt zo'n pakket toch in {out}.",
+        "en": "{n_failed} of {n} briefings failed: {services}. {out} is left as it was; the new pack, "
+        "failures marked, is in {partial} ({seconds} s); see the logs in {partial}/logs. With "
+        "--allow-partial such a pack goes into {out} all the same.",
     },
     "pack.interrupted": {
         "nl": "Afgebroken; er is niets geschreven en het vorige pakket in {out} is niet aangeraakt.",

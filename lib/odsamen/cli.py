@@ -54,6 +54,7 @@ def _briefings(args: argparse.Namespace) -> int:
         advisor=args.advisor,
         reference=args.reference,
         kernel_start=args.kernel_start,
+        allow_partial=args.allow_partial,
     )
 
 
@@ -97,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="fork",
         help="start each briefing's fresh kernel by forking a template that has done the imports (default,"
         " Linux) or by launching it from scratch",
+    )
+    add(
+        "--allow-partial",
+        action="store_true",
+        help="publish the pack in --out even if a briefing failed (default: keep the previous pack and put"
+        " the new one in <out>.partial)",
     )
     briefings.set_defaults(func=_briefings)
     synth = sub.add_parser("synth", help="write a data folder of made-up services, marked synthetic")
