@@ -14,7 +14,7 @@ import pytest
 from matplotlib.colors import same_color, to_rgba
 from scipy.cluster import hierarchy
 
-from odsamen import plots, style
+from odsamen import affinity, plots, style
 from odsamen.catalogue import text
 from odsamen.data import SYMBOLS, Dataset, load_dataset
 
@@ -288,16 +288,47 @@ def test_affinity_heatmap_counts_as_whole_numbers_in_english():
     assert text("affinity.lens.shared_regional", "en") in ax.get_title(loc="left")
 
 
+def test_lens_titles_exist_for_every_lens():
+    for lens in affinity.LENSES:
+        assert plots.lens_title(lens, "nl") == affinity.lens_label(lens, "nl")
+        assert plots.lens_title(lens, "en") == affinity.lens_label(lens, "en")
+
+
+def test_affinity_heatmap_shows_share_with_its_basis(dataset):
+    lens = "joint_agenda"
+    shares = affinity.lens_share(dataset, lens)
+    basis = affinity.lens_basis(dataset, lens)
+    counts = affinity.lens_matrix(dataset, lens)
+    low = basis < affinity.LOW_EVIDENCE_SHARE * len(dataset.items)
+    ax = plots.affinity_heatmap(shares, lens=lens, basis=basis, counts=counts, low_evidence=low)
+    written = [t.get_text() for t in ax.texts if t.get_text()]
+    assert len(written) == 12  # every pair twice, the diagonal blank
+    assert written.count("0,79\n11/14") == 2
+    assert written.count("0,29\n2/7 *") == 2  # NHN – OFGV rests on 7 of 17 items
+    assert text("plots.basis.counts", "nl").split()[0] in ax.get_xlabel()
+    assert text("plots.basis.low_evidence", "nl") in ax.get_xlabel().replace("\n", " ")
+    assert ax.collections[0].colorbar.ax.get_ylabel() == affinity.lens_label(lens, "nl")
+
+
+def test_basis_annotations_without_counts():
+    matrix = pd.DataFrame([[np.nan, 0.5], [0.5, np.nan]], index=["A", "B"], columns=["A", "B"])
+    basis = pd.DataFrame([[0, 6], [6, 0]], index=["A", "B"], columns=["A", "B"])
+    cells = plots.basis_annotations(matrix, basis, lang="en")
+    assert cells.tolist() == [["", "0.50\n6"], ["0.50\n6", ""]]
+
+
 def test_clustered_heatmap_follows_given_linkage():
     codes = ["NHN", "IJmond", "NZKG", "OFGV"]
     matrix = pair_matrix(codes)
     link = hierarchy.linkage(np.array([[0.0], [10.0], [1.0], [11.0]]), method="average")
-    grid = plots.clustered_heatmap(matrix, row_linkage=link, col_linkage=link, value_label="Gecombineerd")
+    grid = plots.clustered_heatmap(
+        matrix, row_linkage=link, col_linkage=link, value_label="Gezamenlijke agenda"
+    )
     order = [codes[i] for i in hierarchy.leaves_list(link)]
     assert tick_texts(grid.ax_heatmap.get_yticklabels()) == order
     assert tick_texts(grid.ax_heatmap.get_xticklabels()) == order
     assert "gemiddelde" in grid.figure._suptitle.get_text()
-    assert grid.ax_cbar.get_title(loc="left") == "Gecombineerd"
+    assert grid.ax_cbar.get_title(loc="left").replace("\n", " ") == "Gezamenlijke agenda"
 
 
 def test_clustered_heatmap_fallback_linkage_and_labels():
@@ -310,10 +341,76 @@ def test_clustered_heatmap_fallback_linkage_and_labels():
     assert plots.average_linkage(matrix).shape == (2, 4)
 
 
+def test_clustered_heatmap_hatches_unknown_cells_not_the_diagonal():
+    matrix = pd.DataFrame(
+        [[2.0, np.nan, 1.0], [1.0, 0.0, np.nan], [2.0, -2.0, 1.0], [np.nan, 1.0, 1.0]],
+        index=["a", "b", "c", "d"],
+        columns=["NHN", "IJmond", "NZKG"],
+    )
+    grid = plots.clustered_heatmap(
+        matrix.fillna(0.0).where(matrix.notna()), row_cluster=False, col_cluster=False
+    )
+    unknown = [p for p in grid.ax_heatmap.patches if (p.get_gid() or "").startswith("unknown:")]
+    assert sorted(p.get_gid() for p in unknown) == ["unknown:a:IJmond", "unknown:b:NZKG", "unknown:d:NHN"]
+    assert all(p.get_hatch() == style.UNKNOWN_CELL_HATCH for p in unknown)
+    cell = next(p for p in unknown if p.get_gid() == "unknown:a:IJmond")
+    assert cell.get_xy() == (1, 0)  # column IJmond, row a
+    mesh = grid.ax_heatmap.collections[0]
+    assert np.ma.getmaskarray(mesh.get_array()).sum() == 3  # the colours leave the cells open
+    legend = grid.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [text("plots.unknown_cell", "nl")]
+    # In a service-by-service matrix, a service with itself is blank, not unknown.
+    shares = pd.DataFrame(
+        [[np.nan, 0.8, 0.2], [0.8, np.nan, np.nan], [0.2, np.nan, np.nan]],
+        index=["NHN", "IJmond", "OFGV"],
+        columns=["NHN", "IJmond", "OFGV"],
+    )
+    link = affinity.service_linkage(shares)
+    services = plots.clustered_heatmap(shares, row_linkage=link, col_linkage=link, lang="en")
+    marked = sorted(
+        p.get_gid() for p in services.ax_heatmap.patches if (p.get_gid() or "").startswith("unknown:")
+    )
+    assert marked == ["unknown:IJmond:OFGV", "unknown:OFGV:IJmond"]
+    assert [t.get_text() for t in services.figure.legends[0].get_texts()] == [
+        text("plots.unknown_cell", "en")
+    ]
+
+
+def test_clustered_heatmap_follows_reordering_for_unknown_cells(dataset):
+    profiles = affinity.item_profiles(
+        dataset, dimension="task", measure="added_value", unknown="missing", advisor="exclude"
+    )
+    link = affinity.item_linkage(
+        dataset, dimension="task", measure="added_value", unknown="missing", advisor="exclude"
+    )
+    grid = plots.clustered_heatmap(profiles.T, col_linkage=link, row_cluster=False)
+    marked = {p.get_gid() for p in grid.ax_heatmap.patches if (p.get_gid() or "").startswith("unknown:")}
+    expected = {
+        f"unknown:{s}:{i}" for i in profiles.index for s in profiles.columns if np.isnan(profiles.loc[i, s])
+    }
+    assert marked == expected and expected
+    columns = tick_texts(grid.ax_heatmap.get_xticklabels())
+    for p in grid.ax_heatmap.patches:
+        if (p.get_gid() or "").startswith("unknown:"):
+            service, item = p.get_gid().split(":")[1:]
+            assert columns[int(p.get_x())] == item
+            assert list(profiles.columns)[int(p.get_y())] == service
+
+
+def test_affinity_network_draws_shares(dataset):
+    shares = affinity.lens_share(dataset, "joint_agenda")
+    ax = plots.affinity_network(shares, lens="joint_agenda", highlight="NHN")
+    lines = next(c for c in ax.collections if c.get_gid() == "edges")
+    # NZKG – OFGV has share 0 and gets no line; the five other pairs do.
+    assert len(lines.get_linewidths()) == 5
+    assert legend_texts(ax)[0] == "0,79"
+    assert affinity.lens_label("joint_agenda", "nl") in ax.get_title(loc="left")
+
+
 def test_affinity_network_edges_and_legend():
     codes = ["NHN", "IJmond", "NZKG", "OFGV"]
     matrix = pair_matrix(codes)
-    ax = plots.affinity_network(matrix, lens="combined", highlight="NZKG")
+    ax = plots.affinity_network(matrix, lens="joint_agenda", highlight="NZKG")
     edges = plots.network_edges(matrix)
     lines = next(c for c in ax.collections if c.get_gid() == "edges")
     widths = lines.get_linewidths()
@@ -325,7 +422,7 @@ def test_affinity_network_edges_and_legend():
     assert label(ax, "label:OFGV") == "OFGV"
     first = [t.get_position() for t in ax.texts]
     plt.figure()
-    again = plots.affinity_network(matrix, lens="combined", highlight="NZKG")
+    again = plots.affinity_network(matrix, lens="joint_agenda", highlight="NZKG")
     assert [t.get_position() for t in again.texts] == first
 
 
@@ -342,46 +439,102 @@ def test_network_keeps_strongest_links_per_service():
 
 @pytest.fixture
 def sensitivity_values() -> pd.DataFrame:
+    """Rows as affinity.sensitivity_values gives them: only values some reading changes."""
     return pd.DataFrame(
         [
-            ("complementarity", "NHN", "IJmond", 5.0, 3.0),
-            ("complementarity", "NHN", "OFGV", 4.0, 4.0),
-            ("complementarity", "IJmond", "OFGV", 1.0, 1.0),
-            ("scale_agreement", "NHN", "IJmond", 0.5, 0.5),
-            ("scale_agreement", "NHN", "OFGV", 0.25, 0.25),
-            ("scale_agreement", "IJmond", "OFGV", 0.75, 0.75),
+            ("shared_added_value", "NHN", "OFGV", 0.75, 16, 1 / 3, 0.75, 6, 16, "advisor"),
+            ("shared_added_value", "IJmond", "OFGV", 11 / 15, 15, 1 / 3, 11 / 15, 6, 15, "advisor"),
+            ("complementarity", "NZKG", "OFGV", 0.0, 11, 0.0, 0.0, 5, 11, "advisor"),
+            ("scale_agreement", "NHN", "IJmond", 0.6875, 16, 0.354167, 0.6875, 16, 16, "levels"),
+            ("scale_agreement", "NZKG", "OFGV", 1 / 6, 6, 1 / 12, 1 / 6, 6, 6, "advisor, levels"),
         ],
         columns=list(plots.SENSITIVITY_COLUMNS),
     )
 
 
-def test_sensitivity_table_ranks(sensitivity_values):
+def test_sensitivity_columns_match_the_affinity_module():
+    assert plots.SENSITIVITY_COLUMNS == affinity.SENSITIVITY_COLUMNS
+
+
+def test_sensitivity_table_values_basis_and_switch(sensitivity_values):
     table = plots.sensitivity_table(sensitivity_values)
-    complementarity = table[table["lens"] == "complementarity"].set_index("pair")
-    assert complementarity.loc["NHN – IJmond", "rank_neutral"] == 1
-    assert complementarity.loc["NHN – IJmond", "rank_missing"] == 2
-    assert complementarity["rank_changed"].tolist() == [True, True, False]
-    assert table["scaled_neutral"].max() == 1.0
-    assert not table.loc[table["lens"] == "scale_agreement", "rank_changed"].any()
+    assert list(table["lens"].unique()) == ["shared_added_value", "complementarity", "scale_agreement"]
+    added = table[table["lens"] == "shared_added_value"]
+    assert list(added["pair"]) == ["NHN – OFGV", "IJmond – OFGV"]  # highest default share first
+    row = table.set_index(["lens", "pair"]).loc[("shared_added_value", "NHN – OFGV")]
+    assert row["values_text"] == "0,75 (16) · 0,33–0,75 (6–16)"
+    assert row["switch_text"] == text("plots.sensitivity.switch.advisor", "nl")
+    assert row["spread"] == pytest.approx(0.75 - 1 / 3)
+    # Only the basis changes: one share, a range of items.
+    only_basis = table.set_index(["lens", "pair"]).loc[("complementarity", "NZKG – OFGV")]
+    assert only_basis["values_text"] == "0,00 (11) · 0,00 (5–11)"
+    # Only the share changes: one basis.
+    only_share = table.set_index(["lens", "pair"]).loc[("scale_agreement", "NHN – IJmond")]
+    assert only_share["values_text"] == "0,69 (16) · 0,35–0,69 (16)"
+    both = table.set_index(["lens", "pair"]).loc[("scale_agreement", "NZKG – OFGV")]
+    assert both["switch_text"] == ", ".join(
+        text(f"plots.sensitivity.switch.{name}", "nl") for name in ("advisor", "levels")
+    )
+    english = plots.sensitivity_table(sensitivity_values, lang="en")
+    assert english["values_text"].iloc[0] == "0.75 (16) · 0.33–0.75 (6–16)"
     with pytest.raises(ValueError):
-        plots.sensitivity_table(sensitivity_values.drop(columns="value_missing"))
+        plots.sensitivity_table(sensitivity_values.drop(columns="share_low"))
+    with pytest.raises(ValueError):
+        plots.switch_label("weights")
 
 
-def test_sensitivity_chart_shows_both_readings(sensitivity_values):
+def test_sensitivity_table_keeps_the_pairs_that_move_most(sensitivity_values):
+    table = plots.sensitivity_table(sensitivity_values, max_pairs=1)
+    assert table.groupby("lens").size().max() == 1
+    kept = table.set_index("lens")["pair"]
+    assert kept["scale_agreement"] == "NHN – IJmond"  # moves 0.33; NZKG – OFGV moves 0.08
+
+
+def test_sensitivity_chart_draws_ranges_default_and_texts_on_the_right(sensitivity_values):
     ax = plots.sensitivity_chart(sensitivity_values)
     labels = tick_texts(ax.get_yticklabels())
-    assert labels[0] == text("affinity.lens.complementarity", "nl")
-    assert "NHN – IJmond" in labels
-    # The first "NHN – IJmond" is in the complementarity block, where its rank changes.
-    first = next(t for t in ax.get_yticklabels() if t.get_text() == "NHN – IJmond")
-    last = [t for t in ax.get_yticklabels() if t.get_text() == "NHN – IJmond"][-1]
-    assert first.get_fontweight() == "bold" and last.get_fontweight() == "normal"
-    assert legend_texts(ax) == [text("unknown.neutral", "nl"), text("unknown.missing", "nl")]
-    change = label(ax, "change:complementarity:NHN – IJmond")
-    assert change.startswith("5 → 3") and text("plots.sensitivity.rank", "nl", neutral=1, missing=2) in change
-    neutral = [line for line in ax.lines if line.get_gid() == "neutral:complementarity:NHN – IJmond"]
-    missing = [line for line in ax.lines if line.get_gid() == "missing:complementarity:NHN – IJmond"]
-    assert neutral[0].get_xdata()[0] == 1.0 and missing[0].get_xdata()[0] == pytest.approx(0.6)
+    assert labels[0] == text("affinity.lens.shared_added_value", "nl")
+    headings = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert headings == [text(f"affinity.lens.{lens}", "nl") for lens in table_lenses(sensitivity_values)]
+    assert labels.count("NZKG – OFGV") == 2  # once under each lens it changes in
+    key = "shared_added_value:NHN – OFGV"
+    line = next(line for line in ax.lines if line.get_gid() == f"range:{key}")
+    assert list(line.get_xdata()) == pytest.approx([1 / 3, 0.75])
+    ends = next(line for line in ax.lines if line.get_gid() == f"ends:{key}")
+    dot = next(line for line in ax.lines if line.get_gid() == f"default:{key}")
+    assert dot.get_xdata()[0] == 0.75
+    # Greyscale: the default and the range ends differ in shape, not only in colour.
+    assert dot.get_marker() != ends.get_marker()
+    assert label(ax, f"values:{key}") == "0,75 (16) · 0,33–0,75 (6–16)"
+    assert label(ax, f"switch:{key}") == text("plots.sensitivity.switch.advisor", "nl")
+    ax.figure.canvas.draw()
+    axis_right = ax.get_window_extent().x1
+    values = next(t for t in ax.texts if t.get_gid() == f"values:{key}")
+    switch = next(t for t in ax.texts if t.get_gid() == f"switch:{key}")
+    values_box, switch_box = values.get_window_extent(), switch.get_window_extent()
+    assert axis_right < values_box.x0 < values_box.x1 < switch_box.x0
+    assert legend_texts(ax) == [
+        text("plots.sensitivity.default", "nl"),
+        text("plots.sensitivity.range", "nl"),
+    ]
+    assert len([t for t in ax.texts if (t.get_gid() or "").startswith("values:")]) == len(sensitivity_values)
+
+
+def table_lenses(values: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(values["lens"]))
+
+
+def test_sensitivity_chart_from_the_data_has_no_unknown_rows(dataset):
+    values = affinity.sensitivity_values(dataset)
+    ax = plots.sensitivity_chart(values)
+    switches = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("switch:")]
+    assert len(switches) == len(values)
+    assert text("plots.sensitivity.switch.unknown", "nl") not in switches
+
+
+def test_sensitivity_chart_without_rows_says_so(sensitivity_values):
+    ax = plots.sensitivity_chart(sensitivity_values.iloc[0:0])
+    assert label(ax, "none") == text("plots.sensitivity.none", "nl")
 
 
 def test_profile_chart_picks_out_own_service():
@@ -445,11 +598,11 @@ def test_labels_shrink_but_stay_readable_for_28_services(many_services):
 def test_matrix_pictures_for_28_services(many_services):
     codes = many_services.service_codes
     matrix = pair_matrix(codes)
-    heat = plots.affinity_heatmap(matrix, lens="combined")
+    heat = plots.affinity_heatmap(matrix, lens="joint_agenda")
     assert len(heat.get_xticklabels()) == 28
     assert heat.figure.get_size_inches()[0] > style.square_figsize(4)[0]
     plt.figure()
-    network = plots.affinity_network(matrix, lens="combined")
+    network = plots.affinity_network(matrix, lens="joint_agenda")
     assert text("plots.network_strongest", "nl", n=plots.STRONGEST_LINKS) in network.get_title(loc="left")
     assert len([c for c in network.collections if (c.get_gid() or "").startswith("node:")]) == 28
     grid = plots.clustered_heatmap(matrix)

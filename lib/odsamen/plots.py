@@ -609,7 +609,8 @@ def preference_chart(
 
 
 def lens_title(lens: str, lang: str = "nl") -> str:
-    """The plain-language name of an affinity lens."""
+    """The plain-language name of an affinity lens (the catalogue's ``affinity.lens.<lens>``, as
+    :func:`odsamen.affinity.lens_label` gives it)."""
     return text(f"affinity.lens.{lens}", lang)
 
 
@@ -621,10 +622,51 @@ def _annotations(matrix: pd.DataFrame, lang: str) -> np.ndarray:
     )
 
 
+def basis_annotations(
+    matrix: pd.DataFrame,
+    basis: pd.DataFrame,
+    *,
+    counts: pd.DataFrame | None = None,
+    low_evidence: pd.DataFrame | None = None,
+    lang: str = "nl",
+) -> np.ndarray:
+    """Cell texts that show each value with what it rests on: ``"0,79\\n11/14"``.
+
+    ``matrix`` holds the values (shares), ``basis`` the number of items each
+    rests on; with ``counts`` the second line is ``count/basis``, else the
+    basis alone. Where ``low_evidence`` is True the second line ends in
+    ``*``. Cells without a value stay empty. All frames are aligned on
+    ``matrix``'s labels.
+    """
+    values = matrix.to_numpy(dtype=float)
+    decimals = _decimals_for(values)
+    items = basis.reindex(index=matrix.index, columns=matrix.columns).to_numpy(dtype=float)
+    counted = None if counts is None else counts.reindex(index=matrix.index, columns=matrix.columns)
+    counted = None if counted is None else counted.to_numpy(dtype=float)
+    low = (
+        np.zeros(values.shape, dtype=bool)
+        if low_evidence is None
+        else low_evidence.reindex(index=matrix.index, columns=matrix.columns)
+        .fillna(False)
+        .to_numpy(dtype=bool)
+    )
+    cells = np.full(values.shape, "", dtype=object)
+    for (i, j), value in np.ndenumerate(values):
+        if np.isnan(value):
+            continue
+        n = "" if np.isnan(items[i, j]) else str(int(items[i, j]))
+        under = n if counted is None or np.isnan(counted[i, j]) else f"{int(round(counted[i, j]))}/{n}"
+        cells[i, j] = format_number(value, lang, decimals) + "\n" + under + (" *" if low[i, j] else "")
+    return cells.astype(str)
+
+
 def affinity_heatmap(
     matrix: pd.DataFrame,
     *,
     lens: str,
+    basis: pd.DataFrame | None = None,
+    counts: pd.DataFrame | None = None,
+    low_evidence: pd.DataFrame | None = None,
     lang: str = "nl",
     highlight: str | None = None,
     ax: Axes | None = None,
@@ -635,12 +677,22 @@ def affinity_heatmap(
     ----------
     matrix
         Symmetric service-by-service values of the lens (higher means a
-        better fit); the diagonal (a service with itself) is NaN and shown
-        blank.
+        better fit), such as :func:`odsamen.affinity.lens_share`; the
+        diagonal (a service with itself) is NaN and shown blank.
     lens
-        The lens's name (``scale_agreement``, ``shared_regional``,
-        ``complementarity``, ``shared_added_value``, ``combined``); gives
-        the title and colour bar label.
+        The lens's name (one of :data:`odsamen.affinity.LENSES`); gives the
+        title and colour bar label (:func:`lens_title`).
+    basis
+        Optional, service by service: the number of items each value rests
+        on (:func:`odsamen.affinity.lens_basis`). Each cell then shows it
+        under the value, and a note under the chart says so.
+    counts
+        Optional, with ``basis``: the counted items
+        (:func:`odsamen.affinity.lens_matrix` of a count lens), shown as
+        ``11/14`` under the share.
+    low_evidence
+        Optional, with ``basis``: True where the value rests on little
+        evidence; such a cell's second line ends in ``*``, explained in the note.
     lang
         ``"nl"`` or ``"en"``.
     highlight
@@ -661,14 +713,18 @@ def affinity_heatmap(
     row = _check_highlight(highlight, services)
     ax = style.axes_for(ax, style.square_figsize(len(services)))
     fontsize = style.font_size_for(len(services))
+    if basis is None:
+        annotations = _annotations(matrix, lang)
+    else:
+        annotations = basis_annotations(matrix, basis, counts=counts, low_evidence=low_evidence, lang=lang)
     sns.heatmap(
         matrix.astype(float),
         ax=ax,
         cmap=style.SEQUENTIAL_CMAP,
         mask=matrix.isna().to_numpy(),
-        annot=_annotations(matrix, lang),
+        annot=annotations,
         fmt="",
-        annot_kws={"fontsize": fontsize},
+        annot_kws={"fontsize": fontsize if basis is None else fontsize - 1},
         linewidths=1.0,
         linecolor="#ffffff",
         square=True,
@@ -697,7 +753,14 @@ def affinity_heatmap(
     ax.set_title(
         text("plots.affinity_title", lang, lens=lens_title(lens, lang)), loc="left", fontweight="bold"
     )
-    ax.set_xlabel(text("plots.service", lang))
+    xlabel = text("plots.service", lang)
+    if basis is not None:
+        note = text("plots.basis.items" if counts is None else "plots.basis.counts", lang)
+        if low_evidence is not None and bool(np.asarray(low_evidence, dtype=bool).any()):
+            note += "\n" + text("plots.basis.low_evidence", lang)
+        width = int(10 * ax.figure.get_figwidth())
+        xlabel += "\n\n" + "\n".join(style.wrap_label(line, width) for line in note.split("\n"))
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(text("plots.service", lang))
     return ax
 
@@ -734,6 +797,7 @@ def clustered_heatmap(
     labels: dict[str, str] | None = None,
     method: str = "average",
     metric: str = "euclidean",
+    unknown_label: str | None = None,
     **kwargs,
 ) -> sns.matrix.ClusterGrid:
     """A heatmap with rows and columns reordered so that alike ones sit together,
@@ -743,7 +807,10 @@ def clustered_heatmap(
     ----------
     matrix
         Values to show, rows and columns labelled (services by services, or
-        items by services); NaN cells stay blank.
+        items by services). A NaN cell (a ``?`` read as missing, a score not
+        filled in or left out) is drawn light grey and hatched, with a legend
+        entry in the lower left corner; a NaN where the row and column label
+        are the same (a service with itself) stays blank.
     row_linkage, col_linkage
         Precomputed scipy linkage matrices. When None, average linkage on
         Euclidean distances is computed (:func:`average_linkage`).
@@ -760,13 +827,17 @@ def clustered_heatmap(
     method, metric
         The linkage method and distance behind the given linkages (or used
         for the fallback), named in the default title.
+    unknown_label
+        The legend entry of the hatched NaN cells; default ``? of niet
+        ingevuld`` (``plots.unknown_cell``).
     **kwargs
         Passed on to :func:`seaborn.clustermap`.
 
     Returns
     -------
     seaborn.matrix.ClusterGrid
-        Its ``figure`` is a new figure sized to the matrix.
+        Its ``figure`` is a new figure sized to the matrix. The hatched NaN cells are
+        patches of ``ax_heatmap`` with ``gid="unknown:<row>:<column>"``.
     """
     import seaborn as sns
 
@@ -801,7 +872,53 @@ def clustered_heatmap(
     _title_and_colour_bar(grid, heading, value_label, fontsize, keep_colour_bar="cbar_pos" in kwargs)
     if grid.ax_cbar is not None:
         _comma_ticks(grid.ax_cbar.yaxis, matrix, lang)
+    _mark_unknown_cells(grid, matrix, unknown_label or text("plots.unknown_cell", lang))
     return grid
+
+
+def _mark_unknown_cells(grid, matrix: pd.DataFrame, label: str) -> None:
+    """A light grey hatched square behind every NaN cell of the reordered heatmap, and a legend entry.
+
+    The heatmap leaves a NaN cell transparent, so the square shows through: an unknown value
+    is drawn as unknown, not as white or as 0. A service paired with itself (same row and
+    column label) is no unknown and stays blank.
+    """
+    rows = (
+        [matrix.index[k] for k in grid.dendrogram_row.reordered_ind] if grid.dendrogram_row else matrix.index
+    )
+    columns = (
+        [matrix.columns[k] for k in grid.dendrogram_col.reordered_ind]
+        if grid.dendrogram_col
+        else matrix.columns
+    )
+    values = matrix.reindex(index=rows, columns=columns).to_numpy(dtype=float)
+    marked = 0
+    for (i, j), value in np.ndenumerate(values):
+        if not np.isnan(value) or rows[i] == columns[j]:
+            continue
+        grid.ax_heatmap.add_patch(
+            Rectangle(
+                (j, i),
+                1,
+                1,
+                facecolor=style.UNKNOWN_CELL_COLOUR,
+                hatch=style.UNKNOWN_CELL_HATCH,
+                edgecolor=style.HATCH_COLOUR,
+                linewidth=0.0,
+                zorder=0.5,
+                gid=f"unknown:{rows[i]}:{columns[j]}",
+            )
+        )
+        marked += 1
+    if marked:
+        handle = Patch(
+            facecolor=style.UNKNOWN_CELL_COLOUR,
+            hatch=style.UNKNOWN_CELL_HATCH * 2,
+            edgecolor=style.HATCH_COLOUR,
+            linewidth=0.0,
+            label=label,
+        )
+        grid.figure.legend(handles=[handle], loc="lower left", bbox_to_anchor=(0.01, 0.01), frameon=False)
 
 
 def _title_and_colour_bar(
@@ -1008,122 +1125,187 @@ def affinity_network(
 
 # --- sensitivity ------------------------------------------------------------------------
 
-READING_MARKERS = (("neutral", "o", 9), ("missing", "D", 6))
-"""Marker and size per reading of ``?`` in the sensitivity chart."""
+SENSITIVITY_COLUMNS = (
+    "lens",
+    "service_a",
+    "service_b",
+    "share",
+    "n_items",
+    "share_low",
+    "share_high",
+    "n_low",
+    "n_high",
+    "changed_by",
+)
+"""The long table :func:`sensitivity_chart` expects (:func:`odsamen.affinity.sensitivity_values`):
+one row per lens and unordered pair whose value or basis some reading changes."""
 
-SENSITIVITY_COLUMNS = ("lens", "service_a", "service_b", "value_neutral", "value_missing")
-"""The long table :func:`sensitivity_chart` expects: one row per lens and unordered pair."""
+SENSITIVITY_SWITCHES = ("advisor", "levels", "unknown", "combination")
+"""The words ``changed_by`` may hold, each with a plain name in the catalogue."""
+
+DEFAULT_MARKER = {"marker": "o", "markersize": 9, "color": "#000000"}
+"""The default reading's share: a large filled black dot."""
+
+RANGE_MARKER = {"marker": "|", "markersize": 12, "markeredgewidth": 2.0, "color": "#737373"}
+"""The lowest and highest share over the readings: grey upright bars at both ends of the line,
+a different shape from the dot, so the picture reads in greyscale."""
 
 
-def sensitivity_table(values: pd.DataFrame, *, max_pairs: int = 12) -> pd.DataFrame:
-    """Per lens, each pair's value and rank with ``?`` read as neutral and as missing.
+def _span(low: float, high: float, lang: str, decimals: int = 2) -> str:
+    """``0,33–0,75``, or one number when both ends are equal."""
+    first, last = format_number(low, lang, decimals), format_number(high, lang, decimals)
+    return first if first == last else f"{first}–{last}"
+
+
+def _count_span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def switch_label(changed_by: str, lang: str = "nl") -> str:
+    """The switches in ``changed_by`` (``"advisor, levels"``) in plain words, joined by commas."""
+    names = [name.strip() for name in str(changed_by).split(",") if name.strip()]
+    unknown = [name for name in names if name not in SENSITIVITY_SWITCHES]
+    if unknown:
+        raise ValueError(f"unknown switch {unknown[0]!r}; expected one of {', '.join(SENSITIVITY_SWITCHES)}")
+    return ", ".join(text(f"plots.sensitivity.switch.{name}", lang) for name in names)
+
+
+def sensitivity_table(values: pd.DataFrame, *, max_pairs: int = 12, lang: str = "nl") -> pd.DataFrame:
+    """The rows of :func:`sensitivity_chart`: per lens, the pairs a reading changes, with their texts.
 
     Parameters
     ----------
     values
-        Columns :data:`SENSITIVITY_COLUMNS`; higher values mean a better fit.
+        Columns :data:`SENSITIVITY_COLUMNS` (see
+        :func:`odsamen.affinity.sensitivity_values`): the default reading's
+        ``share`` and ``n_items``, the lowest and highest share and basis over
+        all readings, and the switches that change them (``changed_by``).
     max_pairs
-        Per lens, keep at most this many pairs: those whose value moves most
+        Per lens, keep at most this many pairs: those whose share moves most
         (ties broken by pair name).
+    lang
+        ``"nl"`` or ``"en"``, for the texts.
 
     Returns
     -------
     DataFrame
-        The input columns plus ``pair`` (``"A – B"``), ``rank_neutral`` and
-        ``rank_missing`` (1 = best fit in the lens; equal values share a
-        rank), ``rank_changed``, and ``scaled_neutral``/``scaled_missing``:
-        the values divided by the largest absolute value in the lens, so
-        lenses on different scales share one axis. Lenses keep their order
-        of first appearance; pairs within a lens go from best to worst fit
-        with ``?`` neutral.
+        The input columns plus ``pair`` (``"A – B"``), ``spread``
+        (``share_high - share_low``), ``values_text`` (``"0,75 (16) ·
+        0,33–0,75 (6–16)"``: the default share and its basis, then the range
+        of shares and of bases over the readings) and ``switch_text`` (the
+        switches in words). Lenses keep their order of first appearance;
+        pairs within a lens go from the highest default share down, then by
+        pair name.
     """
+    check_language(lang)
     missing = [column for column in SENSITIVITY_COLUMNS if column not in values.columns]
     if missing:
         raise ValueError(f"sensitivity values lack the columns {', '.join(missing)}")
     table = values.loc[:, list(SENSITIVITY_COLUMNS)].copy()
     table["pair"] = table["service_a"].astype(str) + " – " + table["service_b"].astype(str)
-    by_lens = table.groupby("lens", sort=False)
-    for reading in ("neutral", "missing"):
-        table[f"rank_{reading}"] = by_lens[f"value_{reading}"].rank(method="min", ascending=False)
-    table["rank_changed"] = table["rank_neutral"] != table["rank_missing"]
-    scale = by_lens[["value_neutral", "value_missing"]].transform(lambda v: v.abs().max()).max(axis=1)
-    scale = scale.where(scale > 0, 1.0)
-    table["scaled_neutral"] = table["value_neutral"] / scale
-    table["scaled_missing"] = table["value_missing"] / scale
-    table["_shift"] = (table["value_missing"] - table["value_neutral"]).abs().fillna(np.inf)
+    table["spread"] = (table["share_high"] - table["share_low"]).astype(float)
+    table["values_text"] = [
+        text(
+            "plots.sensitivity.span",
+            lang,
+            share=format_number(row.share, lang, 2),
+            n=int(row.n_items),
+            shares=_span(row.share_low, row.share_high, lang),
+            items=_count_span(int(row.n_low), int(row.n_high)),
+        )
+        for row in table.itertuples(index=False)
+    ]
+    table["switch_text"] = [switch_label(changed, lang) for changed in table["changed_by"]]
     table["_lens"] = table["lens"].map({lens: k for k, lens in enumerate(table["lens"].unique())})
-    kept = table.sort_values(["_lens", "_shift", "pair"], ascending=[True, False, True], kind="stable")
-    kept = kept.groupby("lens", sort=False).head(max_pairs)
-    kept = kept.sort_values(["_lens", "rank_neutral", "pair"], kind="stable")
-    return kept.drop(columns=["_shift", "_lens"]).reset_index(drop=True)
+    table["_order"] = -table["spread"].fillna(np.inf)
+    kept = table.sort_values(["_lens", "_order", "pair"], kind="stable").groupby("lens", sort=False)
+    kept = kept.head(max_pairs).assign(_share=lambda t: -t["share"].fillna(-1.0))
+    kept = kept.sort_values(["_lens", "_share", "pair"], kind="stable")
+    return kept.drop(columns=["_lens", "_order", "_share"]).reset_index(drop=True)
 
 
-def _sensitivity_rows(table: pd.DataFrame, lang: str) -> tuple[list[str], list[float | None], list[bool]]:
-    """Y tick labels (a bold heading per lens, then its pairs) and the y of each pair row."""
+def _sensitivity_rows(table: pd.DataFrame, lang: str) -> tuple[list[str], list[int], list[bool]]:
+    """Y tick labels (a bold heading per lens, then its pairs), the y of each pair row, and which
+    rows are headings."""
     labels, pair_rows, headings = [], [], []
     for lens, part in table.groupby("lens", sort=False):
         labels.append(lens_title(lens, lang))
         headings.append(True)
-        for _ in range(len(part)):
+        for pair in part["pair"]:
             pair_rows.append(len(labels))
-            labels.append("")
+            labels.append(pair)
             headings.append(False)
-    for row, pair in zip(pair_rows, table["pair"], strict=True):
-        labels[row] = pair
     return labels, pair_rows, headings
 
 
-def _value_change(row, lang: str) -> str:
-    decimals = _decimals_for(np.array([row.value_neutral, row.value_missing], dtype=float))
-    before, after = (format_number(v, lang, decimals) for v in (row.value_neutral, row.value_missing))
-    change = text("plots.sensitivity.values", lang, neutral=before, missing=after)
-    if row.rank_changed:
-        change += "  " + text(
-            "plots.sensitivity.rank", lang, neutral=int(row.rank_neutral), missing=int(row.rank_missing)
-        )
-    return change
+def _column_offsets(table: pd.DataFrame, fontsize: float, lang: str) -> tuple[float, float]:
+    """Where the two text columns right of the chart start, in points past the axis.
+
+    Points, not a share of the Axes, so the columns keep their distance whatever the layout
+    does to the Axes; the second starts past the widest text of the first (about 0.6 em per
+    character of DejaVu Sans).
+    """
+    texts = [*table["values_text"], *text("plots.sensitivity.values_heading", lang).split("\n")]
+    widest = max(len(line) for line in texts)
+    first = 10.0
+    return first, first + 0.6 * (fontsize - 0.5) * widest + 14.0
 
 
-def _draw_dumbbells(ax: Axes, table: pd.DataFrame, pair_rows: list[int], fontsize: float, lang: str) -> None:
-    """Per pair a line from its neutral to its missing value, both marked, and the values on the right."""
+def _right_text(ax: Axes, y: float, offset: float, words: str, fontsize: float, gid: str, **kwargs) -> None:
+    ax.annotate(
+        words,
+        xy=(1.0, y),
+        xycoords=ax.get_yaxis_transform(),  # x in axes fraction, y in data: past the axis
+        xytext=(offset, 0),
+        textcoords="offset points",
+        va=kwargs.pop("va", "center"),
+        fontsize=fontsize - 0.5,
+        gid=gid,
+        annotation_clip=False,
+        **kwargs,
+    )
+
+
+def _draw_ranges(ax: Axes, table: pd.DataFrame, pair_rows: list[int], fontsize: float, lang: str) -> None:
+    """Per pair a line from its lowest to its highest share, bars at the ends, a dot at the
+    default share, and on the right the values with their basis and the switch that moves them."""
+    values_at, switch_at = _column_offsets(table, fontsize, lang)
     for y, row in zip(pair_rows, table.itertuples(index=False), strict=True):
-        ax.plot([row.scaled_neutral, row.scaled_missing], [y, y], color="#969696", linewidth=1.5, zorder=1)
-        # The neutral dot is drawn larger, so it still shows round a diamond at the same value.
-        for reading, marker, size in READING_MARKERS:
-            ax.plot(
-                [getattr(row, f"scaled_{reading}")],
-                [y],
-                linestyle="none",
-                marker=marker,
-                markersize=size,
-                color=style.READING_COLOURS[reading],
-                zorder=2,
-                gid=f"{reading}:{row.lens}:{row.pair}",
-            )
-        ax.text(
-            1.08,
-            y,
-            _value_change(row, lang),
-            va="center",
-            fontsize=fontsize - 0.5,
-            gid=f"change:{row.lens}:{row.pair}",
-            fontweight="bold" if row.rank_changed else "normal",
+        key = f"{row.lens}:{row.pair}"
+        ends = [row.share_low, row.share_high]
+        ax.plot(ends, [y, y], color="#bdbdbd", linewidth=3, zorder=1, gid=f"range:{key}")
+        ax.plot(ends, [y, y], linestyle="none", zorder=2, gid=f"ends:{key}", **RANGE_MARKER)
+        ax.plot([row.share], [y], linestyle="none", zorder=3, gid=f"default:{key}", **DEFAULT_MARKER)
+        _right_text(ax, y, values_at, row.values_text, fontsize, f"values:{key}")
+        _right_text(ax, y, switch_at, row.switch_text, fontsize, f"switch:{key}")
+    for offset, name in ((values_at, "values"), (switch_at, "switch")):
+        _right_text(
+            ax,
+            -0.6,
+            offset,
+            text(f"plots.sensitivity.{name}_heading", lang),
+            fontsize,
+            f"heading:{name}",
+            va="bottom",
+            fontweight="bold",
         )
 
 
-def _reading_legend(ax: Axes, lang: str) -> None:
-    """The two readings of ``?`` in one line between the title and the chart."""
+def _range_legend(ax: Axes, lang: str) -> None:
+    """The dot and the bars explained in one line between the title and the chart."""
     handles = [
+        Line2D([], [], linestyle="none", label=text("plots.sensitivity.default", lang), **DEFAULT_MARKER),
         Line2D(
             [],
             [],
-            linestyle="none",
-            marker=marker,
-            markersize=size,
-            color=style.READING_COLOURS[reading],
-            label=text(f"unknown.{reading}", lang),
-        )
-        for reading, marker, size in READING_MARKERS
+            color="#bdbdbd",
+            linewidth=3,
+            marker=RANGE_MARKER["marker"],
+            markersize=RANGE_MARKER["markersize"],
+            markeredgewidth=RANGE_MARKER["markeredgewidth"],
+            markeredgecolor=RANGE_MARKER["color"],
+            label=text("plots.sensitivity.range", lang),
+        ),
     ]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, borderaxespad=0.2)
 
@@ -1131,20 +1313,24 @@ def _reading_legend(ax: Axes, lang: str) -> None:
 def sensitivity_chart(
     values: pd.DataFrame, *, max_pairs: int = 12, lang: str = "nl", ax: Axes | None = None
 ) -> Axes:
-    """How each pair's fit moves when ``?`` is read as missing instead of neutral.
+    """Which shares change with the reading of the data, by how much, and through which switch.
 
-    Per lens (a bold heading) each pair is a row with a blue dot (``?`` as
-    neutral) and an orange diamond (``?`` as missing) joined by a line; the
-    real values are written on the right, and where the pair's rank within
-    the lens changes, the ranks too (its label is then bold). Values are
-    shown as a share of the lens's largest value, so lenses on different
-    scales fit on one axis.
+    Per lens (a bold heading) each pair that some reading changes is a row:
+    a grey line from its lowest to its highest share over all readings, with
+    grey upright bars at both ends, and a black dot at the share of the
+    default reading. On the right stand the default share with the number of
+    items it rests on, then the range of shares and of items over the
+    readings (``0,75 (16) · 0,33–0,75 (6–16)``), and the switch that moves
+    it (such as the advisors' scores). Shares run from 0 to 1 in every lens,
+    so all lenses share one axis. Dot and bars differ in shape, not only in
+    colour, so the chart reads in greyscale.
 
     Parameters
     ----------
     values
-        Columns ``lens, service_a, service_b, value_neutral, value_missing``,
-        one row per lens and unordered pair (see :func:`sensitivity_table`).
+        Columns :data:`SENSITIVITY_COLUMNS`, as
+        :func:`odsamen.affinity.sensitivity_values` returns them; pairs that
+        no reading changes are not in it.
     max_pairs
         Per lens, show at most this many pairs, those that move most.
     lang
@@ -1155,29 +1341,33 @@ def sensitivity_chart(
     Returns
     -------
     Axes
-        Dots carry ``gid="neutral:<lens>:<pair>"`` and ``"missing:<lens>:<pair>"``, the values
-        on the right ``"change:<lens>:<pair>"``.
+        Per row, ``gid="range:<lens>:<pair>"`` (the line), ``"ends:<lens>:<pair>"`` (the bars),
+        ``"default:<lens>:<pair>"`` (the dot); the texts on the right ``"values:<lens>:<pair>"``
+        and ``"switch:<lens>:<pair>"``. With no rows the chart says that no reading changes a value.
     """
     check_language(lang)
-    table = sensitivity_table(values, max_pairs=max_pairs)
+    table = sensitivity_table(values, max_pairs=max_pairs, lang=lang)
     labels, pair_rows, headings = _sensitivity_rows(table, lang)
-    ax = style.axes_for(ax, (11.0, 1.6 + 0.32 * len(labels)))
+    ax = style.axes_for(ax, (11.0, 1.9 + 0.32 * max(2, len(labels))))
     fontsize = style.font_size_for(len(labels) // 3)
-    _draw_dumbbells(ax, table, pair_rows, fontsize, lang)
-    ax.set_yticks(range(len(labels)), labels, fontsize=fontsize)
-    for tick, heading, y in zip(ax.get_yticklabels(), headings, range(len(labels)), strict=True):
-        changed = y in pair_rows and bool(table["rank_changed"].iloc[pair_rows.index(y)])
-        tick.set_fontweight("bold" if heading or changed else "normal")
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    low = min(0.0, float(np.nanmin(table[["scaled_neutral", "scaled_missing"]].to_numpy(dtype=float))))
-    ax.set_xlim(low - 0.05, 1.05)
-    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_title(text("plots.sensitivity.readings_title", lang), pad=30, loc="left", fontweight="bold")
+    ax.set_xlabel(text("plots.sensitivity.share_xlabel", lang))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, lang, 1)))
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.8)
     ax.set_axisbelow(True)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, lang, 1)))
-    ax.set_xlabel(text("plots.sensitivity.xlabel", lang))
-    ax.set_title(text("plots.sensitivity.title", lang), pad=30, loc="left", fontweight="bold")
-    _reading_legend(ax, lang)
+    ax.tick_params(axis="y", length=0)
+    if table.empty:
+        ax.set_yticks([])
+        ax.set_ylim(1, 0)
+        ax.text(0.5, 0.5, text("plots.sensitivity.none", lang), ha="center", va="center", gid="none")
+        return ax
+    _draw_ranges(ax, table, pair_rows, fontsize, lang)
+    ax.set_yticks(range(len(labels)), labels, fontsize=fontsize)
+    for tick, heading in zip(ax.get_yticklabels(), headings, strict=True):
+        tick.set_fontweight("bold" if heading else "normal")
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    _range_legend(ax, lang)
     return ax
 
 

@@ -63,6 +63,13 @@ MISSING_CROSS_COLOUR = "#9e9e9e"
 MISSING_HATCH = "x"
 """Hatch of a cell without a value: crosses, unlike the dots and lines of ``?`` and ``-/+``."""
 
+UNKNOWN_CELL_COLOUR = "#e5e5e5"
+"""Face colour behind a cell of a colour-mapped heatmap that has no value (``?`` read as missing,
+or not filled in): light grey, outside the colour map, so it is never read as a low value."""
+
+UNKNOWN_CELL_HATCH = "xx"
+"""Hatch over such a cell, so it stays distinct in greyscale too."""
+
 GRID_COLOUR = "#ffffff"
 """Colour of the thin lines between cells."""
 
