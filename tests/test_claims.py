@@ -59,6 +59,12 @@ def rename_service(folder: Path, old: str, new: str) -> None:
         ("scale_preferences.csv", "service"),
     ):
         edit_table(folder, name, {column: old}, column, new)
+    advice = folder / "advice.csv"
+    table = pd.read_csv(advice, dtype=str, keep_default_na=False)
+    table["coalition"] = [
+        "+".join(new if c == old else c for c in key.split("+")) for key in table["coalition"]
+    ]
+    table.to_csv(advice, index=False, lineterminator="\n")
 
 
 # --- the real data ---------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import math
 import shutil
 from pathlib import Path
 
@@ -10,7 +12,17 @@ import pandas as pd
 import pytest
 
 from odsamen.cli import main
-from odsamen.data import ROBUSTNESS_ITEMS, SYMBOLS, TASK_ITEMS, DataError, load_dataset
+from odsamen.data import (
+    ADVICE_COLUMNS,
+    FILES,
+    ROBUSTNESS_ITEMS,
+    SCENARIO_COLUMNS,
+    SYMBOLS,
+    TASK_ITEMS,
+    DataError,
+    Dataset,
+    load_dataset,
+)
 from odsamen.scoring import score_matrix, score_values, symbol_value
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -36,6 +48,30 @@ def issues_of(folder: Path) -> list:
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     return caught.value.issues
+
+
+def set_cell(path: Path, line: int, column: str, value: str) -> None:
+    """Set ``column`` on 1-based ``line`` of the CSV file ``path`` (one record per line) to ``value``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[line - 1][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def the_issue(folder: Path, file: str, line: int, column: str, value: str):
+    """The one issue at ``file``, ``line``, ``column``, after checking that its message names all four."""
+    issues = [i for i in issues_of(folder) if (i.file, i.line, i.column) == (file, line, column)]
+    assert len(issues) == 1, [str(i) for i in issues_of(folder)]
+    (issue,) = issues
+    assert issue.value == value
+    assert issue.describe("en").startswith(
+        f"{file}, line {line}, column '{column}': value '{value}': expected"
+    )
+    assert issue.describe("nl").startswith(
+        f"{file}, regel {line}, kolom '{column}': waarde '{value}': verwacht"
+    )
+    return issue
 
 
 # --- the real data -------------------------------------------------------------
@@ -69,6 +105,37 @@ def test_real_data_known_cells():
     ]
     assert len(ofgv_tasks) == 11
     assert (ofgv_tasks["levels"] == "").all() and (ofgv_tasks["note"] != "").all()
+
+
+def test_real_scenarios_and_advice():
+    data = load_dataset(DATA)
+    assert list(data.scenarios.columns) == list(SCENARIO_COLUMNS)
+    assert list(data.advice.columns) == list(ADVICE_COLUMNS)
+    assert len(data.scenarios) == 5 and len(data.advice) == 9
+    scenarios = data.scenarios.set_index("scenario")
+    assert list(scenarios.index) == ["convenant", "expertisecentrum", "federatie", "taakoverdracht", "fusie"]
+    assert scenarios.at["convenant", "fits_at"] == 3.0 and scenarios.at["federatie", "partly_at"] == 0.3
+    assert scenarios["fits_at"].dtype == float and math.isnan(scenarios.at["fusie", "fits_at"])
+    assert scenarios["decides"].dtype == bool and not scenarios.at["fusie", "decides"]
+    assert scenarios.at["federatie", "blocking_items"] == ("taken_en_werkgebied",)
+    assert scenarios.at["convenant", "blocking_items"] == ()
+    assert data.scenario_label("fusie", "en") == "Full merger"
+    assert set(data.advice["scenario"]) <= set(scenarios.index)
+    assert (data.advice.loc[data.advice["scenario"] == "fusie", "stance"] == "not_now").all()
+
+
+def test_dataset_without_the_new_tables_still_builds():
+    data = load_dataset(DATA)
+    old = Dataset(data.folder, data.scores, data.preferences, data.items, data.services, data.levels, True)
+    assert old.synthetic and old.warnings == []
+    assert list(old.scenarios.columns) == list(SCENARIO_COLUMNS) and old.scenarios.empty
+    assert list(old.advice.columns) == list(ADVICE_COLUMNS) and old.advice.empty
+
+
+def test_new_tables_are_data_files():
+    assert FILES["scenarios"] == "scenarios.csv" and FILES["advice"] == "advice.csv"
+    assert len(FILES) == 7
+    assert {p.name for p in DATA.glob("*.csv")} == set(FILES.values())
 
 
 def test_categoricals_are_ordered():
@@ -188,10 +255,187 @@ def test_missing_file(data_copy: Path):
     assert issue.file == "items.csv" and issue.line is None
 
 
+def test_missing_scenarios_file(data_copy: Path):
+    (data_copy / "scenarios.csv").unlink()
+    (issue,) = issues_of(data_copy)
+    assert issue.file == "scenarios.csv" and issue.line is None
+
+
 def test_wrong_number_of_fields(data_copy: Path):
     edit_line(data_copy / "scores.csv", 7, ",self", ",self,extra")
     issues = issues_of(data_copy)
     assert any(i.line == 7 and i.expected[0] == "expect.fields" for i in issues)
+
+
+# --- scenarios.csv -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, column, value, expected",
+    [
+        (2, "scenario", "Convenant", "lowercase letters a to z and '_'"),
+        (2, "scenario", "con venant", "lowercase letters a to z and '_'"),
+        (2, "label_nl", "", "a Dutch label"),
+        (3, "label_en", "", "an English label"),
+        (2, "conditions_nl", "", "the conditions in Dutch"),
+        (4, "conditions_en", "", "the conditions in English"),
+        (5, "where", "", "the place in the report"),
+        (2, "measure", "agenda", "empty, or one of 'agenda_items', 'exchange_items', 'agenda_share'"),
+        (3, "dimension", "everything", "one of 'all', 'robustness', 'task'"),
+        (2, "fits_at", "-1", "a number of 0 or more"),
+        (3, "partly_at", "one", "a number of 0 or more"),
+        (2, "fits_at", "", "a number: the scenario has the measure 'agenda_items'"),
+        (4, "partly_at", "", "a number: the scenario has the measure 'agenda_share'"),
+        (6, "fits_at", "2", "empty: the scenario has no measure"),
+        (6, "partly_at", "1", "empty: the scenario has no measure"),
+        (2, "partly_at", "4", "at most 'fits_at' (3) on the same line"),
+        (4, "fits_at", "1.5", "a share from 0 to 1 for the measure 'agenda_share'"),
+        (4, "partly_at", "2", "a share from 0 to 1"),
+        (2, "fits_at", "2.5", "a whole number of items for the measure 'agenda_items'"),
+        (3, "partly_at", "0.5", "a whole number of items for the measure 'exchange_items'"),
+        (4, "blocking_items", "taken_en_werkgebied;grootte", "empty, or items from items.csv joined by ';'"),
+        (2, "blocking_items", "omvang,innovatie", "items from items.csv joined by ';'"),
+        (2, "decides", "yes", "'true' or 'false'"),
+        (2, "decides", "false", "'true': the data decide a scenario that has a measure"),
+        (6, "decides", "true", "'false': without a measure ('measure' empty) the data do not decide"),
+    ],
+)
+def test_bad_scenario_cell(data_copy: Path, line, column, value, expected):
+    set_cell(data_copy / "scenarios.csv", line, column, value)
+    issue = the_issue(data_copy, "scenarios.csv", line, column, value)
+    assert expected in issue.describe("en")
+
+
+def test_scenario_key_must_be_unique(data_copy: Path):
+    set_cell(data_copy / "scenarios.csv", 6, "scenario", "convenant")
+    issues = [i for i in issues_of(data_copy) if i.file == "scenarios.csv"]
+    assert {(i.line, i.column, i.value) for i in issues} == {
+        (2, "scenario", "convenant"),
+        (6, "scenario", "convenant"),
+    }
+    assert "line 6" in issues[0].describe("en") and "line 2" in issues[1].describe("en")
+
+
+def test_scenario_columns_must_be_exact(data_copy: Path):
+    path = data_copy / "scenarios.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.drop(columns="where").assign(comment="x").to_csv(path, index=False)
+    found = {(i.file, i.line, i.column) for i in issues_of(data_copy)}
+    assert found == {("scenarios.csv", 1, "where"), ("scenarios.csv", 1, "comment")}
+
+
+def test_several_blocking_items_and_excel_numbers(data_copy: Path):
+    path = data_copy / "scenarios.csv"
+    set_cell(path, 4, "blocking_items", "taken_en_werkgebied;innovatie")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[3][rows[0].index("fits_at")] = "0,5"  # a Dutch Excel writes a decimal comma
+    with path.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    scenarios = load_dataset(data_copy).scenarios.set_index("scenario")
+    assert scenarios.at["federatie", "blocking_items"] == ("taken_en_werkgebied", "innovatie")
+    assert scenarios.at["federatie", "fits_at"] == 0.5
+
+
+def test_blocking_items_not_checked_without_readable_items(data_copy: Path):
+    set_cell(data_copy / "items.csv", 1, "item", "key")
+    set_cell(data_copy / "scenarios.csv", 4, "blocking_items", "grootte")
+    assert {i.file for i in issues_of(data_copy)} == {"items.csv"}
+
+
+# --- advice.csv ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, column, value, expected",
+    [
+        (
+            2,
+            "coalition",
+            "NHN",
+            "two or more service codes from services.csv joined by '+', such as 'NHN+IJmond'",
+        ),
+        (2, "coalition", "NHN+NHX", "(codes: 'NHN', 'IJmond', 'NZKG', 'OFGV')"),
+        (2, "coalition", "NHN,IJmond", "two or more service codes from services.csv joined by '+'"),
+        (2, "coalition", "", "two or more service codes"),
+        (3, "coalition", "NHN+IJmond+NHN", "each service once"),
+        (2, "coalition", "IJmond+NHN", "the services in the order of services.csv: NHN+IJmond"),
+        (
+            8,
+            "coalition",
+            "OFGV+NZKG+IJmond+NHN",
+            "the services in the order of services.csv: NHN+IJmond+NZKG+OFGV",
+        ),
+        (3, "scenario", "fusion", "a scenario from scenarios.csv: one of 'convenant', 'expertisecentrum'"),
+        (4, "stance", "maybe", "one of 'advised', 'option', 'not_now', 'not_advised'"),
+        (5, "where", "", "the place in the report"),
+        (6, "note_nl", "", "a Dutch note"),
+        (7, "note_en", "", "an English note"),
+    ],
+)
+def test_bad_advice_cell(data_copy: Path, line, column, value, expected):
+    set_cell(data_copy / "advice.csv", line, column, value)
+    issue = the_issue(data_copy, "advice.csv", line, column, value)
+    assert expected in issue.describe("en")
+
+
+def test_coalition_order_named_in_dutch(data_copy: Path):
+    set_cell(data_copy / "advice.csv", 3, "coalition", "NZKG+NHN+IJmond")
+    issue = the_issue(data_copy, "advice.csv", 3, "coalition", "NZKG+NHN+IJmond")
+    assert issue.describe("nl").endswith(
+        "verwacht de diensten in de volgorde van services.csv: NHN+IJmond+NZKG"
+    )
+
+
+def test_advice_once_per_coalition_and_scenario(data_copy: Path):
+    set_cell(data_copy / "advice.csv", 6, "scenario", "federatie")
+    found = {(i.file, i.line, i.column, i.value) for i in issues_of(data_copy)}
+    assert found == {
+        ("advice.csv", 2, "coalition,scenario", "NHN+IJmond,federatie"),
+        ("advice.csv", 6, "coalition,scenario", "NHN+IJmond,federatie"),
+    }
+
+
+def test_advice_columns_must_be_exact(data_copy: Path):
+    path = data_copy / "advice.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.drop(columns="note_en").assign(source="x").to_csv(path, index=False)
+    found = {(i.file, i.line, i.column) for i in issues_of(data_copy)}
+    assert found == {("advice.csv", 1, "note_en"), ("advice.csv", 1, "source")}
+
+
+def test_advice_may_have_no_rows(data_copy: Path):
+    path = data_copy / "advice.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    advice = load_dataset(data_copy).advice
+    assert advice.empty and list(advice.columns) == list(ADVICE_COLUMNS)
+
+
+def test_advice_refers_to_services_and_scenarios(data_copy: Path):
+    # a scenario renamed in scenarios.csv leaves every advice row on it without its scenario
+    set_cell(data_copy / "scenarios.csv", 6, "scenario", "volledige_fusie")
+    found = {(i.file, i.line, i.column, i.value) for i in issues_of(data_copy)}
+    assert found == {("advice.csv", line, "scenario", "fusie") for line in (7, 8)}
+
+
+def test_cross_checks_wait_for_readable_tables(data_copy: Path):
+    set_cell(data_copy / "scenarios.csv", 1, "scenario", "key")
+    set_cell(data_copy / "advice.csv", 2, "scenario", "Federatie")
+    set_cell(data_copy / "advice.csv", 3, "scenario", "anything")
+    found = {(i.file, i.line, i.column, i.value) for i in issues_of(data_copy)}
+    # without scenario keys, advice.csv is only checked for the shape of a key
+    assert ("advice.csv", 2, "scenario", "Federatie") in found
+    assert not any(file == "advice.csv" and line == 3 for file, line, _, _ in found)
+    assert ("scenarios.csv", 1, "key", None) in found
+
+
+def test_coalitions_not_checked_against_unreadable_services(data_copy: Path):
+    set_cell(data_copy / "services.csv", 1, "code", "service")
+    set_cell(data_copy / "advice.csv", 2, "coalition", "IJmond+NHN")
+    set_cell(data_copy / "advice.csv", 3, "coalition", "NHN")
+    found = {(i.file, i.line, i.column) for i in issues_of(data_copy)}
+    assert ("advice.csv", 2, "coalition") not in found
+    assert ("advice.csv", 3, "coalition") in found  # one code is no coalition, whatever the services
 
 
 # --- scoring -------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from odsamen.cli import main
-from odsamen.data import FILES, SYMBOLS, load_dataset
+from odsamen.data import ADVICE_COLUMNS, FILES, SYMBOLS, load_dataset
 from odsamen.synth import (
     MARKER_FILE,
     README_FILE,
@@ -30,6 +30,8 @@ WRITTEN = (
     "scale_preferences.csv",
     "items.csv",
     "scale_levels.csv",
+    "scenarios.csv",
+    "advice.csv",
     MARKER_FILE,
     README_FILE,
 )
@@ -61,6 +63,7 @@ def test_output_validates_with_all_services(tmp_path, n):
     assert data.synthetic
     assert data.service_codes == service_codes(n)
     assert len(data.scores) == n * 17 * 2
+    assert len(data.scenarios) == 5 and data.advice.empty
     assert main(["validate", "--data", str(tmp_path / "out")]) == 0
 
 
@@ -78,8 +81,20 @@ def test_other_seed_gives_other_scores(tmp_path):
 
 
 def test_codebook_is_copied_unchanged(synth28):
-    for name in ("items.csv", "scale_levels.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
         assert (synth28 / name).read_bytes() == (DATA / name).read_bytes()
+
+
+def test_advice_has_only_its_header(synth28):
+    # the report's advice names the real services, which synthetic data do not have
+    assert (synth28 / "advice.csv").read_text(encoding="utf-8") == ",".join(ADVICE_COLUMNS) + "\n"
+    readme = (synth28 / README_FILE).read_text(encoding="utf-8")
+    assert "`advice.csv` heeft alleen een kopregel" in readme and "`advice.csv` holds only a header" in readme
+
+
+def test_writes_every_data_file(synth28):
+    assert set(FILES.values()) <= {p.name for p in synth28.iterdir()}
+    assert {p.name for p in synth28.iterdir()} == set(WRITTEN)
 
 
 def test_real_data_untouched(tmp_path):

@@ -1,8 +1,10 @@
 """Load and validate the odsamen tables.
 
-The tables under ``data/`` are the source report's matrices in tidy form
-(see ``data/README.md``). :func:`load_dataset` reads all of them, checks them
-against each other and returns pandas DataFrames with ordered categoricals.
+The tables under ``data/`` are the source report's matrices in tidy form,
+its forms of cooperation (``scenarios.csv``) and its advice per coalition
+(``advice.csv``); see ``data/README.md``. :func:`load_dataset` reads all of
+them, checks them against each other and returns pandas DataFrames with
+ordered categoricals.
 Every problem found is collected into one :class:`DataError`, each entry
 naming the file, the line, the column, the value and what was expected.
 
@@ -15,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,12 +68,36 @@ ITEMS = {"robustness": ROBUSTNESS_ITEMS, "task": TASK_ITEMS}
 SERVICE_CODE = r"[A-Za-z][A-Za-z0-9_-]{0,31}"
 """Service codes become file names, so they are restricted to safe characters."""
 LEVELS_PATTERN = r"\?|[A-F](/[A-F])*"
+SCENARIO_KEY = r"[a-z_]+"
+NUMBER = r"\d+(?:[.,]\d+)?"
+"""A number >= 0 as written by hand or by a Dutch Excel (``0.5`` or ``0,5``)."""
+
+SCENARIO_MEASURES = ("agenda_items", "exchange_items", "agenda_share")
+"""What a scenario's thresholds count: items on the joint agenda, items to exchange, the agenda's share."""
+SCENARIO_DIMENSIONS = ("all", *DIMENSIONS)
+STANCES = ("advised", "option", "not_now", "not_advised")
+"""The report's advice on a scenario for a coalition, from most to least in favour."""
 
 SCORE_COLUMNS = ("service", "dimension", "item", "measure", "score", "source")
 PREFERENCE_COLUMNS = ("service", "dimension", "item", "aspect", "levels", "note")
 ITEM_COLUMNS = ("dimension", "item", "letter", "label_nl", "label_en", "report_column")
 SERVICE_COLUMNS = ("code", "name_nl", "name_en", "region")
 LEVEL_COLUMNS = ("level", "label_nl", "label_en", "regional")
+SCENARIO_COLUMNS = (
+    "scenario",
+    "label_nl",
+    "label_en",
+    "measure",
+    "dimension",
+    "fits_at",
+    "partly_at",
+    "blocking_items",
+    "decides",
+    "conditions_nl",
+    "conditions_en",
+    "where",
+)
+ADVICE_COLUMNS = ("coalition", "scenario", "stance", "where", "note_nl", "note_en")
 
 FILES = {
     "scores": "scores.csv",
@@ -77,6 +105,8 @@ FILES = {
     "items": "items.csv",
     "services": "services.csv",
     "levels": "scale_levels.csv",
+    "scenarios": "scenarios.csv",
+    "advice": "advice.csv",
 }
 
 
@@ -147,6 +177,10 @@ class Dataset:
     levels: pd.DataFrame
     synthetic: bool = False
     warnings: list[str] = field(default_factory=list)
+    scenarios: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SCENARIO_COLUMNS)))
+    """The forms of cooperation with the thresholds the analysis reads (``data/scenarios.csv``)."""
+    advice: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ADVICE_COLUMNS)))
+    """The report's advice per coalition and scenario (``data/advice.csv``); may have no rows."""
 
     @property
     def service_codes(self) -> list[str]:
@@ -172,6 +206,10 @@ class Dataset:
     def level_label(self, level: str, lang: str = "nl") -> str:
         """The label of scale level ``level`` in ``lang``."""
         return self.levels.set_index("level").at[level, f"label_{lang}"]
+
+    def scenario_label(self, scenario: str, lang: str = "nl") -> str:
+        """The label of scenario ``scenario`` in ``lang``."""
+        return self.scenarios.set_index("scenario").at[scenario, f"label_{lang}"]
 
     @property
     def regional_levels(self) -> set[str]:
@@ -235,7 +273,7 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
         rows.append([cell.strip() for cell in record])
         lines.append(reader.line_num)
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    frame["_line"] = lines
+    frame["_line"] = pd.Series(lines, dtype="int64")
     return frame, issues
 
 
@@ -522,6 +560,158 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
     return issues
 
 
+def _filled() -> pa.Check:
+    import pandera.pandas as pa
+
+    return pa.Check.str_length(min_value=1)
+
+
+def _number(cell: str) -> float:
+    """The value of a threshold cell (``0,5`` from a Dutch Excel too); NaN where empty."""
+    return float(cell.replace(",", ".")) if cell else math.nan
+
+
+def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[DataIssue]:
+    """Check ``scenarios.csv``; ``items`` are the item keys of ``items.csv`` (``None``: unreadable)."""
+    label = FILES["scenarios"]
+    threshold = (_fullmatch(f"({NUMBER})?"), _expect("threshold"))
+    issues = _check_frame(
+        scenarios,
+        label,
+        {
+            "scenario": (_fullmatch(SCENARIO_KEY), _expect("scenario_key")),
+            "label_nl": (_filled(), _expect("label_nl")),
+            "label_en": (_filled(), _expect("label_en")),
+            "measure": (
+                _isin(("", *SCENARIO_MEASURES)),
+                _expect("empty_or_one_of", values=_listing(SCENARIO_MEASURES)),
+            ),
+            "dimension": (
+                _isin(SCENARIO_DIMENSIONS),
+                _expect("one_of", values=_listing(SCENARIO_DIMENSIONS)),
+            ),
+            "fits_at": threshold,
+            "partly_at": threshold,
+            "blocking_items": (None, _expect("free_text")),
+            "decides": (_isin(["true", "false"]), _expect("true_false")),
+            "conditions_nl": (_filled(), _expect("conditions_nl")),
+            "conditions_en": (_filled(), _expect("conditions_en")),
+            "where": (_filled(), _expect("where")),
+        },
+        unique=["scenario"],
+    )
+    if set(SCENARIO_COLUMNS) <= set(scenarios.columns):
+        for row in _rows(scenarios):
+            issues += _check_thresholds(row, label)
+            if row.measure in ("", *SCENARIO_MEASURES) and row.decides in ("true", "false"):
+                decides = "true" if row.measure else "false"
+                if row.decides != decides:
+                    issues.append(
+                        DataIssue(
+                            label, row.source_line, "decides", row.decides, _expect(f"decides.{decides}")
+                        )
+                    )
+            keys = row.blocking_items.split(";") if row.blocking_items else []
+            if items is not None and not set(keys) <= set(items):
+                issues.append(
+                    DataIssue(
+                        label,
+                        row.source_line,
+                        "blocking_items",
+                        row.blocking_items,
+                        _expect("blocking_items", file=FILES["items"], values=_listing(items)),
+                    )
+                )
+    return issues
+
+
+def _check_thresholds(row, label: str) -> list[DataIssue]:
+    """``fits_at`` and ``partly_at`` of one scenario against its ``measure`` and each other."""
+    if row.measure not in ("", *SCENARIO_MEASURES):
+        return []  # the measure itself is reported
+    issues, values = [], {}
+    for column in ("fits_at", "partly_at"):
+        cell = getattr(row, column)
+        if cell and not re.fullmatch(NUMBER, cell):
+            continue  # not a number: reported by the column check
+        if not row.measure and cell:
+            expected = _expect("threshold_unused")
+        elif row.measure and not cell:
+            expected = _expect("threshold_needed", measure=row.measure)
+        elif row.measure == "agenda_share" and _number(cell) > 1:
+            expected = _expect("share", measure=row.measure)
+        elif row.measure.endswith("_items") and not _number(cell).is_integer():
+            expected = _expect("whole_number", measure=row.measure)
+        else:
+            values[column] = _number(cell)
+            continue
+        issues.append(DataIssue(label, row.source_line, column, cell, expected))
+    if len(values) == 2 and values["partly_at"] > values["fits_at"]:
+        issues.append(
+            DataIssue(
+                label,
+                row.source_line,
+                "partly_at",
+                row.partly_at,
+                _expect("partly_at_most", fits=row.fits_at),
+            )
+        )
+    return issues
+
+
+def _check_advice(
+    advice: pd.DataFrame, services: list[str] | None, scenarios: list[str] | None
+) -> list[DataIssue]:
+    """Check ``advice.csv`` against the service codes and scenario keys (``None``: table unreadable)."""
+    label = FILES["advice"]
+    if scenarios is None:
+        scenario = (_fullmatch(SCENARIO_KEY), _expect("scenario_key"))
+    else:
+        scenario = (
+            _isin(scenarios),
+            _expect("scenario", file=FILES["scenarios"], values=_listing(scenarios)),
+        )
+    issues = _check_frame(
+        advice,
+        label,
+        {
+            "coalition": (None, _expect("free_text")),
+            "scenario": scenario,
+            "stance": (_isin(STANCES), _expect("one_of", values=_listing(STANCES))),
+            "where": (_filled(), _expect("where")),
+            "note_nl": (_filled(), _expect("note_nl")),
+            "note_en": (_filled(), _expect("note_en")),
+        },
+        unique=["coalition", "scenario"],
+    )
+    if "coalition" in advice.columns:
+        for row in _rows(advice):
+            expected = _coalition_problem(row.coalition, services)
+            if expected is not None:
+                issues.append(DataIssue(label, row.source_line, "coalition", row.coalition, expected))
+    return issues
+
+
+def _coalition_problem(cell: str, services: list[str] | None) -> Expectation | None:
+    """What is wrong with one coalition cell, or ``None``; ``services`` in the order of ``services.csv``."""
+    codes = cell.split("+")
+    known = all(re.fullmatch(SERVICE_CODE, code) for code in codes) and (
+        services is None or set(codes) <= set(services)
+    )
+    if not known or len(codes) < 2:
+        if services is None:
+            return _expect("coalition_codes")
+        example = "+".join(services[:2])
+        return _expect("coalition", file=FILES["services"], example=example, values=_listing(services))
+    if len(set(codes)) < len(codes):
+        return _expect("coalition_once")
+    if services is not None:
+        order = sorted(codes, key=services.index)
+        if codes != order:
+            return _expect("coalition_order", file=FILES["services"], order="+".join(order))
+    return None
+
+
 # --- typing ------------------------------------------------------------------
 
 
@@ -552,7 +742,32 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     scores = scores.sort_values(["dimension", "measure", "service", "item"]).reset_index(drop=True)
     prefs = common(tables["preferences"])
     prefs = prefs.sort_values(["dimension", "service", "item", "aspect"]).reset_index(drop=True)
-    return {"scores": scores, "preferences": prefs, "items": items, "services": services, "levels": levels}
+    return {
+        "scores": scores,
+        "preferences": prefs,
+        "items": items,
+        "services": services,
+        "levels": levels,
+        "scenarios": _typed_scenarios(tables["scenarios"]),
+        "advice": tables["advice"].drop(columns="_line").reset_index(drop=True),
+    }
+
+
+def _typed_scenarios(frame: pd.DataFrame) -> pd.DataFrame:
+    """Thresholds as floats (NaN where empty), ``decides`` as bool, ``blocking_items`` as item keys."""
+    scenarios = frame.drop(columns="_line").reset_index(drop=True)
+    for column in ("fits_at", "partly_at"):
+        scenarios[column] = scenarios[column].map(_number).astype(float)
+    scenarios["decides"] = (scenarios["decides"] == "true").astype(bool)
+    scenarios["blocking_items"] = scenarios["blocking_items"].map(
+        lambda cell: tuple(cell.split(";")) if cell else ()
+    )
+    return scenarios
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[str] | None:
+    """The values of column ``name``, or ``None`` if the table has no such column."""
+    return list(frame[name]) if name in frame.columns else None
 
 
 def load_dataset(folder: str | Path = "data") -> Dataset:
@@ -568,7 +783,9 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
     Dataset
         The tables as DataFrames with ordered categoricals for services,
         dimensions, items, measures and score symbols; each scores and
-        preferences row keeps its source ``line`` in the file.
+        preferences row keeps its source ``line`` in the file. In
+        ``scenarios`` the thresholds are floats (NaN where empty),
+        ``decides`` is a bool and ``blocking_items`` a tuple of item keys.
 
     Raises
     ------
@@ -587,6 +804,10 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
     services = list(tables["services"]["code"]) if "code" in tables["services"] else []
     issues += _check_scores(tables["scores"], services)
     issues += _check_preferences(tables["preferences"], services)
+    issues += _check_scenarios(tables["scenarios"], _column(tables["items"], "item"))
+    issues += _check_advice(
+        tables["advice"], _column(tables["services"], "code"), _column(tables["scenarios"], "scenario")
+    )
     if issues:
         raise DataError(issues)
     typed = _typed(tables)

@@ -15,6 +15,10 @@ its cells, so that groups of alike services exist for the clustering to find.
 Everything it writes is marked synthetic: a ``SYNTHETIC`` marker file (which
 sets :attr:`odsamen.data.Dataset.synthetic`), a ``README.md``, service codes
 ``SYN01``, ``SYN02``, ..., and the mark in every name, region and note.
+
+The codebook (items, scale levels, scenarios) is copied from the real folder;
+``advice.csv`` is written with its header only, because the report's advice
+names real services.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import pandas as pd
 
 from odsamen.catalogue import LANGUAGES, text
 from odsamen.data import (
+    ADVICE_COLUMNS,
     DIMENSIONS,
     FILES,
     LEVELS,
@@ -48,7 +53,8 @@ DEFAULT_SEED = 20240107
 CODE_PREFIX = "SYN"
 MARKER_FILE = "SYNTHETIC"
 README_FILE = "README.md"
-CODEBOOK_FILES = (FILES["items"], FILES["levels"])
+CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"])
+"""Copied unchanged from the real data folder."""
 SERVICES_PER_REGION = 3
 SPLIT_ITEM = "bi_en_opleiding"
 SPLIT_ASPECTS = ("opleiding", "bi")
@@ -349,7 +355,12 @@ def check_target(out: Path, codebook: Path, *, force: bool) -> None:
 
 def readme_text(n: int, seed: int, codebook: Path) -> str:
     """The README of a synthetic data folder, Dutch first, then English."""
-    parts = [text("synth.readme", lang, n=n, seed=seed, codebook=codebook.as_posix()) for lang in LANGUAGES]
+    parts = [
+        text("synth.readme", lang, n=n, seed=seed, codebook=codebook.as_posix())
+        + " "
+        + text("synth.readme.scenarios", lang)
+        for lang in LANGUAGES
+    ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -376,7 +387,9 @@ def write_synthetic(
         The same seed gives the same bytes.
     codebook
         The real data folder: its frequencies are imitated and its
-        ``items.csv`` and ``scale_levels.csv`` copied.
+        ``items.csv``, ``scale_levels.csv`` and ``scenarios.csv`` copied.
+        ``advice.csv`` gets only its header: the report's advice is about
+        the real services, which synthetic data do not have.
     force
         Write into a non-empty folder (never into real data).
 
@@ -399,6 +412,7 @@ def write_synthetic(
         _write_csv(tables[name], out / FILES[name])
     for filename in CODEBOOK_FILES:
         shutil.copyfile(codebook / filename, out / filename)
+    _write_csv(pd.DataFrame(columns=list(ADVICE_COLUMNS)), out / FILES["advice"])
     marker = "".join(text("synth.marker", lang, n=n, seed=seed) + "\n" for lang in LANGUAGES)
     (out / MARKER_FILE).write_text(marker, encoding="utf-8")
     (out / README_FILE).write_text(readme_text(n, seed, codebook), encoding="utf-8")
