@@ -37,8 +37,11 @@ def write_folder(
     added value" and every preference is open.
     """
     folder.mkdir(parents=True)
-    for name in ("items.csv", "scale_levels.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
         shutil.copy(DATA / name, folder / name)
+    (folder / "advice.csv").write_text(
+        (DATA / "advice.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
+    )
     with (folder / "services.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["code", "name_nl", "name_en", "region"])
@@ -419,8 +422,11 @@ def scaled_copy(tmp_path: Path, copies: int) -> Path:
     real = load_dataset(DATA)
     folder = tmp_path / "many"
     folder.mkdir()
-    for name in ("items.csv", "scale_levels.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
         shutil.copy(DATA / name, folder / name)
+    (folder / "advice.csv").write_text(
+        (DATA / "advice.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
+    )
     tables = {
         "services.csv": pd.read_csv(DATA / "services.csv", dtype=str),
         "scores.csv": pd.read_csv(DATA / "scores.csv", dtype=str),

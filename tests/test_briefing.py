@@ -139,6 +139,8 @@ def sections(brief: Briefing) -> str:
         + brief.preferences()
         + brief.heading("partners")
         + brief.partners()
+        + brief.heading("forms")
+        + brief.forms()
         + brief.heading("caveats")
         + brief.caveats()
         + brief.heading("appendix")
@@ -293,3 +295,26 @@ def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
     assert "adviseurs" in own and "OFGV" in own
     for code in ("NHN", "IJmond", "NZKG"):
         assert "adviseurs" not in str(Briefing(dataset, code).summary())
+
+
+# --- forms of cooperation ---------------------------------------------------------------
+
+
+def test_forms_name_the_strongest_group_and_set_the_advice_beside_the_data(dataset):
+    page = str(Briefing(dataset, "NHN").forms())
+    assert "De groep met NHN waarbij de meeste vormen passen: NHN en IJmond." in page
+    assert "Het rapport raadt aan een federatie van NHN en IJmond te onderzoeken." in page
+    assert "strookt met de gegevens" in page and "wijkt af van de gegevens" in page
+    assert "financiën, draagvlak en bestuur" in page
+    assert "aanbevolen" not in page  # 'fits' and 'consistent with', never 'recommended'
+
+
+def test_forms_say_a_tie_is_a_tie(dataset):
+    page = str(Briefing(dataset, "OFGV").forms())
+    assert "staan gelijk: NHN en OFGV; IJmond en OFGV; NHN, IJmond en OFGV." in page
+
+
+def test_forms_in_english(dataset):
+    page = str(Briefing(dataset, "IJmond", lang="en").forms())
+    assert "The group with IJmond that most forms fit: NHN and IJmond." in page
+    assert "consistent with the data" in page

@@ -23,6 +23,7 @@ from odsamen import affinity, briefing, cache, kernels, pack, style
 from odsamen.briefing import Briefing
 from odsamen.catalogue import text
 from odsamen.data import load_dataset
+from odsamen.scoring import READINGS, Reading
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -59,7 +60,11 @@ def test_every_briefing_is_built(built):
         assert (built.out / "notebooks" / f"{code}.ipynb").is_file()
         assert "result: ok" in (built.out / "logs" / f"{code}.log").read_text(encoding="utf-8")
     assert sorted(p.name for p in (built.out / "tables").iterdir()) == [
+        "advice_comparison.csv",
+        "coalition_items.csv",
+        "coalition_scenarios.csv",
         "pair_affinity.csv",
+        "partners.csv",
         "service_profile.csv",
     ]
     assert not (built.out / pack.WORK).exists()
@@ -441,54 +446,38 @@ def test_cache_is_used_only_for_the_same_files(tmp_path, monkeypatch, dataset):
 
 def test_shared_results_give_the_same_partners_as_affinity(dataset):
     results = cache.SharedResults.compute(dataset)
-    for unknown in ("neutral", "missing"):
+    assert set(results.lenses) == set(READINGS)
+    for reading in READINGS:
         for code in SERVICES:
-            expected = affinity.best_partners(dataset, code, unknown=unknown)
-            pd.testing.assert_frame_equal(results.best_partners(dataset, code, unknown=unknown), expected)
-
-
-def test_shared_results_for_one_service_fall_back_for_others_and_for_weights(dataset):
-    results = cache.SharedResults.compute(dataset, ["OFGV"])
-    assert set(results.partners["neutral"]["service"]) == {"OFGV"}
-    pd.testing.assert_frame_equal(
-        results.best_partners(dataset, "NHN", unknown="missing"),
-        affinity.best_partners(dataset, "NHN", unknown="missing"),
-    )
-    weights = {
-        "scale_agreement": 1.0,
-        "shared_regional": 0.0,
-        "complementarity": 2.0,
-        "shared_added_value": 0.0,
-    }
-    pd.testing.assert_frame_equal(
-        results.best_partners(dataset, "OFGV", unknown="neutral", weights=weights),
-        affinity.best_partners(dataset, "OFGV", unknown="neutral", weights=weights),
-    )
-    with pytest.raises(ValueError, match="unknown service"):
-        cache.SharedResults.compute(dataset, ["XYZ"]).best_partners(dataset, "XYZ", unknown="neutral")
+            expected = affinity.best_partners(
+                dataset, code, unknown=reading.unknown, advisor=reading.advisor, levels=reading.levels
+            )
+            pd.testing.assert_frame_equal(results.best_partners(dataset, code, reading), expected)
 
 
 def test_briefing_uses_the_builds_shared_results_only_for_the_same_files(tmp_path, monkeypatch):
     folder = copy_data(tmp_path / "data")
     data = load_dataset(folder)
-    # A marked table stands in for the build's: it shows which results a briefing got.
+    # A marked result stands in for the build's: it shows which results a briefing got.
     marked = cache.SharedResults.compute(data)
-    marked.partners["neutral"]["value"] = -1.0
+    marked.lenses[Reading()]["joint_agenda"].value[:] = -1.0
     monkeypatch.setenv(cache.ENV_VAR, str(cache.write_cache(data, tmp_path / "cache.pickle", marked)))
     brief = Briefing.open(folder, "NHN")
     assert brief.results is not None
-    assert set(brief.results.best_partners(data, "NHN", unknown="neutral")["value"]) == {-1.0}
+    assert (brief.results.lenses[Reading()]["joint_agenda"].value == -1.0).all()
     scores = folder / "scores.csv"
     scores.write_text(scores.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     fresh = Briefing.open(folder, "NHN")
-    assert -1.0 not in set(fresh.results.best_partners(data, "NHN", unknown="neutral")["value"])
-    assert set(fresh.results.partners["neutral"]["service"]) == {"NHN"}
+    assert not (fresh.results.lenses[Reading()]["joint_agenda"].value == -1.0).any()
 
 
 def test_facts_are_the_same_with_and_without_shared_results(dataset):
     results = cache.SharedResults.compute(dataset)
     for code in SERVICES:
-        assert briefing.headline(dataset, code, results=results) == briefing.headline(dataset, code)
+        with_results = briefing.headline(dataset, code, results=results)
+        without = briefing.headline(dataset, code)
+        assert with_results.pop("verdict").close == without.pop("verdict").close
+        assert with_results == without
         assert briefing.reading_changes(dataset, code, results=results) == briefing.reading_changes(
             dataset, code
         )

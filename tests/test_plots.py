@@ -17,6 +17,7 @@ from scipy.cluster import hierarchy
 from odsamen import affinity, plots, style
 from odsamen.catalogue import text
 from odsamen.data import SYMBOLS, Dataset, load_dataset
+from odsamen.scoring import Reading
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COPIES = 6
@@ -641,3 +642,134 @@ def test_profile_chart_rows_of_dots_for_28_services():
     assert ax.figure.get_size_inches()[1] < 6  # one row per dimension and measure, not per service
     with pytest.raises(ValueError):
         plots.profile_chart(profile, service="NHN")
+
+
+# --- coalitions ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def coalition_chart(dataset):
+    """The coalition × item chart of the real data under the standard reading; closed afterwards."""
+    plt.figure()
+    ax = plots.coalition_item_chart(dataset)
+    yield ax
+    plt.close(ax.figure)
+
+
+def marks(ax, gid: str) -> set[tuple[float, float]]:
+    """The (x, y) positions of the markers of the line ``gid`` (empty if there is none)."""
+    lines = [line for line in ax.lines if line.get_gid() == gid]
+    assert len(lines) <= 1, f"{len(lines)} lines with gid {gid!r}"
+    if not lines:
+        return set()
+    return {(float(x), float(y)) for x, y in zip(lines[0].get_xdata(), lines[0].get_ydata(), strict=True)}
+
+
+def plain(entries: list[str]) -> list[str]:
+    return [entry.replace("\n", " ") for entry in entries]
+
+
+def test_coalition_chart_has_a_cell_per_coalition_and_item(dataset, coalition_chart):
+    from odsamen import coalitions
+
+    keys = coalitions.coalitions(dataset)
+    assert len(keys) == 11
+    assert len(gids(coalition_chart, "coalition:")) == 11 * 17
+    assert tick_texts(coalition_chart.get_yticklabels()) == keys
+    labels = tick_texts(coalition_chart.get_xticklabels())
+    assert labels == [dataset.item_label(item, "nl") for item in dataset.items["item"]]
+    assert coalition_chart.get_title(loc="left").replace("\n", " ") == text("plots.coalition.title", "nl")
+
+
+def test_coalition_chart_states_of_known_cells(coalition_chart):
+    ax = coalition_chart
+    colours = plots.COALITION_COLOURS
+    exchange = patch(ax, "coalition:NHN+IJmond:bi_en_opleiding")
+    assert same_color(exchange.get_facecolor(), colours["exchange"]) and exchange.get_hatch() is None
+    # BI en opleiding is the fifth column, NHN+IJmond the first row: a white dot in its middle
+    assert (4.5, 0.5) in marks(ax, "exchange")
+    assert same_color(patch(ax, "coalition:NHN+IJmond:innovatie").get_facecolor(), colours["agenda"])
+    assert same_color(patch(ax, "coalition:NHN+IJmond:omvang").get_facecolor(), colours["not_agenda"])
+    undetermined = patch(ax, "coalition:NHN+IJmond:ketentoezicht")
+    assert same_color(undetermined.get_facecolor(), colours["undetermined"])
+    assert undetermined.get_hatch() == plots.COALITION_HATCHES["undetermined"]
+    # on the agenda, but whether it is an exchange item is open (NHN's own score is ?)
+    open_cell = patch(ax, "coalition:NHN+IJmond:kwaliteitscriteria")
+    assert same_color(open_cell.get_facecolor(), colours["agenda"])
+    assert (1.5, 0.55) in marks(ax, "exchange_open")
+    # every dot sits on a dark cell: 4 exchange cells on the real data
+    assert len(marks(ax, "exchange")) == 4
+
+
+def test_coalition_chart_cells_follow_the_coalition_facts(dataset):
+    from odsamen import coalitions
+
+    cells = plots.coalition_cells(dataset)
+    facts = coalitions.coalition_items(dataset)
+    assert list(cells["coalition"]) == list(facts["coalition"]) and list(cells["item"]) == list(facts["item"])
+    assert ((cells["state"] == "exchange") == (facts["exchange"] == "yes")).all()
+    on_agenda = cells["state"].isin(["exchange", "agenda"])
+    assert (on_agenda == (facts["agenda"] == "yes")).all()
+    assert ((cells["state"] == "undetermined") == (facts["agenda"] == "undetermined")).all()
+    assert (
+        cells["exchange_open"] == ((facts["agenda"] == "yes") & (facts["exchange"] == "undetermined"))
+    ).all()
+
+
+def test_coalition_chart_legend_explains_every_mark(coalition_chart):
+    entries = plain(legend_texts(coalition_chart))
+    assert entries == [
+        text("plots.coalition.exchange", "nl"),
+        text("plots.coalition.agenda", "nl"),
+        text("plots.coalition.not_agenda", "nl"),
+        text("plots.coalition.exchange_open", "nl"),
+        text("plots.coalition.undetermined", "nl"),
+        text("plots.coalition.advisor", "nl", source=text("source.advisor", "nl")),
+    ]
+    legend = coalition_chart.get_legend()
+    assert legend.get_title().get_text() == text("plots.coalition.legend", "nl")
+    hatches = [getattr(handle, "get_hatch", lambda: None)() for handle in legend.legend_handles]
+    assert hatches[4] and plots.COALITION_HATCHES["undetermined"] in hatches[4]
+    assert hatches[:4] == [None] * 4
+
+
+def test_coalition_chart_marks_cells_resting_on_advisor_scores(dataset, coalition_chart):
+    from odsamen import coalitions
+
+    keys = coalitions.coalitions(dataset)
+    advisor = marks(coalition_chart, "advisor")
+    with_ofgv = [row for row, key in enumerate(keys) if "OFGV" in coalitions.members(key)]
+    # the advisors filled in OFGV's scores on the 11 future tasks (columns 6 to 16)
+    assert len(advisor) == len(with_ofgv) * 11
+    assert {int(y) for _, y in advisor} == set(with_ofgv)
+    assert all(x > 6 for x, _ in advisor)
+    plt.figure()
+    without = plots.coalition_item_chart(dataset, reading=Reading(advisor="exclude"))
+    assert not marks(without, "advisor")
+    assert text("plots.coalition.advisor", "nl", source=text("source.advisor", "nl")) not in plain(
+        legend_texts(without)
+    )
+
+
+def test_coalition_chart_separates_sizes_and_dimensions(coalition_chart):
+    breaks = sorted(line.get_gid() for line in coalition_chart.lines if "break" in (line.get_gid() or ""))
+    # pairs (rows 0-5), triples (6-9), all four (10); robustness (6 columns), then tasks
+    assert breaks == ["dimension-break:task", "size-break:10", "size-break:6"]
+    assert label(coalition_chart, "dimension:task") == text("dimension.task", "nl")
+
+
+def test_coalition_chart_fits_a4_width_and_draws_on_given_axes(dataset, coalition_chart):
+    width, _ = coalition_chart.figure.get_size_inches()
+    assert width <= 8.0
+    assert all(t.get_fontsize() >= style.MIN_FONT_SIZE for t in coalition_chart.get_xticklabels())
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    returned = plots.coalition_item_chart(dataset, ["NHN+IJmond", "NZKG+OFGV"], lang="en", ax=right)
+    assert returned is right and not left.patches
+    assert len(gids(right, "coalition:")) == 2 * 17
+    assert "Innovation" in tick_texts(right.get_xticklabels())
+    assert plain(legend_texts(right))[0] == text("plots.coalition.exchange", "en")
+
+
+def test_coalition_chart_refuses_an_unreadable_number_of_rows(many_services):
+    with pytest.raises(ValueError, match="coalitions"):
+        plots.coalition_item_chart(many_services)

@@ -63,6 +63,9 @@ STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
 MAX_NAMED = 6
 """Up to this many other services are named in a sentence; beyond that only counted."""
 
+MAX_COALITIONS = 8
+"""Up to this many coalitions of the service are shown in the table of forms, those that fit best."""
+
 CSS_PIXELS_PER_INCH = 96
 """A figure's natural width on screen; the page's stylesheet shrinks wider ones to fit."""
 
@@ -293,7 +296,8 @@ def headline(
     items where it can help another service; ``verdict``: the
     :func:`verdict` on the best partner under the :data:`HEADLINE_LENS`;
     ``advisor``: the dimensions whose scores the advisors filled in
-    (:func:`advisor_dimensions`).
+    (:func:`advisor_dimensions`); ``strongest``: the coalitions that most forms
+    of cooperation fit (several on a tie; empty if none).
     """
     return {
         "service": service,
@@ -305,7 +309,17 @@ def headline(
         "offers": len(_offers_with_receivers(data, service, advisor=advisor)),
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
+        "strongest": strongest_of(data, service, Reading(advisor=advisor)),
     }
+
+
+def strongest_of(data: Dataset, service: str, reading: Reading) -> list[str]:
+    """The coalitions of ``service`` that most forms fit, several on a tie
+    (:func:`odsamen.coalitions.strongest_coalitions`)."""
+    from odsamen import coalitions as co
+
+    table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
+    return co.strongest_coalitions(data, service, table)
 
 
 def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
@@ -331,8 +345,11 @@ def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
     if found.best:
         return text("briefing.verdict.clear", lang, lens=lens, partner=shown(found.best))
     close = [shown(partner) for partner in found.close[:MAX_NAMED]]
+    shares = [found.default_row(partner)["share"] for partner in found.close]
+    # Equal shares under the default reading are a tie, and the sentence says so.
+    tied = found.reason == "margin" and len(shares) > 1 and round(shares[0], 12) == round(shares[1], 12)
     return text(
-        f"briefing.verdict.{found.reason}",
+        "briefing.verdict.tie" if tied else f"briefing.verdict.{found.reason}",
         lang,
         lens=lens,
         partners=join_words(close, lang),
@@ -875,6 +892,124 @@ class Briefing:
             notes.append(text("affinity.note.low_evidence", self.lang))
         return "; ".join(notes)
 
+    def forms(self) -> Markup:
+        """Which form of cooperation the scores support for the coalitions of this service, beside the
+        report's advice, with the caveats that belong to it."""
+        from odsamen import coalitions as co
+
+        keys = co.coalitions_of(self.data, self.service)
+        table = co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
+        decided = [s for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
+        undecided = [s for s in self.data.scenarios.itertuples(index=False) if not (s.decides and s.measure)]
+        parts = [tag("p", self.say("briefing.forms.intro", service=self.service))]
+        tied = co.strongest_coalitions(self.data, self.service, table)
+        strongest = tied[0] if tied else None
+        if strongest:
+            own = table[table["coalition"] == strongest].set_index("scenario")
+            lines = [
+                Markup("{}: {} {}").format(
+                    tag("strong", co.scenario_label(self.data, s.scenario, self.lang)),
+                    co.verdict_label(own.at[s.scenario, "verdict"], self.lang),
+                    Markup("— ") + own.at[s.scenario, "reason"],
+                )
+                for s in decided
+            ]
+            parts.append(
+                tag(
+                    "p",
+                    self.say(
+                        "briefing.forms.strongest" if len(tied) == 1 else "briefing.forms.strongest_tied",
+                        service=self.service,
+                        coalition=co.coalition_label(strongest, self.lang),
+                        others="; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
+                        n=len(tied) - 1,
+                    ),
+                )
+            )
+            parts.append(bullet_list(lines))
+        else:
+            parts.append(tag("p", self.say("briefing.forms.none", service=self.service)))
+        points = table.assign(points=table["verdict"].map(co.SCORES)).groupby("coalition", sort=False)[
+            "points"
+        ]
+        ranked = points.sum().sort_values(ascending=False, kind="stable")
+        shown = [key for key in ranked.index if ranked[key] > 0][:MAX_COALITIONS]
+        if shown:
+            rows = [
+                [co.coalition_label(key, self.lang)]
+                + [
+                    co.verdict_label(
+                        table.loc[
+                            (table["coalition"] == key) & (table["scenario"] == s.scenario), "verdict"
+                        ].iloc[0],
+                        self.lang,
+                    )
+                    for s in decided
+                ]
+                for key in shown
+            ]
+            header = [self.say("briefing.column.coalition")] + [
+                co.scenario_label(self.data, s.scenario, self.lang) for s in decided
+            ]
+            parts.append(html_table(header, rows, class_="forms"))
+            positive = int((ranked > 0).sum())
+            if positive > len(shown):
+                parts.append(
+                    tag("p", self.say("briefing.forms.more", n=positive - len(shown)), class_="note")
+                )
+            if len(keys) > positive:
+                parts.append(tag("p", self.say("briefing.forms.rest", n=len(keys) - positive), class_="note"))
+        for s in undecided:
+            parts.append(
+                tag(
+                    "p",
+                    self.say(
+                        "briefing.forms.undecided",
+                        form=co.scenario_label(self.data, s.scenario, self.lang),
+                        reason=text("coalitions.reason.not_decided", self.lang),
+                    ),
+                )
+            )
+        parts.append(self._advice())
+        parts.append(tag("h3", self.say("briefing.forms.caveats_heading")))
+        parts.append(
+            bullet_list(
+                [
+                    self.say("briefing.forms.caveat.self"),
+                    self.say("briefing.forms.caveat.per_item"),
+                    self.say("briefing.forms.caveat.nothing_on_money"),
+                    self.say("briefing.forms.caveat.thresholds"),
+                ]
+            )
+        )
+        return Markup("").join(parts)
+
+    def _advice(self) -> Markup:
+        """The report's advice that concerns this service, each row beside the data's verdict."""
+        from odsamen import coalitions as co
+
+        advice = co.advice_comparison(self.data, lang=self.lang)
+        own = advice[advice["coalition"].map(lambda key: self.service in co.members(key))]
+        heading = tag("h3", self.say("briefing.forms.advice_heading"))
+        if own.empty:
+            return heading + tag("p", self.say("briefing.forms.no_advice", service=self.service))
+        notes = self.data.advice.set_index(["coalition", "scenario"])[f"note_{self.lang}"]
+        rows = [
+            [
+                Markup("{} ({})").format(notes.loc[(r.coalition, r.scenario)], r.where),
+                co.stance_label(r.stance, self.lang),
+                co.verdict_label(r.verdict, self.lang),
+                co.agreement_label(r.agreement, self.lang),
+                r.reason,
+            ]
+            for r in own.itertuples(index=False)
+        ]
+        header = [
+            self.say(f"briefing.column.{name}")
+            for name in ("advice", "stance", "data_verdict", "agreement", "why")
+        ]
+        return heading + html_table(header, rows, class_="advice")
+
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
         lines = self._advisor_caveats() + self._preference_caveats() + self._unknown_caveats()
@@ -1149,17 +1284,12 @@ def partner_chart(
     ax.set_xlim(0, 1.45)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(round(value, 2), lang)))
-    ax.set_xlabel(text("affinity.share_scale", lang))
-    ax.set_title(text("briefing.partner_chart.title", lang, service=service, lens=lens_label(lens, lang)))
+    label = text("affinity.share_scale", lang)
     if table["low_evidence"].any():
-        ax.annotate(
-            text("briefing.partner_chart.hatched", lang),
-            xy=(0, -0.02),
-            xycoords="figure fraction",
-            ha="left",
-            va="bottom",
-            fontsize=fontsize - 1,
-        )
+        label += "\n" + text("briefing.partner_chart.hatched", lang)
+    ax.set_xlabel(label)
+    title = text("briefing.partner_chart.title", lang, service=service, lens=lens_label(lens, lang))
+    ax.set_title(style.wrap_label(title, 45), loc="left")
     if data.synthetic:
         ax.annotate(
             text("plots.synthetic", lang),

@@ -134,6 +134,72 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "een code van letters, cijfers, '_' of '-', beginnend met een letter, hoogstens 32 tekens",
         "en": "a code of letters, digits, '_' or '-', starting with a letter, at most 32 characters",
     },
+    "expect.scenario_key": {
+        "nl": "een sleutel van kleine letters a tot en met z en '_'",
+        "en": "a key of lowercase letters a to z and '_'",
+    },
+    "expect.empty_or_one_of": {"nl": "leeg, of een van {values}", "en": "empty, or one of {values}"},
+    "expect.threshold": {
+        "nl": "een getal van 0 of meer (zoals 3 of 0.5), of leeg",
+        "en": "a number of 0 or more (such as 3 or 0.5), or empty",
+    },
+    "expect.threshold_needed": {
+        "nl": "een getal: het scenario heeft de maat '{measure}'",
+        "en": "a number: the scenario has the measure '{measure}'",
+    },
+    "expect.threshold_unused": {
+        "nl": "leeg: het scenario heeft geen maat ('measure' is leeg)",
+        "en": "empty: the scenario has no measure ('measure' is empty)",
+    },
+    "expect.share": {
+        "nl": "een aandeel van 0 tot en met 1 bij de maat '{measure}'",
+        "en": "a share from 0 to 1 for the measure '{measure}'",
+    },
+    "expect.whole_number": {
+        "nl": "een geheel aantal onderdelen bij de maat '{measure}'",
+        "en": "a whole number of items for the measure '{measure}'",
+    },
+    "expect.partly_at_most": {
+        "nl": "hoogstens 'fits_at' ({fits}) van dezelfde regel",
+        "en": "at most 'fits_at' ({fits}) on the same line",
+    },
+    "expect.blocking_items": {
+        "nl": "leeg, of items uit {file} gescheiden door ';': een van {values}",
+        "en": "empty, or items from {file} joined by ';': one of {values}",
+    },
+    "expect.decides.true": {
+        "nl": "'true': een scenario met een maat ('measure') beslissen de gegevens",
+        "en": "'true': the data decide a scenario that has a measure ('measure')",
+    },
+    "expect.decides.false": {
+        "nl": "'false': zonder maat ('measure' leeg) beslissen de gegevens het scenario niet",
+        "en": "'false': without a measure ('measure' empty) the data do not decide the scenario",
+    },
+    "expect.conditions_nl": {"nl": "de voorwaarden in het Nederlands", "en": "the conditions in Dutch"},
+    "expect.conditions_en": {"nl": "de voorwaarden in het Engels", "en": "the conditions in English"},
+    "expect.where": {
+        "nl": "de plaats in het rapport, zoals 'p. 14, 15'",
+        "en": "the place in the report, such as 'p. 14, 15'",
+    },
+    "expect.note_nl": {"nl": "een Nederlandse toelichting", "en": "a Dutch note"},
+    "expect.note_en": {"nl": "een Engelse toelichting", "en": "an English note"},
+    "expect.scenario": {
+        "nl": "een scenario uit {file}: een van {values}",
+        "en": "a scenario from {file}: one of {values}",
+    },
+    "expect.coalition": {
+        "nl": "twee of meer dienstcodes uit {file} gescheiden door '+', zoals '{example}' (codes: {values})",
+        "en": "two or more service codes from {file} joined by '+', such as '{example}' (codes: {values})",
+    },
+    "expect.coalition_codes": {
+        "nl": "twee of meer dienstcodes gescheiden door '+'",
+        "en": "two or more service codes joined by '+'",
+    },
+    "expect.coalition_once": {"nl": "elke dienst één keer", "en": "each service once"},
+    "expect.coalition_order": {
+        "nl": "de diensten in de volgorde van {file}: {order}",
+        "en": "the services in the order of {file}: {order}",
+    },
     "validate.ok": {
         "nl": "Gegevens in {folder} zijn geldig: {n_scores} scores en "
         "{n_preferences} voorkeurscellen van {n_services} diensten.",
@@ -178,6 +244,12 @@ WORDS: dict[str, dict[str, str]] = {
         "`{codebook}`, but no value comes from a real service. Use them only to test and to measure, "
         "never for a decision. `items.csv` and `scale_levels.csv` are copies of the real codebook; "
         "the file `SYNTHETIC` marks the folder as synthetic.",
+    },
+    "synth.readme.scenarios": {
+        "nl": "Ook `scenarios.csv` is een kopie van het echte codeboek; `advice.csv` heeft alleen een "
+        "kopregel, want het advies van het rapport gaat over de echte diensten.",
+        "en": "`scenarios.csv` is a copy of the real codebook too; `advice.csv` holds only a header line, "
+        "because the report's advice is about the real services.",
     },
     "synth.done": {
         "nl": "Synthetische gegevens van {n} diensten (seed {seed}) geschreven naar {folder}.",
@@ -321,6 +393,32 @@ WORDS: dict[str, dict[str, str]] = {
     "plots.profile.title_own": {
         "nl": "{service} naast de andere diensten: gemiddelde score",
         "en": "{service} next to the other services: mean score",
+    },
+    "plots.coalition.title": {
+        "nl": "Per coalitie en onderdeel: op de gezamenlijke agenda, en kan de een de ander helpen?",
+        "en": "Per coalition and item: on the joint agenda, and can one member help another?",
+    },
+    "plots.coalition.legend": {"nl": "Per coalitie en onderdeel", "en": "Per coalition and item"},
+    "plots.coalition.exchange": {
+        "nl": "uitwisseling: op de agenda, een lid komt tekort en een ander is sterk",
+        "en": "exchange: on the agenda, one member falls short and another is strong",
+    },
+    "plots.coalition.agenda": {
+        "nl": "op de gezamenlijke agenda: allen regionaal en allen meerwaarde",
+        "en": "on the joint agenda: all regional and all see added value",
+    },
+    "plots.coalition.not_agenda": {"nl": "niet op de gezamenlijke agenda", "en": "not on the joint agenda"},
+    "plots.coalition.exchange_open": {
+        "nl": "op de agenda; of het uitwisseling is, is niet te bepalen",
+        "en": "on the agenda; whether it is an exchange cannot be determined",
+    },
+    "plots.coalition.undetermined": {
+        "nl": "niet te bepalen (? of geen schaalvoorkeur)",
+        "en": "cannot be determined (? or no scale preference)",
+    },
+    "plots.coalition.advisor": {
+        "nl": "rust op een score {source}",
+        "en": "rests on a score {source}",
     },
     # --- affinity ----------------------------------------------------------
     "affinity.cluster.services": {
@@ -543,6 +641,84 @@ WORDS: dict[str, dict[str, str]] = {
         "kleiner dan {margin}.",
         "en": "Under another reading of the data the top pair changes or its lead drops below {margin}.",
     },
+    # --- coalitions ----------------------------------------------------------
+    "coalitions.advice_form": {"nl": "{form} {coalition}", "en": "{form} {coalition}"},
+    "coalitions.advice_words": {"nl": "{forms} ({stance})", "en": "{forms} ({stance})"},
+    "coalitions.advice_options": {"nl": "en {n} opties", "en": "and {n} options"},
+    "coalitions.advice_options.one": {"nl": "en 1 optie", "en": "and 1 option"},
+    "coalitions.verdict.fits": {"nl": "past", "en": "fits"},
+    "coalitions.verdict.partly": {"nl": "past deels", "en": "fits partly"},
+    "coalitions.verdict.does_not_fit": {"nl": "past niet", "en": "does not fit"},
+    "coalitions.verdict.undetermined": {"nl": "niet te bepalen", "en": "cannot be determined"},
+    "coalitions.stance.advised": {"nl": "aangeraden", "en": "advised"},
+    "coalitions.stance.option": {"nl": "optie", "en": "option"},
+    "coalitions.stance.not_now": {"nl": "nu niet", "en": "not now"},
+    "coalitions.stance.not_advised": {"nl": "afgeraden", "en": "advised against"},
+    "coalitions.agreement.consistent": {"nl": "strookt met de gegevens", "en": "consistent with the data"},
+    "coalitions.agreement.partly": {"nl": "strookt deels", "en": "partly consistent"},
+    "coalitions.agreement.differs": {"nl": "wijkt af van de gegevens", "en": "differs from the data"},
+    "coalitions.reason.agenda_items": {
+        "nl": "{n} onderdelen op de gezamenlijke agenda (van {determined} bepaalde); past vanaf {fits_at}, "
+        "deels vanaf {partly_at}.",
+        "en": "{n} items on the joint agenda (of {determined} determined); fits from {fits_at}, partly from "
+        "{partly_at}.",
+    },
+    "coalitions.reason.exchange_items": {
+        "nl": "{n} onderdelen op de gezamenlijke agenda waarop een lid tekortkomt en een ander sterk is "
+        "(van {determined} bepaalde); past vanaf {fits_at}, deels vanaf {partly_at}.",
+        "en": "{n} items on the joint agenda where one member falls short and another is strong (of "
+        "{determined} determined); fits from {fits_at}, partly from {partly_at}.",
+    },
+    "coalitions.reason.agenda_items.one": {
+        "nl": "1 onderdeel op de gezamenlijke agenda (van {determined} bepaalde); past vanaf {fits_at}, "
+        "deels vanaf {partly_at}.",
+        "en": "1 item on the joint agenda (of {determined} determined); fits from {fits_at}, partly from "
+        "{partly_at}.",
+    },
+    "coalitions.reason.exchange_items.one": {
+        "nl": "1 onderdeel op de gezamenlijke agenda waarop een lid tekortkomt en een ander sterk is "
+        "(van {determined} bepaalde); past vanaf {fits_at}, deels vanaf {partly_at}.",
+        "en": "1 item on the joint agenda where one member falls short and another is strong (of "
+        "{determined} determined); fits from {fits_at}, partly from {partly_at}.",
+    },
+    "coalitions.reason.agenda_share": {
+        "nl": "Gezamenlijke agenda: {n} van {determined} bepaalde onderdelen (aandeel {share}); past vanaf "
+        "{fits_at}, deels vanaf {partly_at}.",
+        "en": "Joint agenda: {n} of {determined} determined items (share {share}); fits from {fits_at}, "
+        "partly from {partly_at}.",
+    },
+    "coalitions.reason.near": {
+        "nl": "Bijna zulke onderdelen: {items}. Daar komt een lid tekort, is een ander sterk en zien allen "
+        "meerwaarde, maar niet ieder lid noemt een regionaal schaalniveau.",
+        "en": "Nearly such items: {items}. There one member falls short, another is strong and all see added "
+        "value, but not every member names a regional scale level.",
+    },
+    "coalitions.reason.near_item": {
+        "nl": "{item} (niet regionaal: {who})",
+        "en": "{item} (not regional: {who})",
+    },
+    "coalitions.reason.advisor": {
+        "nl": "† Rust (deels) op scores die de adviseurs invulden: {items}.",
+        "en": "† Rests (partly) on scores the advisors filled in: {items}.",
+    },
+    "coalitions.reason.little_evidence": {
+        "nl": "Maar slechts {determined} van de {scope} onderdelen zijn bepaald.",
+        "en": "But only {determined} of the {scope} items are determined.",
+    },
+    "coalitions.reason.not_decided": {
+        "nl": "De gegevens beslissen hier niet over: daarvoor zijn financiën, draagvlak en bestuur nodig, "
+        "en die staan niet in de scores.",
+        "en": "The data do not decide this: it needs finances, support and governance, which the scores do "
+        "not hold.",
+    },
+    "coalitions.reason.all_alone": {
+        "nl": "Bij {items} wil elk lid juist zelfstandig blijven (niveau A).",
+        "en": "On {items} every member wants to stay on its own (level A).",
+    },
+    "coalitions.reason.blocked": {
+        "nl": "{who} wil bij {items} zelfstandig blijven (alleen niveau A); dat blokkeert deze vorm.",
+        "en": "{who} wants to stay on its own for {items} (level A only), which blocks this form.",
+    },
     # --- briefing ----------------------------------------------------------
     "briefing.and": {"nl": " en ", "en": " and "},
     "briefing.none": {"nl": "geen", "en": "none"},
@@ -580,6 +756,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Preferred scale of cooperation",
     },
     "briefing.section.partners": {"nl": "Beste partners", "en": "Best partners"},
+    "briefing.section.forms": {"nl": "Vormen van samenwerking", "en": "Forms of cooperation"},
     "briefing.section.caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
     "briefing.section.appendix": {
         "nl": "Bijlage: gegevens en vindplaats",
@@ -710,6 +887,83 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.aspect_levels": {"nl": "{aspect}: {levels}", "en": "{aspect}: {levels}"},
     "briefing.level_entry": {"nl": "{level} = {label}", "en": "{level} = {label}"},
     "briefing.levels_legend": {"nl": "Schaalniveaus: {levels}.", "en": "Scale levels: {levels}."},
+    "briefing.forms.intro": {
+        "nl": "Welke vorm van samenwerking past volgens de scores bij een groep diensten waar {service} bij "
+        "hoort? De vormen komen uit het rapport: convenant, expertisecentrum, federatie en (gedeeltelijke) "
+        "fusie. Wanneer een vorm past, staat in de gegevens (scenarios.csv) en is een keuze van dit project, "
+        "bedoeld om over te praten.",
+        "en": "Which form of cooperation fits, by the scores, a group of services that {service} belongs to? "
+        "The forms come from the report: covenant, centre of expertise, federation and (partial) merger. "
+        "When a form fits is set in the data (scenarios.csv); it is this project's choice, meant for "
+        "discussion.",
+    },
+    "briefing.forms.strongest": {
+        "nl": "De groep met {service} waarbij de meeste vormen passen: {coalition}.",
+        "en": "The group with {service} that most forms fit: {coalition}.",
+    },
+    "briefing.forms.strongest_tied": {
+        "nl": "De groepen met {service} waarbij de meeste vormen passen, staan gelijk: {coalition}; "
+        "{others}.",
+        "en": "The groups with {service} that most forms fit are level: {coalition}; {others}.",
+    },
+    "briefing.forms.none": {
+        "nl": "Bij geen enkele groep met {service} past een vorm, ook niet deels.",
+        "en": "No form fits, not even partly, any group with {service}.",
+    },
+    "briefing.forms.more": {
+        "nl": "Nog {n} groepen met deze dienst waarbij een vorm (deels) past, staan in de tabel "
+        "coalition_scenarios.csv van het bestuurspakket.",
+        "en": "{n} more groups with this service that a form fits (partly) are in the board pack's table "
+        "coalition_scenarios.csv.",
+    },
+    "briefing.forms.rest": {
+        "nl": "De {n} andere groepen met deze dienst: bij geen enkele past een vorm, ook niet deels.",
+        "en": "The {n} other groups with this service: no form fits any of them, not even partly.",
+    },
+    "briefing.forms.rest.one": {
+        "nl": "De andere groep met deze dienst: daarbij past geen vorm, ook niet deels.",
+        "en": "The other group with this service: no form fits it, not even partly.",
+    },
+    "briefing.forms.undecided": {"nl": "{form}: {reason}", "en": "{form}: {reason}"},
+    "briefing.forms.advice_heading": {
+        "nl": "Wat het rapport adviseert, naast de gegevens",
+        "en": "What the report advises, beside the data",
+    },
+    "briefing.forms.no_advice": {
+        "nl": "Het rapport geeft geen advies dat {service} noemt.",
+        "en": "The report gives no advice that names {service}.",
+    },
+    "briefing.forms.caveats_heading": {"nl": "Waar dit op rust", "en": "What this rests on"},
+    "briefing.forms.caveat.self": {
+        "nl": "De scores zijn de eigen beoordeling van de directeuren; de scores van OFGV voor de "
+        "toekomstige opgaven vulden de adviseurs in.",
+        "en": "The scores are the directors' own assessment; OFGV's scores for the future tasks were filled "
+        "in by the advisors.",
+    },
+    "briefing.forms.caveat.per_item": {
+        "nl": "De voorkeur voor een schaalniveau gaven de diensten per onderdeel, niet per groep: ‘enkele "
+        "diensten’ (B) zegt niet met welke.",
+        "en": "The services gave their preferred scale per item, not per group: ‘some services’ (B) does not "
+        "say which.",
+    },
+    "briefing.forms.caveat.nothing_on_money": {
+        "nl": "De gegevens zeggen niets over financiën, omvang, draagvlak of bestuur; ‘past’ betekent "
+        "alleen dat de scores de vorm dragen, niet dat hij wordt aangeraden.",
+        "en": "The data say nothing about finances, size, support or governance; ‘fits’ only means the "
+        "scores carry the form, not that it is recommended.",
+    },
+    "briefing.forms.caveat.thresholds": {
+        "nl": "Met iets strengere of ruimere grenzen kan een oordeel verschuiven; het notebook "
+        "03-coalitions laat zien welke.",
+        "en": "With slightly stricter or looser thresholds a verdict can shift; the notebook 03-coalitions "
+        "shows which.",
+    },
+    "briefing.column.coalition": {"nl": "Groep", "en": "Group"},
+    "briefing.column.advice": {"nl": "Advies van het rapport", "en": "The report's advice"},
+    "briefing.column.stance": {"nl": "Houding", "en": "Stance"},
+    "briefing.column.data_verdict": {"nl": "Volgens de scores", "en": "By the scores"},
+    "briefing.column.agreement": {"nl": "Vergelijking", "en": "Comparison"},
+    "briefing.column.why": {"nl": "Waarom", "en": "Why"},
     "briefing.verdict.partner_value": {"nl": "{partner} ({basis})", "en": "{partner} ({basis})"},
     "briefing.verdict.clear": {
         "nl": "Beste partner (maat: {lens}): {partner}. Dat blijft zo bij elke lezing van de gegevens.",
@@ -720,6 +974,12 @@ WORDS: dict[str, dict[str, str]] = {
         "schaal van 0 tot 1. Dicht bij elkaar: {partners}.",
         "en": "No clear best partner (measure: {lens}): the difference is less than {margin} on a scale "
         "from 0 to 1. Close together: {partners}.",
+    },
+    "briefing.verdict.tie": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk of vrijwel gelijk "
+        "(verschil kleiner dan {margin} op een schaal van 0 tot 1).",
+        "en": "No clear best partner (measure: {lens}): {partners} are level or nearly level (a difference "
+        "of less than {margin} on a scale from 0 to 1).",
     },
     "briefing.verdict.reading": {
         "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de lezing van "
@@ -974,10 +1234,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Briefings per environmental service: position and options for cooperation",
     },
     "pack.index.intro": {
-        "nl": "Eén briefing per dienst, als webpagina en als PDF ({n} diensten). Lezing van de score ? "
-        "(onbekend): {reading}.",
-        "en": "One briefing per service, as a web page and as a PDF ({n} services). Reading of the score ? "
-        "(unknown): {reading}.",
+        "nl": "Eén briefing per dienst, als webpagina en als PDF ({n} diensten). De scores zijn de eigen "
+        "beoordeling van de directeuren. Een score ? (onbekend) telt bij het vergelijken als onbepaald; in "
+        "gemiddelden: {reading}.",
+        "en": "One briefing per service, as a web page and as a PDF ({n} services). The scores are the "
+        "directors' own assessment. A score ? (unknown) counts as undetermined in comparisons; in averages: "
+        "{reading}.",
     },
     "pack.index.service": {"nl": "Dienst", "en": "Service"},
     "pack.index.robustness": {"nl": "Voldoet aan robuustheidscriteria", "en": "Robustness criteria met"},
@@ -994,6 +1256,19 @@ WORDS: dict[str, dict[str, str]] = {
     "pack.index.advisor_excluded": {
         "nl": "De scores die de adviseurs invulden, tellen in deze map niet mee.",
         "en": "The scores the advisors filled in do not count in this pack.",
+    },
+    "pack.index.advice": {"nl": "Advies van het rapport", "en": "The report's advice"},
+    "pack.index.strongest": {
+        "nl": "Groep waarbij de meeste vormen passen (scores)",
+        "en": "Group that most forms fit (scores)",
+    },
+    "pack.index.strongest_tied": {
+        "nl": "{coalition} (gelijk met {n} andere groepen)",
+        "en": "{coalition} (level with {n} other groups)",
+    },
+    "pack.index.strongest_tied.one": {
+        "nl": "{coalition} (gelijk met 1 andere groep)",
+        "en": "{coalition} (level with 1 other group)",
     },
     "pack.index.no_best": {
         "nl": "geen duidelijke; dicht bij elkaar: {partners}",

@@ -16,7 +16,7 @@ from typing import TextIO
 
 FOLDER = Path(__file__).resolve().parents[2] / "notebooks"
 """The notebooks of the repository this package is installed from (editable install)."""
-ANALYSIS = ("01-explore.ipynb", "02-affinity.ipynb")
+ANALYSIS = ("01-explore.ipynb", "02-affinity.ipynb", "03-coalitions.ipynb")
 REFERENCES = "briefings"
 CELL_TIMEOUT = 600
 

@@ -491,6 +491,8 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "needs": facts["needs"],
         "offers": facts["offers"],
         "partner": partner_cell(facts["verdict"], lang),
+        "advice": advice_words(data, code, lang),
+        "strongest": strongest_cell(facts["strongest"], lang),
         "ok": outcome.ok,
         "error": outcome.error or "",
         "html": f"{BRIEFINGS}/{code}.html",
@@ -498,6 +500,23 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "notebook": f"{NOTEBOOKS}/{code}.ipynb",
         "log": f"{LOGS}/{code}.log",
     }
+
+
+def advice_words(data: Dataset, code: str, lang: str) -> str:
+    from odsamen.coalitions import advice_words
+
+    return advice_words(data, code, lang)
+
+
+def strongest_cell(keys: list[str], lang: str) -> str:
+    """The front page's coalition column: the coalition most forms fit, and how many tie with it."""
+    from odsamen.coalitions import coalition_label
+
+    if not keys:
+        return text("briefing.none", lang)
+    if len(keys) == 1:
+        return coalition_label(keys[0], lang)
+    return text("pack.index.strongest_tied", lang, coalition=coalition_label(keys[0], lang), n=len(keys) - 1)
 
 
 def partner_cell(found, lang: str) -> str:
@@ -553,6 +572,8 @@ def index_context(
     }
     words["partner"] = text("pack.index.partner", lang, lens=lens_label(HEADLINE_LENS, lang))
     words["advisor_note"] = text("pack.index.advisor_note", lang)
+    words["advice"] = text("pack.index.advice", lang)
+    words["strongest"] = text("pack.index.strongest", lang)
     words["intro"] = text("pack.index.intro", lang, n=len(outcomes), reading=text(f"unknown.{unknown}", lang))
     if advisor != DEFAULT_ADVISOR:
         words["intro"] += " " + text("pack.index.advisor_excluded", lang)
@@ -724,9 +745,11 @@ def _build_in(
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
     import dataclasses
 
+    from odsamen import coalitions
     from odsamen.affinity import write_tables
     from odsamen.briefing import headline
     from odsamen.export import render_index
+    from odsamen.scoring import Reading
 
     copy_data(data, staging / DATA)
     # What every briefing needs is computed once, here, not once per kernel.
@@ -755,6 +778,7 @@ def _build_in(
     )
     _keep_worker_errors(staging)
     write_tables(data, staging, unknown=unknown, advisor=advisor)
+    coalitions.write_tables(data, staging, Reading(unknown, advisor), lang=lang)
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes
