@@ -198,6 +198,9 @@ def test_synthetic_data_are_marked_and_many_services_are_counted(tmp_path, datas
     assert text("briefing.synthetic", "nl") in str(brief.title())
     assert brief.services(data.service_codes[1:]) == text("briefing.n_services", "nl", n=8)
     assert "synthetisch" in str(brief.appendix())
+    # Synthetic folders hold no advice: the section says so instead of failing.
+    assert text("briefing.forms.no_advice", "nl", service=brief.service) in str(brief.forms())
+    assert briefing.headline(data, brief.service)["strongest"] is not None
 
 
 def test_unknown_service_or_options_are_refused(dataset):

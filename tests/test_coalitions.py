@@ -226,3 +226,10 @@ def test_advice_words(real):
     words = co.advice_words(real, "NHN", "nl")
     assert words == "federatie NHN en IJmond; expertisecentrum NHN, IJmond en NZKG (aangeraden) en 4 opties"
     assert co.advice_words(real, "OFGV", "nl") == "expertisecentrum NHN, IJmond, NZKG en OFGV (optie)"
+
+
+def test_no_advice_is_no_error(trio):
+    assert trio.advice.empty
+    assert co.advice_words(trio, "P", "nl") == "geen"
+    assert co.advice_comparison(trio).empty
+    assert co.involving(trio.advice, "P").empty

@@ -190,6 +190,7 @@ def states(data: Dataset, reading: Reading | None = None, items: list[str] | Non
     keep = columns >= 0
     advisor[rows[keep], columns[keep]] = True
 
+    groups = {str(level): level_group(data, str(level)) for level in data.levels["level"]}
     named: dict[tuple[str, str], set[str]] = {}
     for cell in data.preferences.astype({"service": str, "item": str, "levels": str}).itertuples():
         if cell.levels in ("", UNKNOWN_SYMBOL):
@@ -203,18 +204,17 @@ def states(data: Dataset, reading: Reading | None = None, items: list[str] | Non
             else frozenset(
                 named[(code, item)]
                 if reading.levels == "exact"
-                else {level_group(data, letter) for letter in named[(code, item)]}
+                else {groups[letter] for letter in named[(code, item)]}
             )
             for item in items
         ]
         for code in data.service_codes
     ]
+    regional_levels = data.regional_levels
     regional = np.array(
         [
             [
-                np.nan
-                if (code, item) not in named
-                else float(bool(named[(code, item)] & data.regional_levels))
+                np.nan if (code, item) not in named else float(bool(named[(code, item)] & regional_levels))
                 for item in items
             ]
             for code in data.service_codes
@@ -648,13 +648,24 @@ def partner_verdict(
     """
     check_lens(lens)
     position = _service_position(data, service)
-    frames = []
+    codes = data.service_codes
+    others = [k for k in range(len(codes)) if k != position]
+    columns: dict[str, list] = {name: [] for name in ("reading", "partner", "value", "n_items", "share")}
+    low = []
     for reading in readings:
-        lenses = (computed or {}).get(reading) or compute_all(data, reading, dimension)
-        frame = partners_of(lenses[lens], position).drop(columns=["lens", "items", "advisor_items"])
-        frame.insert(0, "reading", [reading] * len(frame))
-        frames.append(frame)
-    table = pd.concat(frames, ignore_index=True)
+        part = ((computed or {}).get(reading) or compute_all(data, reading, dimension))[lens]
+        columns["reading"] += [reading] * len(others)
+        columns["partner"] += [codes[k] for k in others]
+        columns["value"] += list(part.value[position, others])
+        columns["n_items"] += [int(n) for n in part.n_items[position, others]]
+        columns["share"] += list(part.share[position, others])
+        low += list(part.low_evidence[position, others])
+    table = pd.DataFrame(columns).assign(low_evidence=low)
+    # Per reading, best share first; ties keep codebook order, partners without a value go last.
+    table["_reading"] = np.repeat(np.arange(len(readings)), len(others))
+    table.insert(2, "rank", table.groupby("_reading")["share"].transform(competition_rank).astype("Int64"))
+    table = table.sort_values(["_reading", "rank"], kind="stable", na_position="last")
+    table = table.drop(columns="_reading").reset_index(drop=True)
     top = table.groupby("reading", sort=False)["share"].transform("max")
     table["leads"] = (table["share"].round(_DIGITS) == top.round(_DIGITS)) & (table["share"] > 0)
     within = table["share"].notna() & ((top - table["share"]).round(_DIGITS) < margin)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -287,6 +288,7 @@ def headline(
     *,
     advisor: str = DEFAULT_ADVISOR,
     results: cache.SharedResults | None = None,
+    coalition_table: pd.DataFrame | None = None,
 ) -> dict[str, object]:
     """The figures for the front page of the board pack.
 
@@ -309,16 +311,19 @@ def headline(
         "offers": len(_offers_with_receivers(data, service, advisor=advisor)),
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
-        "strongest": strongest_of(data, service, Reading(advisor=advisor)),
+        "strongest": strongest_of(data, service, Reading(advisor=advisor), coalition_table),
     }
 
 
-def strongest_of(data: Dataset, service: str, reading: Reading) -> list[str]:
+def strongest_of(
+    data: Dataset, service: str, reading: Reading, table: pd.DataFrame | None = None
+) -> list[str]:
     """The coalitions of ``service`` that most forms fit, several on a tie
     (:func:`odsamen.coalitions.strongest_coalitions`)."""
     from odsamen import coalitions as co
 
-    table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
+    if table is None:
+        table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
     return co.strongest_coalitions(data, service, table)
 
 
@@ -582,7 +587,13 @@ class Briefing:
 
     def summary(self) -> Markup:
         """The lines a board member reads first."""
-        facts = headline(self.data, self.service, advisor=self.advisor, results=self.results)
+        facts = headline(
+            self.data,
+            self.service,
+            advisor=self.advisor,
+            results=self.results,
+            coalition_table=self._forms_table,
+        )
         lines = [
             self.say(
                 "briefing.summary.robustness",
@@ -616,6 +627,14 @@ class Briefing:
         if any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named):
             line += Markup(" ") + self.say("briefing.advisor_driven")
         return line
+
+    @cached_property
+    def _forms_table(self) -> pd.DataFrame:
+        """The forms of cooperation for every coalition of this service (computed once per briefing)."""
+        from odsamen import coalitions as co
+
+        keys = co.coalitions_of(self.data, self.service)
+        return co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
 
     def _lenses(self) -> dict:
         """Every lens under this briefing's reading, from the build's results when there are any."""
@@ -898,7 +917,7 @@ class Briefing:
         from odsamen import coalitions as co
 
         keys = co.coalitions_of(self.data, self.service)
-        table = co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
+        table = self._forms_table
         decided = [s for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
         undecided = [s for s in self.data.scenarios.itertuples(index=False) if not (s.decides and s.measure)]
         parts = [tag("p", self.say("briefing.forms.intro", service=self.service))]
@@ -989,7 +1008,7 @@ class Briefing:
         from odsamen import coalitions as co
 
         advice = co.advice_comparison(self.data, lang=self.lang)
-        own = advice[advice["coalition"].map(lambda key: self.service in co.members(key))]
+        own = co.involving(advice, self.service)
         heading = tag("h3", self.say("briefing.forms.advice_heading"))
         if own.empty:
             return heading + tag("p", self.say("briefing.forms.no_advice", service=self.service))

@@ -113,17 +113,24 @@ def coalitions(data: Dataset) -> list[str]:
     more than :data:`ALL_SUBSETS_UP_TO` services all pairs and triples, the services of each
     region and all services. Smaller coalitions first, then codebook order."""
     codes = data.service_codes
-    if len(codes) <= ALL_SUBSETS_UP_TO:
-        sizes = range(2, len(codes) + 1)
-    else:
-        sizes = (2, 3)
+    position = {code: k for k, code in enumerate(codes)}
+    sizes = range(2, len(codes) + 1) if len(codes) <= ALL_SUBSETS_UP_TO else (2, 3)
+    # combinations() keeps the codebook order within each set, so the joined codes are the key.
     sets = [combo for size in sizes for combo in itertools.combinations(codes, size)]
     if len(codes) > ALL_SUBSETS_UP_TO:
         regions = data.services.groupby("region", sort=False)["code"].agg(list)
-        sets += [tuple(group) for group in regions if len(group) >= 2]
+        sets += [tuple(sorted(group, key=position.get)) for group in regions if len(group) >= 2]
         sets.append(tuple(codes))
-    keys = list(dict.fromkeys(coalition_key(data, combo) for combo in sets))
-    return sorted(keys, key=lambda key: (len(members(key)), [codes.index(c) for c in members(key)]))
+    unique = list(dict.fromkeys(sets))
+    unique.sort(key=lambda combo: (len(combo), [position[code] for code in combo]))
+    return [SEPARATOR.join(combo) for combo in unique]
+
+
+def involving(table: pd.DataFrame, service: str) -> pd.DataFrame:
+    """The rows of ``table`` whose ``coalition`` has ``service`` among its members."""
+    if table.empty:
+        return table
+    return table.loc[table["coalition"].map(lambda key: service in members(key)).astype(bool)]
 
 
 def coalitions_of(data: Dataset, service: str, keys: list[str] | None = None) -> list[str]:
@@ -222,13 +229,22 @@ def coalition_items(
     per_state = states(data, reading)
     symbols, levels = _symbols(data, reading), _levels(data)
     dimension = dict(zip(data.items["item"].astype(str), data.items["dimension"].astype(str), strict=True))
+    # Each service's cells once, then joined per coalition.
+    cells = {
+        (code, item): _cell_basis(per_state, symbols, levels, code, item)
+        for code in per_state.codes
+        for item in found.items
+    }
+    words = {
+        name: np.where(np.isnan(flags), UNDETERMINED, np.where(flags == 1, YES, NO))
+        for name, flags in found.facts.items()
+    }
     rows = []
     for row, key in enumerate(found.keys):
+        codes = members(key)
         for k, item in enumerate(found.items):
-            basis = "; ".join(_cell_basis(per_state, symbols, levels, code, item) for code in members(key))
-            rows.append(
-                (key, dimension[item], item, *(_word(found.facts[name][row, k]) for name in FACTS), basis)
-            )
+            basis = "; ".join(cells[(code, item)] for code in codes)
+            rows.append((key, dimension[item], item, *(words[name][row, k] for name in FACTS), basis))
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
 
 
@@ -269,11 +285,25 @@ class Verdict:
     """The counted items that rest on a score the advisors filled in."""
 
 
-def _verdict(
-    data: Dataset, found: CoalitionFacts, row: int, scenario, thresholds: dict, letters: dict
-) -> Verdict:
+@dataclass(frozen=True)
+class _Context:
+    """What every verdict of one data set looks up, read once: the levels each service names per
+    item, the regional levels and each dimension's items in scope."""
+
+    letters: dict
+    regional: set
+    scopes: dict
+
+    @classmethod
+    def of(cls, data: Dataset, items: list[str]) -> _Context:
+        scopes = {dimension: _scope(data, items, dimension) for dimension in ("all", "robustness", "task")}
+        return cls(named_letters(data), set(data.regional_levels), scopes)
+
+
+def _verdict(data: Dataset, found: CoalitionFacts, row: int, scenario, thresholds: dict, context) -> Verdict:
     key = found.keys[row]
-    scope = _scope(data, found.items, scenario.dimension)
+    letters = context.letters
+    scope = context.scopes[scenario.dimension]
     n_scope = int(scope.sum())
     measure = scenario.measure
     if not scenario.decides or not measure:
@@ -305,9 +335,7 @@ def _verdict(
         misses = scope & (almost == 1) & (found.facts["regional_fit"][row] == 0)
         for k in np.flatnonzero(misses):
             item = found.items[k]
-            regional = [
-                code for code in members(key) if letters.get((code, item), set()) & data.regional_levels
-            ]
+            regional = [code for code in members(key) if letters.get((code, item), set()) & context.regional]
             near.append((item, [code for code in members(key) if code not in regional]))
     if blocked:
         verdict = "does_not_fit"
@@ -341,22 +369,23 @@ def verdicts(
     determined and the form does not fit, it is ``undetermined``.
     """
     found = found or coalition_facts(data, keys, reading)
-    letters = named_letters(data)
+    context = _Context.of(data, found.items)
+    scenarios = list(data.scenarios.itertuples(index=False))
     return [
-        _verdict(data, found, row, scenario, thresholds or {}, letters)
+        _verdict(data, found, row, scenario, thresholds or {}, context)
         for row in range(len(found.keys))
-        for scenario in data.scenarios.itertuples(index=False)
+        for scenario in scenarios
     ]
 
 
-def _reason(data: Dataset, found: Verdict, scenario, lang: str) -> str:
+def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str, str]) -> str:
     if found.verdict == "undetermined" and (not scenario.decides or not scenario.measure):
         words = text("coalitions.reason.not_decided", lang)
         if found.items:
             words += " " + text(
                 "coalitions.reason.all_alone",
                 lang,
-                items=", ".join(data.item_label(item, lang) for item in found.items),
+                items=", ".join(labels[item] for item in found.items),
             )
         return words
     if found.blocked_by:
@@ -364,7 +393,7 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str) -> str:
             "coalitions.reason.blocked",
             lang,
             who=", ".join(sorted({code for code, _ in found.blocked_by}, key=data.service_codes.index)),
-            items=", ".join(dict.fromkeys(data.item_label(item, lang) for _, item in found.blocked_by)),
+            items=", ".join(dict.fromkeys(labels[item] for _, item in found.blocked_by)),
         )
     fields = {
         "n": len(found.items),
@@ -383,7 +412,7 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str) -> str:
                 text(
                     "coalitions.reason.near_item",
                     lang,
-                    item=data.item_label(item, lang),
+                    item=labels[item],
                     who=", ".join(codes),
                 )
                 for item, codes in found.near
@@ -395,7 +424,7 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str) -> str:
         words += " " + text(
             "coalitions.reason.advisor",
             lang,
-            items=", ".join(data.item_label(item, lang) for item in found.advisor_items),
+            items=", ".join(labels[item] for item in found.advisor_items),
         )
     return words
 
@@ -414,10 +443,11 @@ def scenario_verdicts(
     ``lang`` what the verdict rests on.
     """
     check_language(lang)
-    scenarios = data.scenarios.set_index("scenario", drop=False)
+    scenarios = {row.scenario: row for row in data.scenarios.itertuples(index=False)}
+    labels = data.item_labels(lang)
     rows = []
     for found in verdicts(data, keys, reading):
-        scenario = scenarios.loc[found.scenario]
+        scenario = scenarios[found.scenario]
         counted = [] if not scenario.decides else found.items
         rows.append(
             (
@@ -426,7 +456,7 @@ def scenario_verdicts(
                 found.verdict,
                 len(counted),
                 ";".join(counted),
-                _reason(data, found, scenario, lang),
+                _reason(data, found, scenario, lang, labels),
             )
         )
     return pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
@@ -437,13 +467,13 @@ def strongest_coalitions(data: Dataset, service: str, table: pd.DataFrame | None
     forms the data can decide. Several on a tie, fewest members first, then codebook order; empty
     if nothing fits."""
     table = table if table is not None else scenario_verdicts(data)
-    own = table[table["coalition"].map(lambda key: service in members(key))]
+    own = involving(table, service)
     points = own.assign(points=own["verdict"].map(SCORES)).groupby("coalition", sort=False)["points"].sum()
     if points.empty or points.max() == 0:
         return []
     best = [key for key, value in points.items() if value == points.max()]
-    order = coalitions(data)
-    return sorted(best, key=lambda key: (len(members(key)), order.index(key) if key in order else len(order)))
+    position = {code: k for k, code in enumerate(data.service_codes)}
+    return sorted(best, key=lambda key: (len(members(key)), [position[code] for code in members(key)]))
 
 
 def strongest_coalition(data: Dataset, service: str, table: pd.DataFrame | None = None) -> str | None:
@@ -582,16 +612,24 @@ def coalition_label(key: str, lang: str = "nl") -> str:
 # --- outputs ----------------------------------------------------------------------------------------------
 
 
-def write_tables(data: Dataset, out_dir, reading: Reading | None = None, *, lang: str = "nl") -> dict:
+def write_tables(
+    data: Dataset,
+    out_dir,
+    reading: Reading | None = None,
+    *,
+    lang: str = "nl",
+    table: pd.DataFrame | None = None,
+) -> dict:
     """Write ``tables/coalition_items.csv``, ``tables/coalition_scenarios.csv`` and
     ``tables/advice_comparison.csv`` under ``out_dir`` (UTF-8, ``\\n`` line ends, same data same
-    bytes). Returns the paths by table name."""
+    bytes). ``table``: the :func:`scenario_verdicts` of every coalition, if already computed.
+    Returns the paths by table name."""
     from pathlib import Path
 
     folder = Path(out_dir) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     keys = coalitions(data)
-    table = scenario_verdicts(data, keys, reading, lang=lang)
+    table = table if table is not None else scenario_verdicts(data, keys, reading, lang=lang)
     tables = {
         "coalition_items": coalition_items(data, keys, reading),
         "coalition_scenarios": table,
@@ -608,7 +646,7 @@ def write_tables(data: Dataset, out_dir, reading: Reading | None = None, *, lang
 def advice_words(data: Dataset, service: str, lang: str = "nl") -> str:
     """The report's advice for ``service`` in a few words: the forms it advises, or else the options
     it keeps open, with how many options there are besides."""
-    advice = data.advice[data.advice["coalition"].map(lambda key: service in members(key))]
+    advice = involving(data.advice, service)
     for stance in ("advised", "option"):
         rows = advice[advice["stance"] == stance]
         if rows.empty:

@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
 from odsamen import cache
 from odsamen.catalogue import check_language, text
 from odsamen.data import SERVICE_CODE, Dataset, load_dataset
@@ -760,11 +762,18 @@ def _build_in(
     )
     report = _reporter(progress, lang)
     headlines = {}
+    reading = Reading(unknown, advisor)
+    forms: dict[str, pd.DataFrame] = {}
 
     def on_done(outcome: Outcome, done: int, total: int) -> None:
         report(outcome, done, total)
-        # The front page's figures are computed here, while the other briefings still run.
-        headlines[outcome.service] = headline(data, outcome.service, advisor=advisor, results=results)
+        # The front page's figures are computed here, while the other briefings still run; the forms
+        # of every coalition once, for the front page and the pack's tables alike.
+        if not forms:
+            forms["table"] = coalitions.scenario_verdicts(data, None, reading, lang=lang)
+        headlines[outcome.service] = headline(
+            data, outcome.service, advisor=advisor, results=results, coalition_table=forms["table"]
+        )
 
     outcomes = run_jobs(
         pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook, advisor=advisor),
@@ -778,7 +787,7 @@ def _build_in(
     )
     _keep_worker_errors(staging)
     write_tables(data, staging, unknown=unknown, advisor=advisor)
-    coalitions.write_tables(data, staging, Reading(unknown, advisor), lang=lang)
+    coalitions.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes
