@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import math
 import shutil
 from pathlib import Path
@@ -10,13 +11,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
 
+from odsamen.catalogue import text
 from odsamen.cli import main
 from odsamen.data import (
     ADVICE_COLUMNS,
     FILES,
+    ITEM_COLUMNS,
     ROBUSTNESS_ITEMS,
     SCENARIO_COLUMNS,
+    SERVICE_COLUMNS,
     SYMBOLS,
     TASK_ITEMS,
     DataError,
@@ -438,6 +443,127 @@ def test_coalitions_not_checked_against_unreadable_services(data_copy: Path):
     assert ("advice.csv", 3, "coalition") in found  # one code is no coalition, whatever the services
 
 
+# --- definitions (items.csv) and contexts (services.csv) ---------------------------
+
+
+def test_real_items_and_services_have_every_definition_and_context():
+    data = load_dataset(DATA)
+    assert list(data.items.columns) == list(ITEM_COLUMNS)
+    assert list(data.services.columns) == list(SERVICE_COLUMNS)
+    for item in ROBUSTNESS_ITEMS + TASK_ITEMS:
+        for lang in ("nl", "en"):
+            assert len(data.item_definition(item, lang)) > 20, (item, lang)
+        assert data.item_definition(item, "nl") != data.item_definition(item, "en")
+        assert data.definition_page(item) == 8  # the page "Drie dimensies van samenwerking"
+        assert isinstance(data.definition_page(item), int)
+    for code in data.service_codes:
+        for lang in ("nl", "en"):
+            context = data.service_context(code, lang)
+            assert code in context and 2 <= context.count(". ") + 1 <= 4, (code, lang)
+        assert data.context_page(code) == 7  # the page "Opgave en context per individuele OD"
+    assert data.items["definition_page"].dtype == "int64" and data.services["context_page"].dtype == "int64"
+
+
+def test_real_definitions_say_what_the_report_says():
+    data = load_dataset(DATA)
+    size = data.item_definition("omvang", "en")
+    assert "€15 million" in size and "80%" in size and "primary process" in size
+    assert "15 miljoen euro" in data.item_definition("omvang", "nl")
+    assert "AADV" in data.item_definition("datagedreven", "en")
+    assert "altijd actuele digitale vergunning" in data.item_definition("datagedreven", "nl")
+    # ZZS is spelled out once, in the definition; the labels keep the short form
+    assert "substances of very high concern (ZZS), nitrogen and the like" in data.item_definition("zzs", "en")
+    assert "zeer zorgwekkende stoffen (ZZS)" in data.item_definition("zzs", "nl")
+    assert data.item_label("uh_strategie", "en") == "Joint supervision and enforcement strategy"
+
+
+def test_ijmond_context_gives_the_reports_judgement():
+    # IJmond scores itself well on most criteria; the report still judges it not robust (p. 7)
+    data = load_dataset(DATA)
+    assert "not robust" in data.service_context("IJmond", "en")
+    assert "one-off subsidies" in data.service_context("IJmond", "en")
+    assert "niet robuust" in data.service_context("IJmond", "nl")
+    assert "eenmalige subsidies" in data.service_context("IJmond", "nl")
+
+
+@pytest.mark.parametrize(
+    "file, line, column, value, expected",
+    [
+        ("items.csv", 2, "definition_nl", "", "a Dutch explanation of the criterion or task"),
+        ("items.csv", 12, "definition_en", "", "an English explanation of the criterion or task"),
+        ("items.csv", 3, "definition_page", "", "a page number in the report: a whole number from 1"),
+        ("items.csv", 4, "definition_page", "0", "a whole number from 1"),
+        ("items.csv", 5, "definition_page", "8.0", "a whole number from 1"),
+        ("items.csv", 6, "definition_page", "p. 8", "a whole number from 1"),
+        ("items.csv", 18, "definition_page", "-8", "a whole number from 1"),
+        ("services.csv", 2, "context_nl", "", "a Dutch description of the service's situation"),
+        ("services.csv", 3, "context_en", "", "an English description of the service's situation"),
+        ("services.csv", 4, "context_page", "", "a page number in the report"),
+        ("services.csv", 5, "context_page", "zeven", "a whole number from 1, such as '7'"),
+        ("services.csv", 2, "context_page", "07", "a whole number from 1"),
+    ],
+)
+def test_bad_definition_or_context_cell(data_copy: Path, file, line, column, value, expected):
+    set_cell(data_copy / file, line, column, value)
+    issue = the_issue(data_copy, file, line, column, value)
+    assert expected in issue.describe("en")
+    assert issue.describe("nl").split(": verwacht ")[1]
+
+
+def test_empty_context_named_in_dutch(data_copy: Path):
+    set_cell(data_copy / "services.csv", 3, "context_nl", "")
+    issue = the_issue(data_copy, "services.csv", 3, "context_nl", "")
+    assert issue.describe("nl") == (
+        "services.csv, regel 3, kolom 'context_nl': waarde '': "
+        "verwacht een Nederlandse beschrijving van de situatie van de dienst"
+    )
+
+
+def test_every_empty_definition_reported_at_once(data_copy: Path):
+    path = data_copy / "items.csv"
+    for line in range(2, 19):
+        set_cell(path, line, "definition_en", "")
+    set_cell(data_copy / "services.csv", 5, "context_page", "x")
+    found = {(i.file, i.line, i.column) for i in issues_of(data_copy)}
+    assert found == {("items.csv", line, "definition_en") for line in range(2, 19)} | {
+        ("services.csv", 5, "context_page")
+    }
+
+
+@pytest.mark.parametrize(
+    "file, dropped",
+    [
+        ("items.csv", "definition_nl"),
+        ("items.csv", "definition_page"),
+        ("services.csv", "context_en"),
+        ("services.csv", "context_page"),
+    ],
+)
+def test_definition_and_context_columns_are_required(data_copy: Path, file, dropped):
+    # an older data folder without the new columns is refused with the column named
+    path = data_copy / file
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.drop(columns=dropped).to_csv(path, index=False)
+    (issue,) = issues_of(data_copy)
+    assert (issue.file, issue.line, issue.column) == (file, 1, dropped)
+    assert "column" in issue.describe("en") and dropped in issue.describe("nl")
+
+
+def test_texts_with_commas_and_semicolons_survive_excel(data_copy: Path):
+    # Excel writes ';' as separator and quotes the long texts; a cell may hold ';' and ','
+    for name in ("items.csv", "services.csv"):
+        path = data_copy / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        with path.open("w", encoding="cp1252", newline="") as handle:
+            csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    data = load_dataset(data_copy)
+    real = load_dataset(DATA)
+    assert data.service_context("IJmond", "nl") == real.service_context("IJmond", "nl")
+    assert data.item_definition("omvang", "en") == real.item_definition("omvang", "en")
+    assert data.definition_page("zzs") == 8
+
+
 # --- scoring -------------------------------------------------------------------
 
 
@@ -480,3 +606,223 @@ def test_validate_command_fails_with_exit_2(data_copy: Path, capsys):
 def test_bad_arguments_exit_2():
     assert main(["validate", "--lang", "fr"]) == 2
     assert main([]) == 2
+
+
+# --- hardening: reading what Excel writes, refusing what would be misread ----------
+
+
+def test_column_named_twice_is_refused(data_copy: Path):
+    path = data_copy / "scores.csv"
+    edit_line(path, 1, "score,source", "score,score")
+    (issue,) = [i for i in issues_of(data_copy) if i.file == "scores.csv"]
+    assert (issue.line, issue.column, issue.expected[0]) == (1, "score", "expect.column_once")
+    assert issue.describe("en") == (
+        "scores.csv, line 1, column 'score': expected each column name once in the header; "
+        "this one is in columns 5 (E), 6 (F)"
+    )
+
+
+def test_utf16_with_bom_as_excel_unicode_text_is_read(data_copy: Path):
+    path = data_copy / "services.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("utf-16"))  # with its byte-order mark, tab-separated
+    data = load_dataset(data_copy)
+    assert data.service_context("OFGV", "nl") == load_dataset(DATA).service_context("OFGV", "nl")
+    assert data.encodings["services.csv"] == "utf-16" and data.warnings == []
+
+
+def test_utf16_without_bom_names_the_encoding(data_copy: Path):
+    path = data_copy / "services.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16-le"))
+    (issue,) = issues_of(data_copy)
+    assert (issue.file, issue.line, issue.expected[0]) == ("services.csv", 1, "expect.encoding.nul")
+    assert "\x00" not in str(issue) and "UTF-16" in issue.describe("en")
+
+
+def test_one_cp1252_byte_in_a_utf8_file_is_refused_naming_its_line(data_copy: Path):
+    path = data_copy / "services.csv"
+    raw = path.read_bytes()  # UTF-8 with accented letters ('financiële', '€')
+    assert raw.decode("utf-8") != raw.decode("cp1252", errors="replace")
+    lines = raw.split(b"\n")
+    lines[2] = lines[2].replace(b"IJmond,", "IJmond caf\u00e9,".encode("cp1252"), 1)
+    path.write_bytes(b"\n".join(lines))
+    (issue,) = issues_of(data_copy)
+    assert (issue.file, issue.line, issue.expected[0]) == ("services.csv", 3, "expect.encoding.mixed")
+    assert "0xE9" in issue.describe("en") and "caf\\xe9" in issue.value
+
+
+def test_windows_codepage_is_noted(data_copy: Path, capsys):
+    path = data_copy / "services.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    data = load_dataset(data_copy)
+    assert data.encodings["services.csv"] == "cp1252" and data.encodings["scores.csv"] == "utf-8"
+    assert data.warnings == [text("validate.cp1252", "nl", file="services.csv")]
+    assert main(["validate", "--data", str(data_copy), "--lang", "en"]) == 0
+    assert "services.csv was read as Windows-1252" in capsys.readouterr().out
+
+
+def test_bytes_in_no_encoding_are_refused_naming_the_line(data_copy: Path):
+    path = data_copy / "scores.csv"
+    raw = path.read_bytes().split(b"\n")
+    raw[4] = raw[4].replace(b",self", b",s\x81elf")  # 0x81: neither UTF-8 nor Windows-1252
+    path.write_bytes(b"\n".join(raw))
+    (issue,) = issues_of(data_copy)
+    assert (issue.file, issue.line, issue.expected[0]) == ("scores.csv", 5, "expect.encoding.unknown")
+
+
+@pytest.mark.parametrize(("true", "false"), [("TRUE", "FALSE"), ("WAAR", "ONWAAR"), ("Waar", "onwaar")])
+def test_excel_booleans_are_read(data_copy: Path, true: str, false: str):
+    for line, (value, word) in enumerate([("false", false), ("true", true), ("true", true)], start=2):
+        edit_line(data_copy / "scale_levels.csv", line, f",{value}", f",{word}")
+    edit_line(data_copy / "scenarios.csv", 2, ",true,", f",{true},")
+    edit_line(data_copy / "scenarios.csv", 6, ",false,", f",{false},")
+    data = load_dataset(data_copy)
+    assert data.regional_levels == {"B", "C"}
+    decides = data.scenarios.set_index("scenario")["decides"]
+    assert decides.dtype == bool and decides["convenant"] and not decides["fusie"]
+
+
+def test_excel_empty_trailing_columns_are_dropped(data_copy: Path):
+    path = data_copy / "scores.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",,,"] + [line + ",," for line in lines[1:]] + [",,,,,,,,"]) + "\n")
+    assert len(load_dataset(data_copy).scores) == 136
+
+
+def test_filled_cell_under_a_column_without_name_is_refused(data_copy: Path):
+    path = data_copy / "scores.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",,"] + [line + ",," for line in lines[1:]]
+    lines[6] = lines[6][:-1] + "oops"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (issue,) = issues_of(data_copy)
+    assert (issue.file, issue.line, issue.value) == ("scores.csv", 7, "oops")
+    assert "column 7 (G)" in issue.describe("en") and "kolom 7 (G)" in issue.describe("nl")
+
+
+def test_column_without_name_between_others_is_refused(data_copy: Path):
+    edit_line(data_copy / "scores.csv", 1, "measure,", ",")
+    (issue,) = issues_of(data_copy)
+    assert (issue.line, issue.expected[0]) == (1, "expect.column_name")
+    assert "column 4 (D)" in issue.describe("en")
+
+
+@pytest.mark.parametrize("damaged", ["#NAME?", "#NAAM?", "#VALUE!", "#WAARDE!", "=--", "=-/+"])
+def test_symbols_excel_read_as_formulas_get_a_hint(data_copy: Path, damaged: str):
+    set_cell(data_copy / "scores.csv", 4, "score", damaged)
+    issue = the_issue(data_copy, "scores.csv", 4, "score", damaged)
+    assert issue.expected[0] == "expect.symbol_excel"
+    assert "Data > From Text/CSV" in issue.describe("en") and "Van tekst/CSV" in issue.describe("nl")
+
+
+def test_control_characters_are_refused_and_shown_escaped(data_copy: Path):
+    set_cell(data_copy / "services.csv", 3, "name_en", "Evil\x1b[2J\nname\tend")
+    (issue,) = issues_of(data_copy)  # the cell spans lines 3 and 4 of the file; the row starts on 3
+    assert (issue.line, issue.column, issue.value) == (3, "name_en", "Evil\x1b[2J\nname\tend")
+    assert issue.expected[0] == "expect.no_control"
+    message = issue.describe("en")
+    assert "value 'Evil\\x1b[2J\\nname\\tend'" in message
+    assert "\n" not in message and "\x1b" not in message
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert len(str(caught.value).splitlines()) == len(caught.value.issues)  # one problem per line
+
+
+def test_newline_in_free_text_is_allowed_but_never_printed_raw(data_copy: Path):
+    set_cell(data_copy / "services.csv", 3, "name_en", "Two\nlines")
+    assert load_dataset(data_copy).service_name("IJmond", "en") == "Two\nlines"
+    set_cell(data_copy / "services.csv", 3, "code", "IJ\nmond")
+    messages = [i.describe("en") for i in issues_of(data_copy) if i.column == "code"]
+    assert messages and all("'IJ\\nmond'" in m and "\n" not in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "column"),
+    [
+        ("services.csv", 2, "name_nl"),
+        ("items.csv", 3, "definition_en"),
+        ("scenarios.csv", 2, "conditions_nl"),
+        ("advice.csv", 2, "note_en"),
+        ("scale_levels.csv", 2, "label_en"),
+    ],
+)
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_free_text_that_a_spreadsheet_would_run_is_refused(data_copy, file, line, column, start):
+    value = f'{start}HYPERLINK("http://example.org")'
+    set_cell(data_copy / file, line, column, value)
+    assert the_issue(data_copy, file, line, column, value).expected[0] == "expect.no_formula"
+
+
+def test_note_with_levels_is_refused(data_copy: Path):
+    set_cell(data_copy / "scale_preferences.csv", 2, "note", "zie verslag")
+    issue = the_issue(data_copy, "scale_preferences.csv", 2, "note", "zie verslag")
+    assert issue.expected[0] == "expect.note_only_for_empty"
+
+
+def test_regional_levels_are_b_and_c(data_copy: Path):
+    set_cell(data_copy / "scale_levels.csv", 5, "regional", "true")  # D
+    set_cell(data_copy / "scale_levels.csv", 3, "regional", "false")  # B
+    assert (
+        the_issue(data_copy, "scale_levels.csv", 5, "regional", "true").expected[0] == "expect.regional.false"
+    )
+    assert (
+        the_issue(data_copy, "scale_levels.csv", 3, "regional", "false").expected[0] == "expect.regional.true"
+    )
+
+
+@pytest.mark.parametrize("code", ["CON", "con", "Nul", "COM1", "lpt9", "AUX", "PRN"])
+def test_windows_reserved_service_codes_are_refused(data_copy: Path, code: str):
+    for name in ("services.csv", "scores.csv", "scale_preferences.csv", "advice.csv"):
+        path = data_copy / name
+        path.write_text(path.read_text(encoding="utf-8").replace("NZKG", code), encoding="utf-8")
+    assert the_issue(data_copy, "services.csv", 4, "code", code).expected[0] == "expect.code_reserved"
+
+
+def test_service_codes_differing_only_in_case_are_refused(data_copy: Path):
+    set_cell(data_copy / "services.csv", 4, "code", "nhn")
+    issues = [i for i in issues_of(data_copy) if i.expected[0] == "expect.code_case"]
+    assert {(i.line, i.value) for i in issues} == {(2, "NHN"), (4, "nhn")}
+    assert "see line 4" in next(i for i in issues if i.line == 2).describe("en")
+
+
+def test_many_duplicates_are_all_reported_each_naming_the_other_line(data_copy: Path):
+    path = data_copy / "scores.csv"
+    header = "service,dimension,item,measure,score,source"
+    rows = [f"S{n},robustness,omvang,meets,+,self" for n in range(4000)]
+    path.write_text("\n".join([header, *rows, *rows]) + "\n", encoding="utf-8")
+    duplicates = [i for i in issues_of(data_copy) if i.column == "service,dimension,item,measure"]
+    assert len(duplicates) == 8000
+    for issue in duplicates:
+        other = issue.line + 4000 if issue.line <= 4001 else issue.line - 4000
+        assert issue.expected == ("expect.unique_key", (("lines", str(other)),))
+
+
+def test_a_key_repeated_often_names_ten_lines_and_how_many_more(data_copy: Path):
+    path = data_copy / "scores.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + [lines[1]] * 20) + "\n", encoding="utf-8")
+    issue = next(
+        i for i in issues_of(data_copy) if i.line == 2 and i.column == "service,dimension,item,measure"
+    )
+    assert issue.describe("en").endswith(
+        "the same key is on line 138, 139, 140, 141, 142, 143, 144, 145, 146, 147 and 10 more lines"
+    )
+
+
+def test_labels_are_drawn_literally_never_as_tex():
+    from odsamen import briefing, style
+
+    style.apply_style()
+    figure = Figure()
+    title = figure.add_subplot().set_title("Kosten $x$ en $\\frac{1$")  # as TeX: one fails to parse
+    figure.savefig(io.BytesIO(), format="png")
+    assert title._preprocess_math(title.get_text()) == (title.get_text(), False)
+
+    def draw(ax):
+        ax.set_title("$x$")
+        ax.set_xlabel("$\\frac{1$ per $")
+
+    briefing.figure_image(draw, (3.0, 2.0), "alt")  # the briefing's figures: no TeX either

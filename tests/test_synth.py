@@ -182,8 +182,35 @@ def test_every_output_is_marked_synthetic(synth28):
     assert services["name_nl"].str.contains("(synthetisch)", regex=False).all()
     assert services["name_en"].str.contains("(synthetic)", regex=False).all()
     assert services["region"].str.contains("(synthetisch)", regex=False).all()
+    assert services["context_nl"].str.contains("(synthetisch)", regex=False).all()
+    assert services["context_en"].str.contains("(synthetic)", regex=False).all()
+    assert services["context_nl"].str.contains("verzonnen").all()
+    assert services["context_en"].str.contains("made up").all()
     notes = read(synth28, "preferences")["note"]
     assert notes[notes != ""].str.contains("synthetisch").all()
+
+
+def test_synthetic_contexts_validate_and_point_to_the_real_page(tmp_path, real):
+    data = write_synthetic(3, tmp_path / "out", codebook=DATA)
+    for code in data.service_codes:
+        assert "synthetic" in data.service_context(code, "en")
+        assert "synthetisch" in data.service_context(code, "nl")
+        assert data.context_page(code) == real.context_page("NHN") == 7
+    assert "does not exist" in data.service_context("SYN02", "en") and "02" in data.service_context(
+        "SYN02", "en"
+    )
+    # the criteria and tasks are the real ones, so their definitions are copied, not made up
+    assert data.item_definition("omvang", "nl") == real.item_definition("omvang", "nl")
+    assert data.definition_page("zzs") == 8
+
+
+def test_synthetic_folder_without_contexts_is_refused(tmp_path):
+    # a synthetic folder written before contexts existed must be written again
+    out = tmp_path / "old"
+    write_synthetic(2, out, codebook=DATA)
+    services = read(out, "services").drop(columns=["context_nl", "context_en", "context_page"])
+    services.to_csv(out / FILES["services"], index=False)
+    assert main(["validate", "--data", str(out)]) == 2
 
 
 def test_services_share_regions(synth28):

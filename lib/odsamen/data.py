@@ -8,12 +8,18 @@ ordered categoricals.
 Every problem found is collected into one :class:`DataError`, each entry
 naming the file, the line, the column, the value and what was expected.
 
-Files may come from Excel: UTF-8 with or without a byte-order mark, Windows
-code page 1252, and ``;`` or ``,`` as separator are all accepted.
+Files may come from Excel: UTF-8 with or without a byte-order mark, UTF-16
+with a byte-order mark ("Unicode text"), Windows code page 1252, ``,``, ``;``
+or a tab as separator, ``TRUE``/``WAAR`` for ``true``, and empty columns at the
+end of the header are all accepted. A file mixing two encodings, a header
+naming a column twice, control characters in a cell, text that a spreadsheet
+would run as a formula and cells Excel turned into formula errors are refused
+with a hint (see ``data/README.md``).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -71,6 +77,8 @@ LEVELS_PATTERN = r"\?|[A-F](/[A-F])*"
 SCENARIO_KEY = r"[a-z_]+"
 NUMBER = r"\d+(?:[.,]\d+)?"
 """A number >= 0 as written by hand or by a Dutch Excel (``0.5`` or ``0,5``)."""
+PAGE = r"[1-9]\d*"
+"""A page of the report: a whole number of 1 or more (``8``; not ``08``, ``8.0`` or ``p. 8``)."""
 
 SCENARIO_MEASURES = ("agenda_items", "exchange_items", "agenda_share")
 """What a scenario's thresholds count: items on the joint agenda, items to exchange, the agenda's share."""
@@ -80,8 +88,18 @@ STANCES = ("advised", "option", "not_now", "not_advised")
 
 SCORE_COLUMNS = ("service", "dimension", "item", "measure", "score", "source")
 PREFERENCE_COLUMNS = ("service", "dimension", "item", "aspect", "levels", "note")
-ITEM_COLUMNS = ("dimension", "item", "letter", "label_nl", "label_en", "report_column")
-SERVICE_COLUMNS = ("code", "name_nl", "name_en", "region")
+ITEM_COLUMNS = (
+    "dimension",
+    "item",
+    "letter",
+    "label_nl",
+    "label_en",
+    "report_column",
+    "definition_nl",
+    "definition_en",
+    "definition_page",
+)
+SERVICE_COLUMNS = ("code", "name_nl", "name_en", "region", "context_nl", "context_en", "context_page")
 LEVEL_COLUMNS = ("level", "label_nl", "label_en", "regional")
 SCENARIO_COLUMNS = (
     "scenario",
@@ -109,6 +127,54 @@ FILES = {
     "advice": "advice.csv",
 }
 
+FREE_TEXT_COLUMNS = {
+    "items": ("label_nl", "label_en", "report_column", "definition_nl", "definition_en"),
+    "services": ("name_nl", "name_en", "region", "context_nl", "context_en"),
+    "levels": ("label_nl", "label_en"),
+    "preferences": ("note",),
+    "scenarios": ("label_nl", "label_en", "conditions_nl", "conditions_en", "where"),
+    "advice": ("where", "note_nl", "note_en"),
+}
+"""The columns of free text, per table: words for people, copied into figures, briefings and the
+pack's CSV files. None of them may begin with ``=``, ``+``, ``-`` or ``@`` (:data:`FORMULA_START`)."""
+
+FORMULA_START = re.compile(r"[=+\-@]")
+"""What a spreadsheet reads as the start of a formula (a CSV cell that begins with it is run)."""
+
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+"""Characters no cell may hold: control characters (tab and line breaks excepted), the Unicode line
+and paragraph separators, the bidirectional overrides and a byte-order mark inside the text."""
+
+EXCEL_ERROR = re.compile(r"#[A-Za-z][A-Za-z/0-9]*[!?]?")
+"""An error value as Excel writes it into a CSV file (``#NAME?``, ``#NAAM?``, ``#VALUE!``, ``#WAARDE!``,
+``#N/A``, ...): what is left of a cell Excel read as a formula."""
+
+TRUE_WORDS = ("true", "waar")
+FALSE_WORDS = ("false", "onwaar")
+"""How a boolean cell may be written (any case): by hand, or by an English or Dutch Excel."""
+
+BOOLEAN_COLUMNS = {"levels": "regional", "scenarios": "decides"}
+
+REGIONAL_LEVELS = ("B", "C")
+"""The scale levels that mean cooperation within Noord-Holland and Flevoland (``regional`` true)."""
+
+WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+)
+"""Names Windows does not allow as a file name, in any case; service codes become file names."""
+
+MAX_LINES_NAMED = 10
+"""A duplicated key names at most this many other lines, and how many more there are."""
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+"""A well-formed UTF-8 sequence of two to four bytes (a character outside ASCII)."""
+
 
 Expectation = tuple[str, tuple[tuple[str, str], ...]]
 """A catalogue key ``expect.*`` and the fields of its template."""
@@ -116,6 +182,28 @@ Expectation = tuple[str, tuple[tuple[str, str], ...]]
 
 def _expect(key: str, **fields: object) -> Expectation:
     return f"expect.{key}", tuple(sorted((k, str(v)) for k, v in fields.items()))
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(value: str) -> str:
+    """``value`` with every character a terminal would act on, or would not show, escaped.
+
+    Line breaks and tabs read ``\\n``, ``\\r``, ``\\t``; other control and
+    invisible characters their code (``\\x1b``, ``\\xa0``, ``\\u202e``). A message
+    built from it stays on one line and shows what the cell really holds.
+    """
+    if value.isprintable():
+        return value
+    return "".join(char if char.isprintable() else _escaped(char) for char in value)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True)
@@ -133,16 +221,23 @@ class DataIssue:
     expected: Expectation
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The full message: file, line, column, value and what was expected."""
-        message = text("issue.file", lang, file=self.file)
+        """The full message: file, line, column, value and what was expected.
+
+        One line, whatever the cell holds: line breaks, tabs, escape
+        sequences and other invisible characters in the column name or the
+        value are shown escaped (``\\n``, ``\\t``, ``\\x1b``), never sent raw
+        to a terminal.
+        """
+        message = text("issue.file", lang, file=visible(self.file))
         if self.line is not None:
-            message = text("issue.line", lang, file=self.file, line=self.line)
+            message = text("issue.line", lang, file=visible(self.file), line=self.line)
         if self.column is not None:
-            message += text("issue.column", lang, column=self.column)
+            message += text("issue.column", lang, column=visible(self.column))
         if self.value is not None:
-            message += text("issue.value", lang, value=self.value)
+            message += text("issue.value", lang, value=visible(self.value))
         key, fields = self.expected
-        return message + text("issue.expected", lang, expected=text(key, lang, **dict(fields)))
+        expected = text(key, lang, **{name: visible(value) for name, value in fields})
+        return message + text("issue.expected", lang, expected=expected)
 
     def __str__(self) -> str:
         return self.describe()
@@ -181,6 +276,8 @@ class Dataset:
     """The forms of cooperation with the thresholds the analysis reads (``data/scenarios.csv``)."""
     advice: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ADVICE_COLUMNS)))
     """The report's advice per coalition and scenario (``data/advice.csv``); may have no rows."""
+    encodings: dict[str, str] = field(default_factory=dict)
+    """The encoding each file was read in (``utf-8``, ``utf-16`` or ``cp1252``), by file name."""
 
     @property
     def service_codes(self) -> list[str]:
@@ -199,9 +296,25 @@ class Dataset:
         """Every item key with its codebook label in ``lang``."""
         return dict(zip(self.items["item"], self.items[f"label_{lang}"], strict=True))
 
+    def item_definition(self, item: str, lang: str = "nl") -> str:
+        """What criterion or task ``item`` means, in plain words in ``lang`` (paraphrased from the report)."""
+        return self.items.set_index("item").at[item, f"definition_{lang}"]
+
+    def definition_page(self, item: str) -> int:
+        """The report's page that :meth:`item_definition` draws on."""
+        return int(self.items.set_index("item").at[item, "definition_page"])
+
     def service_name(self, code: str, lang: str = "nl") -> str:
         """The full name of service ``code`` in ``lang``."""
         return self.services.set_index("code").at[code, f"name_{lang}"]
+
+    def service_context(self, code: str, lang: str = "nl") -> str:
+        """Service ``code``'s own situation as the report describes it, in ``lang`` (paraphrased)."""
+        return self.services.set_index("code").at[code, f"context_{lang}"]
+
+    def context_page(self, code: str) -> int:
+        """The report's page that :meth:`service_context` draws on."""
+        return int(self.services.set_index("code").at[code, "context_page"])
 
     def level_label(self, level: str, lang: str = "nl") -> str:
         """The label of scale level ``level`` in ``lang``."""
@@ -218,15 +331,23 @@ class Dataset:
 
 
 def summary(data: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
-    """One sentence saying what a valid data folder holds."""
-    return text(
-        "validate.ok",
-        lang,
-        folder=data.folder,
-        n_scores=len(data.scores),
-        n_preferences=len(data.preferences),
-        n_services=len(data.services),
-    )
+    """One sentence saying what a valid data folder holds, then a line per file read as Windows-1252."""
+    lines = [
+        text(
+            "validate.ok",
+            lang,
+            folder=data.folder,
+            n_scores=len(data.scores),
+            n_preferences=len(data.preferences),
+            n_services=len(data.services),
+        )
+    ]
+    return "\n".join(lines + [f"  {message}" for message in encoding_notes(data.encodings, lang)])
+
+
+def encoding_notes(encodings: dict[str, str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """A sentence for each file that was read in Windows code page 1252 rather than UTF-8."""
+    return [text("validate.cp1252", lang, file=name) for name, code in encodings.items() if code == "cp1252"]
 
 
 # --- reading -----------------------------------------------------------------
@@ -237,44 +358,157 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
 
     Returns the rows as strings (surrounding spaces removed) with the file's
     line number of each row in the column ``_line``, or ``None`` and the
-    reason when the file cannot be read.
+    reasons when the file cannot be read. The encoding the file was read in
+    is in the frame's ``attrs["encoding"]`` (see :func:`decode`).
+
+    Empty columns at the end of the header, as Excel leaves them, are
+    dropped when every cell under them is empty too; a filled cell under a
+    column without a name, a column without a name between others and a
+    column named twice are reported.
     """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [DataIssue(label, None, None, None, _expect("readable_file", reason=exc.strerror))]
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252", errors="replace")
+    content, encoding, issues = decode(raw, label)
+    if content is None:
+        return None, issues
     header = content.split("\n", 1)[0]
-    sep = ";" if header.count(";") > header.count(",") else ","
+    sep = max((",", ";", "\t"), key=header.count)  # ties: ','
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=sep)
-    rows, lines = [], []
     try:
-        columns = [c.strip() for c in next(reader)]
+        names = [c.strip() for c in next(reader)]
     except StopIteration:
         return None, [DataIssue(label, 1, None, None, _expect("header"))]
-    issues = []
-    for record in reader:
-        if not any(cell.strip() for cell in record):
+    width = len(names)
+    while width and not names[width - 1]:
+        width -= 1  # Excel's empty columns after the last one
+    columns = names[:width]
+    issues += _header_issues(columns, label)
+    rows, lines = [], []
+    while True:
+        line = reader.line_num + 1  # where the record starts: a quoted cell may span lines
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        if len(record) > width:
+            extra = next((i for i in range(width, len(record)) if record[i].strip()), None)
+            if extra is not None and extra < len(names):
+                issues.append(
+                    DataIssue(
+                        label,
+                        line,
+                        None,
+                        record[extra].strip(),
+                        _expect("unnamed_cell", position=_position(extra), columns=", ".join(columns)),
+                    )
+                )
+            if extra is None or extra < len(names):
+                record = record[:width]  # the named cells are still checked
+        cells = [cell.strip() for cell in record]
+        if not any(cells):
             continue
-        if len(record) != len(columns):
+        if len(cells) != width:
             issues.append(
                 DataIssue(
                     label,
-                    reader.line_num,
+                    line,
                     None,
                     sep.join(record),
-                    _expect("fields", n=len(columns), sep=sep, found=len(record)),
+                    _expect("fields", n=width, sep=sep, found=len(record)),
                 )
             )
             continue
-        rows.append([cell.strip() for cell in record])
-        lines.append(reader.line_num)
+        rows.append(cells)
+        lines.append(line)
+    if len(set(columns)) < len(columns) or "" in columns:
+        return None, issues
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame["_line"] = pd.Series(lines, dtype="int64")
+    frame.attrs["encoding"] = encoding
     return frame, issues
+
+
+def _position(index: int) -> str:
+    """Column ``index`` (from 0) as a user finds it: its number and Excel's letter, such as ``7 (G)``."""
+    letters, number = "", index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{index + 1} ({letters})"
+
+
+def _header_issues(columns: list[str], label: str) -> list[DataIssue]:
+    """A column without a name between named ones, and every name used more than once."""
+    issues = []
+    positions: dict[str, list[int]] = {}
+    for index, name in enumerate(columns):
+        positions.setdefault(name, []).append(index)
+    for name, where in positions.items():
+        if not name:
+            for index in where:
+                issues.append(
+                    DataIssue(label, 1, None, None, _expect("column_name", position=_position(index)))
+                )
+        elif len(where) > 1:
+            listed = ", ".join(_position(index) for index in where)
+            issues.append(DataIssue(label, 1, name, None, _expect("column_once", positions=listed)))
+    return issues
+
+
+def decode(raw: bytes, label: str) -> tuple[str | None, str, list[DataIssue]]:
+    """The text of a file, the encoding it was read in, and why it could not be read.
+
+    The encoding is decided per file, never guessed cell by cell: UTF-8
+    (with or without a byte-order mark); UTF-16 with a byte-order mark
+    (Excel's "Unicode text"); else, when the file is not UTF-8 and holds no
+    UTF-8 character at all, Windows code page 1252 (Excel's "CSV" on a
+    Windows in Western Europe). A file that holds UTF-8 characters next to
+    bytes that are not UTF-8 mixes two encodings and is refused, naming the
+    line of the first such byte: reading it either way would garble one
+    part. So are files in no encoding at all, and UTF-16 without a
+    byte-order mark.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            return None, "utf-16", [DataIssue(label, line, None, None, _expect("encoding.utf16"))]
+    if b"\x00" in raw:
+        start = raw.index(b"\x00")
+        return None, "", [DataIssue(label, _line_of(raw, start), None, None, _expect("encoding.nul"))]
+    try:
+        return raw.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        first = exc.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+    if raw.startswith(codecs.BOM_UTF8) or _UTF8_MULTIBYTE.search(raw):
+        return None, "", [_encoding_issue(raw, first, label, "encoding.mixed")]
+    try:
+        return raw.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError as exc:
+        return None, "", [_encoding_issue(raw, exc.start, label, "encoding.unknown")]
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    """The line (from 1) that byte ``offset`` of ``raw`` is on; ``\\r\\n``, ``\\n`` and ``\\r`` end lines."""
+    before = raw[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
+def _encoding_issue(raw: bytes, offset: int, label: str, key: str) -> DataIssue:
+    """An issue naming the line of byte ``offset``, its value and the text around it."""
+    begin = max(raw.rfind(b"\n", 0, offset), raw.rfind(b"\r", 0, offset)) + 1
+    begin = max(begin, offset - 40)
+    around = raw[begin : offset + 20].split(b"\n")[0].split(b"\r")[0]
+    return DataIssue(
+        label,
+        _line_of(raw, offset),
+        None,
+        around.decode("utf-8", errors="backslashreplace"),
+        _expect(key, byte=f"0x{raw[offset]:02X}"),
+    )
 
 
 # --- checking ----------------------------------------------------------------
@@ -314,15 +548,18 @@ def _check_frame(
     columns: dict[str, tuple[pa.Check | None, str]],
     unique: list[str] | None = None,
 ) -> list[DataIssue]:
-    """Check ``frame`` with pandera and translate its failures into issues."""
+    """Check ``frame`` with pandera and translate its failures into issues; ``unique`` is checked here."""
     import pandera.pandas as pa
 
-    schema = _schema({name: check for name, (check, _) in columns.items()}, unique)
+    schema = _schema({name: check for name, (check, _) in columns.items()}, None)
+    issues = []
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        return _translate(err.failure_cases, frame, label, columns, unique)
-    return []
+        issues = _translate(err.failure_cases, frame, label, columns, unique)
+    if unique and set(unique) <= set(frame.columns):
+        issues += _check_unique(frame, label, unique)
+    return issues
 
 
 def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
@@ -350,8 +587,6 @@ def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
                     _expect("column_in_header", columns=expected_columns),
                 )
             )
-        elif "uniqueness" in check:
-            issues.append(_duplicate_issue(frame, label, unique, case.index))
         elif case.index is not None and case.column in columns:
             line = int(frame.at[case.index, "_line"])
             issues.append(
@@ -365,22 +600,42 @@ def _rows(frame: pd.DataFrame):
     return frame.rename(columns={"_line": "source_line"}).itertuples(index=False)
 
 
-def _duplicate_issue(frame: pd.DataFrame, label: str, unique: list[str], index) -> DataIssue:
-    key = tuple(frame.loc[index, unique])
-    same = (frame[unique] == pd.Series(key, index=unique)).all(axis=1)
-    others = [str(n) for n in frame.loc[same, "_line"] if n != frame.at[index, "_line"]]
-    return DataIssue(
-        label,
-        int(frame.at[index, "_line"]),
-        ",".join(unique),
-        ",".join(key),
-        _expect("unique_key", lines=", ".join(others)),
-    )
+def _check_unique(frame: pd.DataFrame, label: str, unique: list[str]) -> list[DataIssue]:
+    """Every row whose key (the columns ``unique``) another row has too, naming the other lines.
+
+    The rows are grouped by key once (a hash of each key), so a file full of
+    duplicates takes linear time; a key repeated very often names the first
+    :data:`MAX_LINES_NAMED` other lines and how many more there are.
+    """
+    repeated = frame.duplicated(unique, keep=False)
+    if not repeated.any():
+        return []
+    rows = frame.loc[repeated, [*unique, "_line"]]
+    groups = rows.groupby(list(unique), sort=False, dropna=False)["_line"].agg(list)
+    issues = []
+    for key, lines in groups.items():
+        key = key if isinstance(key, tuple) else (key,)
+        for line in lines:
+            issues.append(_duplicate_of(label, unique, key, line, lines))
+    return issues
+
+
+def _duplicate_of(label: str, unique: list[str], key: tuple, line: int, lines: list[int]) -> DataIssue:
+    others = [n for n in lines if n != line]
+    named = ", ".join(str(n) for n in others[:MAX_LINES_NAMED])
+    if len(others) > MAX_LINES_NAMED:
+        expected = _expect("unique_key_more", lines=named, more=len(others) - MAX_LINES_NAMED)
+    else:
+        expected = _expect("unique_key", lines=named)
+    return DataIssue(label, int(line), ",".join(unique), ",".join(map(str, key)), expected)
 
 
 def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue]:
+    """Every known item under the other dimension than its own."""
+    own = frame["item"].map({item: dimension for dimension, items in ITEMS.items() for item in items})
+    wrong = own.notna() & frame["dimension"].isin(DIMENSIONS) & (own != frame["dimension"])
     issues = []
-    for row in _rows(frame):
+    for row in _rows(frame[wrong]):
         allowed = ITEMS.get(row.dimension)
         if allowed is not None and row.item not in allowed and row.item in ITEMS_ALL:
             issues.append(
@@ -437,6 +692,9 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             "label_nl": (pa.Check.str_length(min_value=1), _expect("label_nl")),
             "label_en": (pa.Check.str_length(min_value=1), _expect("label_en")),
             "report_column": (pa.Check.str_length(min_value=1), _expect("report_column")),
+            "definition_nl": (_filled(), _expect("definition_nl")),
+            "definition_en": (_filled(), _expect("definition_en")),
+            "definition_page": (_fullmatch(PAGE), _expect("page")),
         },
         unique=["item"],
     )
@@ -465,9 +723,14 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             "name_nl": (pa.Check.str_length(min_value=1), _expect("name_nl")),
             "name_en": (pa.Check.str_length(min_value=1), _expect("name_en")),
             "region": (pa.Check.str_length(min_value=1), _expect("region")),
+            "context_nl": (_filled(), _expect("context_nl")),
+            "context_en": (_filled(), _expect("context_en")),
+            "context_page": (_fullmatch(PAGE), _expect("page")),
         },
         unique=["code"],
     )
+    if "code" in services.columns:
+        issues += _check_codes(services)
     issues += _check_frame(
         levels,
         FILES["levels"],
@@ -475,10 +738,23 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             "level": (_isin(LEVELS), _expect("one_of", values=_listing(LEVELS))),
             "label_nl": (pa.Check.str_length(min_value=1), _expect("label_nl")),
             "label_en": (pa.Check.str_length(min_value=1), _expect("label_en")),
-            "regional": (_isin(["true", "false"]), _expect("true_false")),
+            "regional": (_isin(["true", "false"]), _expect("boolean")),
         },
         unique=["level"],
     )
+    if {"level", "regional"} <= set(levels.columns):
+        regional = levels["level"].isin(REGIONAL_LEVELS).map({True: "true", False: "false"})
+        wrong = levels["level"].isin(LEVELS) & levels["regional"].isin(["true", "false"])
+        for row in _rows(levels[wrong & (levels["regional"] != regional)]):
+            issues.append(
+                DataIssue(
+                    FILES["levels"],
+                    row.source_line,
+                    "regional",
+                    row.regional,
+                    _expect(f"regional.{'true' if row.level in REGIONAL_LEVELS else 'false'}"),
+                )
+            )
     if "level" in levels and tuple(levels["level"]) != LEVELS:
         issues.append(
             DataIssue(
@@ -490,6 +766,76 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             )
         )
     return issues
+
+
+def _check_codes(services: pd.DataFrame) -> list[DataIssue]:
+    """Service codes that are no file name on Windows, or that differ from another only in case.
+
+    The pack names files after the codes and is often unzipped on a Windows
+    share, where ``CON`` is a device and ``NHN`` and ``nhn`` are one file.
+    """
+    label, codes = FILES["services"], services["code"]
+    issues = [
+        DataIssue(label, row.source_line, "code", row.code, _expect("code_reserved"))
+        for row in _rows(services[codes.str.upper().isin(WINDOWS_RESERVED)])
+    ]
+    folded = codes.str.casefold()
+    clash = folded.duplicated(keep=False) & ~codes.duplicated(keep=False)
+    if clash.any():
+        lines = services.loc[clash, "_line"].groupby(folded[clash], sort=False).agg(list)
+        spellings = codes[clash].groupby(folded[clash], sort=False).agg(list)
+        for key, group in lines.items():
+            for line, code in zip(group, spellings[key], strict=True):
+                others = [str(n) for n, other in zip(group, spellings[key], strict=True) if other != code]
+                issues.append(
+                    DataIssue(label, int(line), "code", code, _expect("code_case", lines=", ".join(others)))
+                )
+    return issues
+
+
+def _excel_damage(issue: DataIssue) -> DataIssue:
+    """``issue`` about a score symbol, with the hint on Excel's formulas if Excel damaged the cell."""
+    if issue.column == "score" and issue.value is not None and _damaged(issue.value):
+        return DataIssue(
+            issue.file,
+            issue.line,
+            issue.column,
+            issue.value,
+            _expect("symbol_excel", values=_listing(SYMBOLS)),
+        )
+    return issue
+
+
+def _damaged(cell: str) -> bool:
+    """Whether ``cell`` is what Excel leaves of a symbol it read as a formula (``#NAME?``, ``=--``)."""
+    return cell.startswith("=") or EXCEL_ERROR.fullmatch(cell) is not None
+
+
+def _check_cells(frame: pd.DataFrame, label: str, free_text: tuple[str, ...]) -> list[DataIssue]:
+    """Control characters in any cell, and free text that a spreadsheet would run as a formula."""
+    issues = []
+    for column in frame.columns:
+        if column == "_line":
+            continue
+        cells = frame[column]
+        control = cells.str.contains(CONTROL_CHARACTERS)
+        for line, value in zip(frame.loc[control, "_line"], cells[control], strict=True):
+            issues.append(DataIssue(label, int(line), column, value, _expect("no_control")))
+        if column in free_text:
+            formula = cells.str.match(FORMULA_START) & ~control
+            for line, value in zip(frame.loc[formula, "_line"], cells[formula], strict=True):
+                issues.append(DataIssue(label, int(line), column, value, _expect("no_formula")))
+    return issues
+
+
+def _normalise_booleans(tables: dict[str, pd.DataFrame]) -> None:
+    """``TRUE``/``WAAR`` and ``FALSE``/``ONWAAR`` (any case, as Excel writes them): ``true``/``false``."""
+    words = dict.fromkeys(TRUE_WORDS, "true") | dict.fromkeys(FALSE_WORDS, "false")
+    for name, column in BOOLEAN_COLUMNS.items():
+        frame = tables[name]
+        if column in frame.columns:
+            cells = frame[column]
+            frame[column] = cells.str.lower().map(words).fillna(cells)
 
 
 def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
@@ -510,6 +856,7 @@ def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
         },
         unique=["service", "dimension", "item", "measure"],
     )
+    issues = [_excel_damage(issue) for issue in issues]
     if set(SCORE_COLUMNS) <= set(scores.columns):
         issues += _check_items_in_dimension(scores, label)
         issues += _check_complete(scores, label, services, {"measure": MEASURES})
@@ -540,13 +887,16 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
     if set(PREFERENCE_COLUMNS) <= set(prefs.columns):
         issues += _check_items_in_dimension(prefs, label)
         issues += _check_complete(prefs, label, services, {})
-        for row in _rows(prefs):
-            letters = row.levels.split("/")
-            if len(letters) != len(set(letters)):
-                issues.append(DataIssue(label, row.source_line, "levels", row.levels, _expect("letter_once")))
-            if row.levels == "" and row.note == "":
-                issues.append(DataIssue(label, row.source_line, "note", "", _expect("note_for_empty")))
-        split = prefs.groupby(["service", "dimension", "item"])["aspect"].transform(lambda a: (a != "").any())
+        levels = prefs["levels"]
+        repeated = levels.str.fullmatch(LEVELS_PATTERN) & levels.str.match(r".*([A-F]).*\1")
+        for row in _rows(prefs[repeated]):
+            issues.append(DataIssue(label, row.source_line, "levels", row.levels, _expect("letter_once")))
+        for row in _rows(prefs[(levels == "") & (prefs["note"] == "")]):
+            issues.append(DataIssue(label, row.source_line, "note", "", _expect("note_for_empty")))
+        for row in _rows(prefs[(levels != "") & (prefs["note"] != "")]):
+            issues.append(DataIssue(label, row.source_line, "note", row.note, _expect("note_only_for_empty")))
+        named = (prefs["aspect"] != "").groupby([prefs["service"], prefs["dimension"], prefs["item"]])
+        split = named.transform("any")
         for row in _rows(prefs[split & (prefs["aspect"] == "")]):
             issues.append(
                 DataIssue(
@@ -593,13 +943,14 @@ def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[D
             "fits_at": threshold,
             "partly_at": threshold,
             "blocking_items": (None, _expect("free_text")),
-            "decides": (_isin(["true", "false"]), _expect("true_false")),
+            "decides": (_isin(["true", "false"]), _expect("boolean")),
             "conditions_nl": (_filled(), _expect("conditions_nl")),
             "conditions_en": (_filled(), _expect("conditions_en")),
             "where": (_filled(), _expect("where")),
         },
         unique=["scenario"],
     )
+    known = None if items is None else set(items)
     if set(SCENARIO_COLUMNS) <= set(scenarios.columns):
         for row in _rows(scenarios):
             issues += _check_thresholds(row, label)
@@ -612,7 +963,7 @@ def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[D
                         )
                     )
             keys = row.blocking_items.split(";") if row.blocking_items else []
-            if items is not None and not set(keys) <= set(items):
+            if known is not None and not set(keys) <= known:
                 issues.append(
                     DataIssue(
                         label,
@@ -685,18 +1036,24 @@ def _check_advice(
         unique=["coalition", "scenario"],
     )
     if "coalition" in advice.columns:
+        order = None if services is None else {code: position for position, code in enumerate(services)}
         for row in _rows(advice):
-            expected = _coalition_problem(row.coalition, services)
+            expected = _coalition_problem(row.coalition, services, order)
             if expected is not None:
                 issues.append(DataIssue(label, row.source_line, "coalition", row.coalition, expected))
     return issues
 
 
-def _coalition_problem(cell: str, services: list[str] | None) -> Expectation | None:
-    """What is wrong with one coalition cell, or ``None``; ``services`` in the order of ``services.csv``."""
+def _coalition_problem(
+    cell: str, services: list[str] | None, order: dict[str, int] | None = None
+) -> Expectation | None:
+    """What is wrong with one coalition cell, or ``None``; ``services`` in the order of ``services.csv``,
+    ``order`` each code's position in it (made once for all rows)."""
+    if services is not None and order is None:
+        order = {code: position for position, code in enumerate(services)}
     codes = cell.split("+")
     known = all(re.fullmatch(SERVICE_CODE, code) for code in codes) and (
-        services is None or set(codes) <= set(services)
+        order is None or all(code in order for code in codes)
     )
     if not known or len(codes) < 2:
         if services is None:
@@ -705,10 +1062,10 @@ def _coalition_problem(cell: str, services: list[str] | None) -> Expectation | N
         return _expect("coalition", file=FILES["services"], example=example, values=_listing(services))
     if len(set(codes)) < len(codes):
         return _expect("coalition_once")
-    if services is not None:
-        order = sorted(codes, key=services.index)
-        if codes != order:
-            return _expect("coalition_order", file=FILES["services"], order="+".join(order))
+    if order is not None:
+        ordered = sorted(codes, key=order.__getitem__)
+        if codes != ordered:
+            return _expect("coalition_order", file=FILES["services"], order="+".join(ordered))
     return None
 
 
@@ -724,6 +1081,8 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     services = tables["services"].drop(columns="_line").reset_index(drop=True)
     levels = tables["levels"].drop(columns="_line").reset_index(drop=True)
     levels["regional"] = levels["regional"] == "true"
+    items["definition_page"] = items["definition_page"].astype("int64")
+    services["context_page"] = services["context_page"].astype("int64")
     codes = list(services["code"])
     item_order = list(items["item"])
     items["dimension"] = _categorical(items["dimension"], DIMENSIONS)
@@ -786,6 +1145,7 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
         preferences row keeps its source ``line`` in the file. In
         ``scenarios`` the thresholds are floats (NaN where empty),
         ``decides`` is a bool and ``blocking_items`` a tuple of item keys.
+        ``items.definition_page`` and ``services.context_page`` are ints.
 
     Raises
     ------
@@ -800,6 +1160,9 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
         issues += problems
     if any(frame is None for frame in tables.values()):
         raise DataError(issues)
+    for name, frame in tables.items():
+        issues += _check_cells(frame, FILES[name], FREE_TEXT_COLUMNS.get(name, ()))
+    _normalise_booleans(tables)
     issues += _check_codebook(tables)
     services = list(tables["services"]["code"]) if "code" in tables["services"] else []
     issues += _check_scores(tables["scores"], services)
@@ -810,6 +1173,13 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
     )
     if issues:
         raise DataError(issues)
+    encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
     typed = _typed(tables)
     synthetic = (folder / "SYNTHETIC").exists()
-    return Dataset(folder=folder, synthetic=synthetic, **typed)
+    return Dataset(
+        folder=folder,
+        synthetic=synthetic,
+        warnings=encoding_notes(encodings),
+        encodings=encodings,
+        **typed,
+    )

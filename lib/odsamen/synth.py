@@ -14,7 +14,9 @@ its cells, so that groups of alike services exist for the clustering to find.
 
 Everything it writes is marked synthetic: a ``SYNTHETIC`` marker file (which
 sets :attr:`odsamen.data.Dataset.synthetic`), a ``README.md``, service codes
-``SYN01``, ``SYN02``, ..., and the mark in every name, region and note.
+``SYN01``, ``SYN02``, ..., and the mark in every name, region, context and
+note. A synthetic service's context (``context_nl``, ``context_en``) says
+that the service and the text are made up.
 
 The codebook (items, scale levels, scenarios) is copied from the real folder;
 ``advice.csv`` is written with its header only, because the report's advice
@@ -58,6 +60,8 @@ CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"])
 SERVICES_PER_REGION = 3
 SPLIT_ITEM = "bi_en_opleiding"
 SPLIT_ASPECTS = ("opleiding", "bi")
+CONTEXT_PAGE = 7
+"""The report's page with the real services' contexts, named in every synthetic context."""
 
 
 class SynthError(ValueError):
@@ -183,10 +187,12 @@ def service_codes(n: int) -> list[str]:
     return [f"{CODE_PREFIX}{i:02d}" for i in range(1, n + 1)]
 
 
-def synthetic_services(n: int) -> pd.DataFrame:
+def synthetic_services(n: int, context_page: int = CONTEXT_PAGE) -> pd.DataFrame:
     """The services table for ``n`` synthetic services, about three to a region.
 
-    Names and regions carry the synthetic mark in both languages.
+    Names, regions and contexts carry the synthetic mark in both languages;
+    each context says the service is made up and that the report describes
+    only the real services, on ``context_page``.
     """
     rows = []
     for index, code in enumerate(service_codes(n)):
@@ -198,9 +204,18 @@ def synthetic_services(n: int) -> pd.DataFrame:
                 "name_nl": text("synth.service_name", "nl", number=number),
                 "name_en": text("synth.service_name", "en", number=number),
                 "region": text("synth.region_name", "nl", number=region),
+                "context_nl": text("synth.service_context", "nl", number=number, page=context_page),
+                "context_en": text("synth.service_context", "en", number=number, page=context_page),
+                "context_page": str(context_page),
             }
         )
     return pd.DataFrame(rows, columns=list(SERVICE_COLUMNS))
+
+
+def _context_page(real: Dataset) -> int:
+    """The page the real services' contexts come from (:data:`CONTEXT_PAGE` if they differ)."""
+    pages = set(real.services["context_page"])
+    return int(pages.pop()) if len(pages) == 1 else CONTEXT_PAGE
 
 
 def _pick_services(codes: list[str], share: float, rng: np.random.Generator) -> set[str]:
@@ -323,7 +338,7 @@ def generate(n: int, real: Dataset, *, seed: int = DEFAULT_SEED, habits: Habits 
     silent = _pick_services(codes, habits.silent_share, rng)
     split = _pick_services(codes, habits.split_share, rng)
     return {
-        "services": synthetic_services(n),
+        "services": synthetic_services(n, _context_page(real)),
         "scores": synthetic_scores(profile, codes, rng, habits=habits, advisor=advisor),
         "preferences": synthetic_preferences(profile, codes, rng, habits=habits, silent=silent, split=split),
     }
