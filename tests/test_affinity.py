@@ -44,8 +44,10 @@ def write_folder(
     )
     with (folder / "services.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["code", "name_nl", "name_en", "region"])
-        writer.writerows([code, f"Dienst {code}", f"Service {code}", "Regio"] for code in services)
+        writer.writerow(["code", "name_nl", "name_en", "region", "context_nl", "context_en", "context_page"])
+        writer.writerows(
+            [c, f"Dienst {c}", f"Service {c}", "Regio", "Situatie", "Situation", 7] for c in services
+        )
     with (folder / "scores.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["service", "dimension", "item", "measure", "score", "source"])

@@ -278,7 +278,10 @@ def test_one_page_agrees_with_itself(dataset):
         for partner in found.close:
             row = found.default_row(partner)
             shown = briefing.basis_text(row["value"], row["n_items"], "scale_agreement", "nl")
-            assert shown in preferences and shown in partners
+            assert shown in preferences
+            # The table's column holds shares, each with what it rests on: the same numbers.
+            share = briefing.format_number(row["share"], "nl")
+            assert f"{share} (gemiddelde over {row['n_items']} onderdelen)" in partners
 
 
 def test_advisor_driven_statements_carry_the_mark(dataset):
@@ -288,9 +291,9 @@ def test_advisor_driven_statements_carry_the_mark(dataset):
 
 
 def test_a_count_of_one_reads_in_the_singular():
-    assert briefing.say("briefing.summary.offers", "nl", n=1).startswith("Brengen: op 1 onderdeel is")
-    assert briefing.say("briefing.summary.offers", "nl", n=2).startswith("Brengen: op 2 onderdelen is")
-    assert briefing.say("briefing.summary.offers", "en", n=1).startswith("To give: on 1 item the")
+    assert briefing.say("briefing.summary.offers", "nl", n=1).startswith("Brengen: 1 onderdeel waarop")
+    assert briefing.say("briefing.summary.offers", "nl", n=2).startswith("Brengen: 2 onderdelen waarop")
+    assert briefing.say("briefing.summary.offers", "en", n=1).startswith("To give: 1 item on which")
 
 
 def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
@@ -321,3 +324,24 @@ def test_forms_in_english(dataset):
     page = str(Briefing(dataset, "IJmond", lang="en").forms())
     assert "The group with IJmond that most forms fit: NHN and IJmond." in page
     assert "consistent with the data" in page
+
+
+def test_forms_say_when_the_advisors_scores_decide_the_strongest_group(dataset):
+    page = str(Briefing(dataset, "OFGV").forms())
+    assert "zonder de scores die de adviseurs invulden" in page
+    assert "zonder de scores die de adviseurs invulden" not in str(Briefing(dataset, "NHN").forms())
+
+
+def test_top_of_the_briefing_says_whose_scores_these_are(dataset):
+    title = str(Briefing(dataset, "NHN").title())
+    assert "eigen beoordeling van de directeuren" in title
+    assert "de scores van OFGV voor de toekomstige opgaven" in title
+
+
+def test_context_and_definitions_come_from_the_codebook(dataset):
+    context = str(Briefing(dataset, "IJmond").context())
+    assert dataset.service_context("IJmond", "nl").replace("'", "&#39;") in context
+    assert "pagina 7" in context
+    definitions = str(Briefing(dataset, "NHN", lang="en").definitions("robustness"))
+    assert "15 million" in definitions and "page 8" in definitions
+    assert definitions.count("<li>") == len(dataset.item_codes("robustness"))

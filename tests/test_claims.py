@@ -171,7 +171,7 @@ def test_missing_service_makes_its_claims_not_applicable(copy):
     table = report_claims(load_dataset(copy), lang="en")
     about_nzkg = ["nzkg_most_robust", "nzkg_seveso", "nzkg_gives_more", "three_need_cooperation"]
     assert (table.loc[about_nzkg, "verdict"] == "not_applicable").all()
-    assert table.at["nzkg_seveso", "evidence"] == "Cannot be checked: NZKG not in these data."
+    assert table.at["nzkg_seveso", "evidence"] == "Cannot be checked: NZKG is not in these data."
     assert table.at["three_national_bi_data", "verdict"] == "partly"
     assert table.at["nhn_ijmond_complement", "verdict"] != "not_applicable"
 

@@ -163,7 +163,7 @@ def test_thresholds_come_from_the_data(trio):
 def test_near_misses_are_named(trio):
     table = co.scenario_verdicts(trio, ["P+Q"], lang="en")
     reason = verdict_of(table, "P+Q", "expertisecentrum")["reason"]
-    assert "Nearly such items" in reason and "Data-driven working (not regional: Q)" in reason
+    assert "Nearly such items" in reason and "‘Data-driven working’ (not regional: Q)" in reason
 
 
 def test_sensitivity_names_thresholds(trio):
@@ -233,3 +233,10 @@ def test_no_advice_is_no_error(trio):
     assert co.advice_words(trio, "P", "nl") == "geen"
     assert co.advice_comparison(trio).empty
     assert co.involving(trio.advice, "P").empty
+
+
+def test_strongest_coalition_and_the_advisor_reading(real):
+    # OFGV's strongest groups rest on items that are undetermined without the advisors' scores.
+    assert co.strongest_holds(real, "NHN")
+    assert not co.strongest_holds(real, "OFGV")
+    assert co.other_advisor_reading(Reading(advisor="exclude")) == Reading()

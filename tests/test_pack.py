@@ -28,7 +28,17 @@ from odsamen.scoring import READINGS, Reading
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SERVICES = ("NHN", "IJmond", "NZKG", "OFGV")
-SECTIONS = ("summary", "standing", "cooperation", "preferences", "partners", "caveats", "appendix")
+SECTIONS = (
+    "summary",
+    "context",
+    "standing",
+    "cooperation",
+    "preferences",
+    "partners",
+    "forms",
+    "caveats",
+    "appendix",
+)
 SCRIPT = "<script>alert('odsamen')</script>"
 
 
@@ -117,7 +127,7 @@ def test_html_has_the_headings_and_embedded_figures(html_pages, dataset):
         for section in SECTIONS:
             assert f'id="{section}"' in page
         figures = re.findall(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
-        assert len(figures) == 3
+        assert len(figures) == 4  # two score heatmaps, the preferred scales, the partners
         # Self-contained: nothing is fetched from elsewhere.
         assert not re.search(r'(src|href)="(?!data:|#)', page)
 

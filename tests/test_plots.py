@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 from pathlib import Path
 
@@ -125,10 +126,21 @@ def test_score_heatmap_cells_colours_and_symbols(dataset):
     ax = plots.score_heatmap(dataset, dimension="robustness", measure="meets")
     assert len(gids(ax, "cell:")) == 4 * 6
     cell = patch(ax, "cell:NHN:innovatie")
-    assert same_color(cell.get_facecolor(), style.SYMBOL_COLOURS["--"])
-    assert cell.get_hatch() is None
+    assert same_color(cell.get_facecolor(), plots.SCORE_COLOURS["--"])
+    assert cell.get_hatch() == plots.NEGATIVE_HATCH  # negative cells are striped, for black and white
     assert label(ax, "text:cell:NHN:innovatie") == "--"
-    assert same_color(patch(ax, "cell:NHN:weerstandsvermogen").get_facecolor(), style.SYMBOL_COLOURS["++"])
+    strong = patch(ax, "cell:NHN:weerstandsvermogen")
+    assert same_color(strong.get_facecolor(), plots.SCORE_COLOURS["++"]) and strong.get_hatch() is None
+
+
+def test_score_colours_sign_in_pattern_strength_in_lightness():
+    assert set(plots.SCORE_COLOURS) == set(plots.SCORE_HATCHES) == set(SYMBOLS)
+    assert {s for s in SYMBOLS if plots.SCORE_HATCHES[s] == plots.NEGATIVE_HATCH} == {"--", "-"}
+    assert plots.NEGATIVE_HATCH not in (plots.SCORE_HATCHES[s] for s in ("-/+", "?", "+", "++"))
+    # white symbols and lines on both strong ends, black on both weak ones
+    assert {style.text_colour_on(plots.SCORE_COLOURS[s]) for s in ("--", "++")} == {"#ffffff"}
+    assert {style.text_colour_on(plots.SCORE_COLOURS[s]) for s in ("-", "+")} == {"#000000"}
+    assert plots.score_hatch_colour("--") == "#ffffff" and plots.score_hatch_colour("-") == "#000000"
 
 
 def test_score_heatmap_hatches_unknown_and_mixed(dataset):
@@ -622,7 +634,7 @@ def test_synthetic_data_says_so_on_the_figure(many_services):
 
 def test_no_red_against_green_in_score_colours():
     # A colour-blind-safe diverging scale: its two ends differ mainly in blue, not in red vs green.
-    negative, positive = (to_rgba(style.SYMBOL_COLOURS[s]) for s in ("--", "++"))
+    negative, positive = (to_rgba(plots.SCORE_COLOURS[s]) for s in ("--", "++"))
     assert positive[2] > negative[2]
     assert not (negative[0] > 0.7 and negative[1] < 0.3 and positive[1] > 0.5 and positive[0] < 0.3)
 
@@ -773,3 +785,156 @@ def test_coalition_chart_fits_a4_width_and_draws_on_given_axes(dataset, coalitio
 def test_coalition_chart_refuses_an_unreadable_number_of_rows(many_services):
     with pytest.raises(ValueError, match="coalitions"):
         plots.coalition_item_chart(many_services)
+
+
+# --- greyscale: the briefing's figures printed in black and white ----------------------
+
+STRENGTH_GAP = 40
+"""Grey levels (of 255) by which every ``++`` and ``--`` cell is darker than every ``+`` and ``-`` cell."""
+
+MIN_STRIPES = 25
+"""Spread (standard deviation, grey levels) of the row means in a negative cell: its stripes."""
+
+MAX_PLAIN = 3
+"""...and at most this in a positive cell, which is plain."""
+
+MIN_SYMBOL_CONTRAST = 120
+"""Grey levels between a cell's symbol and what lies right behind it."""
+
+MIN_LETTER_CONTRAST = 100
+"""Grey levels between a preference letter and its box."""
+
+MIN_BAR_GAP = 40
+"""Grey levels between the bar of the best partner and every other bar."""
+
+
+def briefing_figures(briefing, monkeypatch, make):
+    """Call ``make(briefing)`` (a figure method of the briefing) and return the matplotlib figure it
+    drew and the PNG it made of it, in greyscale (PIL's ``convert("L")``)."""
+    from PIL import Image
+
+    from odsamen import briefing as module
+
+    drawn = []
+    original = module._opaque_png
+
+    def spy(figure, dpi):
+        drawn.append(figure)
+        return original(figure, dpi)
+
+    monkeypatch.setattr(module, "_opaque_png", spy)
+    picture = make(briefing)
+    (figure,) = drawn
+    grey = np.asarray(Image.open(io.BytesIO(picture.data)).convert("L")).astype(float)
+    assert grey.shape == (int(figure.bbox.height), int(figure.bbox.width))
+    return figure, grey
+
+
+def pixels(grey: np.ndarray, box, inset: float = 0.0) -> np.ndarray:
+    """The pixels of ``grey`` inside the display box ``box`` (origin bottom left), ``inset`` (a share of
+    the box's size) left off each side."""
+    height = grey.shape[0]
+    dx, dy = box.width * inset, box.height * inset
+    left, right = round(box.x0 + dx), round(box.x1 - dx)
+    top, bottom = round(height - box.y1 + dy), round(height - box.y0 - dy)
+    return grey[top:bottom, left:right]
+
+
+def cell_measures(figure, grey) -> dict[str, list[tuple[float, float, float]]]:
+    """Per symbol, for each of its cells: mean grey, stripe spread and contrast of its symbol.
+
+    Mean grey and stripes are measured in a strip down the left of the cell (clear of the symbol in the
+    middle, the advisors' triangle top right and the own row's outline); the contrast between the
+    darkest or lightest pixel in the symbol's box and the median there (the box behind the symbol).
+    """
+    ax = figure.axes[0]
+    texts = {t.get_gid(): t for t in ax.texts}
+    found: dict[str, list[tuple[float, float, float]]] = {}
+    for cell in ax.patches:
+        gid = cell.get_gid() or ""
+        if not gid.startswith("cell:") or f"text:{gid}" not in texts:
+            continue
+        symbol = texts[f"text:{gid}"].get_text()
+        box = cell.get_window_extent()
+        strip = pixels(grey, box, inset=0.15)[:, : max(2, round(box.width * 0.2))]
+        glyph = pixels(grey, texts[f"text:{gid}"].get_window_extent())
+        behind = np.median(glyph)
+        contrast = max(behind - glyph.min(), glyph.max() - behind)
+        found.setdefault(symbol, []).append((strip.mean(), strip.mean(axis=1).std(), contrast))
+    return found
+
+
+@pytest.mark.parametrize("dimension", ["robustness", "task"])
+def test_score_figures_tell_every_symbol_apart_in_greyscale(dataset, monkeypatch, dimension):
+    from odsamen.briefing import Briefing
+
+    seen = set()
+    for code in dataset.service_codes:
+        figure, grey = briefing_figures(
+            Briefing(dataset, code), monkeypatch, lambda b: b.score_figure(dimension, "meets")
+        )
+        cells = cell_measures(figure, grey)
+        seen |= set(cells)
+        strong = [m[0] for s in ("++", "--") for m in cells.get(s, [])]
+        weak = [m[0] for s in ("+", "-") for m in cells.get(s, [])]
+        if strong and weak:  # strength in lightness: every strong cell darker than every weak one
+            assert max(strong) + STRENGTH_GAP <= min(weak), (code, cells)
+        for symbol, measures in cells.items():
+            for _mean, stripes, contrast in measures:
+                if symbol in ("--", "-"):  # sign in pattern: negative striped, positive plain
+                    assert stripes >= MIN_STRIPES, (code, symbol, stripes)
+                elif symbol in ("++", "+"):
+                    assert stripes <= MAX_PLAIN, (code, symbol, stripes)
+                assert contrast >= MIN_SYMBOL_CONTRAST, (code, symbol, contrast)
+    # The real data hold each of the four in the robustness grid, so every pair was compared there.
+    if dimension == "robustness":
+        assert {"++", "+", "-", "--"} <= seen
+
+
+def test_preference_figure_letters_legible_in_greyscale(dataset, monkeypatch):
+    from odsamen.briefing import Briefing
+
+    for dimension in ("robustness", "task"):
+        figure, grey = briefing_figures(
+            Briefing(dataset, "NHN", lang="en"),
+            monkeypatch,
+            lambda b, dimension=dimension: b.preference_figure(dimension),
+        )
+        letters = [t for t in figure.axes[0].texts if (t.get_gid() or "").startswith("text:pref:")]
+        assert letters
+        for letter in letters:
+            glyph = pixels(grey, letter.get_window_extent())
+            behind = np.median(glyph)
+            contrast = max(behind - glyph.min(), glyph.max() - behind)
+            assert contrast >= MIN_LETTER_CONTRAST, (letter.get_gid(), contrast)
+
+
+def test_preference_figure_fits_a4_width(dataset):
+    from odsamen.briefing import PAGE_FIGURE_WIDTH, Briefing
+
+    picture = Briefing(dataset, "NHN").preference_figure("task")
+    # Shown at its own width (CSS pixels) up to the width of the text on A4 (178 mm, about 673 px):
+    # at most this much smaller than drawn, so letters of 10 pt stay above 8.5 pt.
+    assert picture.width / 96 <= PAGE_FIGURE_WIDTH
+    assert 673 / picture.width >= 0.85
+
+
+def test_partner_figure_best_partner_stands_out_in_greyscale(dataset, monkeypatch):
+    from odsamen.briefing import Briefing
+
+    for code in dataset.service_codes:
+        figure, grey = briefing_figures(Briefing(dataset, code), monkeypatch, lambda b: b.partner_figure())
+        bars = {
+            p.get_gid(): pixels(grey, p.get_window_extent(), inset=0.2).mean()
+            for p in figure.axes[0].patches
+            if (p.get_gid() or "").startswith("partner:") and p.get_width() > 0
+        }
+        blue = {
+            p.get_gid()
+            for p in figure.axes[0].patches
+            if (p.get_gid() or "").startswith("partner:")
+            and same_color(p.get_facecolor(), style.OWN_SERVICE_COLOUR)
+        }
+        for gid in blue & set(bars):
+            others = [value for other, value in bars.items() if other != gid]
+            assert all(abs(bars[gid] - value) >= MIN_BAR_GAP for value in others), (code, bars)

@@ -30,6 +30,7 @@ from odsamen.affinity import (
     ADDED_SYMBOLS,
     ALONE_LEVEL,
     CLOSE_MARGIN,
+    COUNT_LENSES,
     HEADLINE_LENS,
     LENSES,
     LOW_EVIDENCE_SHARE,
@@ -43,7 +44,7 @@ from odsamen.affinity import (
     partner_verdict,
     states,
 )
-from odsamen.catalogue import check_language, format_number, text
+from odsamen.catalogue import WORDS, check_language, format_number, text
 from odsamen.data import DIMENSIONS, MEASURES, Dataset
 from odsamen.scoring import (
     DEFAULT_ADVISOR,
@@ -289,6 +290,7 @@ def headline(
     advisor: str = DEFAULT_ADVISOR,
     results: cache.SharedResults | None = None,
     coalition_table: pd.DataFrame | None = None,
+    other_table: pd.DataFrame | None = None,
 ) -> dict[str, object]:
     """The figures for the front page of the board pack.
 
@@ -299,7 +301,8 @@ def headline(
     :func:`verdict` on the best partner under the :data:`HEADLINE_LENS`;
     ``advisor``: the dimensions whose scores the advisors filled in
     (:func:`advisor_dimensions`); ``strongest``: the coalitions that most forms
-    of cooperation fit (several on a tie; empty if none).
+    of cooperation fit (several on a tie; empty if none); ``strongest_holds``:
+    whether that stays so with the advisors' scores the other way.
     """
     return {
         "service": service,
@@ -312,6 +315,9 @@ def headline(
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
         "strongest": strongest_of(data, service, Reading(advisor=advisor), coalition_table),
+        "strongest_holds": strongest_holds_of(
+            data, service, Reading(advisor=advisor), coalition_table, other_table
+        ),
     }
 
 
@@ -325,6 +331,20 @@ def strongest_of(
     if table is None:
         table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
     return co.strongest_coalitions(data, service, table)
+
+
+def strongest_holds_of(
+    data: Dataset,
+    service: str,
+    reading: Reading,
+    table: pd.DataFrame | None = None,
+    other_table: pd.DataFrame | None = None,
+) -> bool:
+    """Whether the strongest coalitions stay the same with the advisors' scores the other way
+    (:func:`odsamen.coalitions.strongest_holds`)."""
+    from odsamen import coalitions as co
+
+    return co.strongest_holds(data, service, reading, table, other_table)
 
 
 def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
@@ -350,17 +370,37 @@ def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
     if found.best:
         return text("briefing.verdict.clear", lang, lens=lens, partner=shown(found.best))
     close = [shown(partner) for partner in found.close[:MAX_NAMED]]
-    shares = [found.default_row(partner)["share"] for partner in found.close]
-    # Equal shares under the default reading are a tie, and the sentence says so.
-    tied = found.reason == "margin" and len(shares) > 1 and round(shares[0], 12) == round(shares[1], 12)
+    if len(found.close) > MAX_NAMED:
+        close.append(text("briefing.n_other_services", lang, n=len(found.close) - MAX_NAMED))
     return text(
-        "briefing.verdict.tie" if tied else f"briefing.verdict.{found.reason}",
+        f"briefing.verdict.{close_reason(found)}",
         lang,
         lens=lens,
         partners=join_words(close, lang),
         margin=format_number(CLOSE_MARGIN, lang, 2),
         share=f"{LOW_EVIDENCE_SHARE:.0%}",
     )
+
+
+def close_reason(found: PartnerVerdict) -> str:
+    """Why there is no best partner, as the verdict sentences say it: ``tie`` when the close partners'
+    shares are equal under the default reading, ``margin`` when they are nearly equal (both read as
+    level), else the verdict's own reason."""
+    if found.reason != "margin":
+        return found.reason
+    shares = {round(float(found.default_row(partner)["share"]), 12) for partner in found.close}
+    return "tie" if len(shares) == 1 else "margin"
+
+
+def counted(key: str, n: int) -> str:
+    """``key``, or its ``.none`` form when ``n`` is 0 and the catalogue has one (the ``.one`` form for
+    ``n == 1`` is chosen by :func:`~odsamen.catalogue.text`)."""
+    return f"{key}.none" if n == 0 and f"{key}.none" in WORDS else key
+
+
+def quoted(label: str, lang: str) -> str:
+    """An item label in running text, between quotes: ‘BI en opleiding’ cannot be read as two items."""
+    return text("words.quoted", lang, label=label)
 
 
 # --- HTML pieces ---------------------------------------------------------------
@@ -398,7 +438,11 @@ def html_table(
 
 
 def join_words(words: list[str], lang: str) -> str:
-    """``a, b and c`` in the reader's language; empty string for no words."""
+    """``a, b and c`` in the reader's language; empty string for no words.
+
+    Item labels may hold the word for "and" themselves (``BI en opleiding``): quote them first
+    (:func:`quoted`, :meth:`Briefing.items`) so that the list stays unambiguous.
+    """
     words = [str(word) for word in words]
     if len(words) <= 1:
         return "".join(words)
@@ -420,6 +464,9 @@ def page_size(
 
 LEGEND_BELOW_HEIGHT = 1.1
 """Inches added under a figure whose legend is moved below it (:func:`legend_below`)."""
+
+PREFERENCE_LEGEND_HEIGHT = 1.9
+"""Inches added under a preference figure for its legend below: a three-line title, four rows."""
 
 GRID_HEIGHT_SHARE = 0.75
 """Share of a score grid's own height used in a briefing: lower cells, so two grids fit on a page."""
@@ -541,8 +588,10 @@ class Briefing:
         return self.data.service_name(code or self.service, self.lang)
 
     def items(self, keys: Iterable[str]) -> str:
-        """Item labels joined into one phrase."""
-        return join_words([self.data.item_label(key, self.lang) for key in keys], self.lang)
+        """Item labels, each quoted (‘BI en opleiding’, ‘Innovatie’), joined into one phrase."""
+        return join_words(
+            [quoted(self.data.item_label(key, self.lang), self.lang) for key in keys], self.lang
+        )
 
     def services(self, codes: list[str]) -> str:
         """Service codes joined into one phrase, or their number when there are too many to name."""
@@ -566,7 +615,9 @@ class Briefing:
         heading = tag("h1", self.say("briefing.title", name=self.name()))
         reading = tag(
             "p",
-            self.say("briefing.reading")
+            self._who_scored()
+            + Markup(" ")
+            + self.say("briefing.reading")
             + (
                 Markup(" ") + self.say("briefing.reading.advisor_excluded")
                 if self.advisor == "exclude"
@@ -593,6 +644,7 @@ class Briefing:
             advisor=self.advisor,
             results=self.results,
             coalition_table=self._forms_table,
+            other_table=self._forms_table_other,
         )
         lines = [
             self.say(
@@ -604,8 +656,8 @@ class Briefing:
             self.say(
                 "briefing.summary.task", service=self.service, met=facts["equipped"], total=facts["n_tasks"]
             ),
-            self.say("briefing.summary.needs", n=facts["needs"]),
-            self.say("briefing.summary.offers", n=facts["offers"]),
+            self.say(counted("briefing.summary.needs", facts["needs"]), n=facts["needs"]),
+            self.say(counted("briefing.summary.offers", facts["offers"]), n=facts["offers"]),
             self._verdict_line(facts["verdict"]),
         ]
         # A board member who reads only this box must still learn whose judgement the scores are.
@@ -636,6 +688,14 @@ class Briefing:
         keys = co.coalitions_of(self.data, self.service)
         return co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
 
+    @cached_property
+    def _forms_table_other(self) -> pd.DataFrame:
+        """The same with the advisors' scores the other way (the one reading that changes coalitions)."""
+        from odsamen import coalitions as co
+
+        keys = co.coalitions_of(self.data, self.service)
+        return co.scenario_verdicts(self.data, keys, co.other_advisor_reading(self.reading), lang=self.lang)
+
     def _lenses(self) -> dict:
         """Every lens under this briefing's reading, from the build's results when there are any."""
         from odsamen.affinity import compute_all
@@ -658,15 +718,80 @@ class Briefing:
             for status, items in by_status.items()
             if items
         ]
+        return tag("h3", self.dimension(dimension)) + bullet_list(lines) + tag("p", self.compare(dimension))
+
+    def compare(self, dimension: str) -> Markup:
+        """How the service compares with the others on ``dimension``: one sentence for each group of
+        services (more, as many, fewer items met) that is not empty, its verb agreeing with the group."""
         position = position_among(self.data, self.service, dimension)
-        comparison = self.say(
-            f"briefing.standing.{dimension}.compare",
-            service=self.service,
-            more=self.services(position["more"]) or text("briefing.none", self.lang),
-            same=self.services(position["same"]) or text("briefing.none", self.lang),
-            fewer=self.services(position["fewer"]) or text("briefing.none", self.lang),
+        sentences = [
+            self.say(
+                f"briefing.standing.{dimension}.{group}",
+                services=self.services(codes),
+                service=self.service,
+                n=len(codes),
+            )
+            for group, codes in position.items()
+            if codes
+        ]
+        if not sentences:
+            return self.say("briefing.standing.alone", service=self.service)
+        return Markup(" ").join(sentences)
+
+    def _who_scored(self) -> Markup:
+        """Whose judgement the scores are: the directors', and which the advisors filled in."""
+        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
+        if self.data.synthetic or not advised:
+            return self.say("briefing.who_scored")
+        parts = [
+            text(
+                "briefing.who_scored.part",
+                self.lang,
+                service=code,
+                dimension=join_words(
+                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
+                ),
+            )
+            for code in advised
+        ]
+        return self.say("briefing.who_scored.advisors", parts=join_words(parts, self.lang))
+
+    def context(self) -> Markup:
+        """The service's own situation as the report describes it, with the page."""
+        return tag(
+            "section",
+            tag("h2", self.say("briefing.section.context", service=self.service), id="context")
+            + tag(
+                "p",
+                self.say(
+                    "briefing.context",
+                    context=self.data.service_context(self.service, self.lang),
+                    page=self.data.context_page(self.service),
+                ),
+            ),
+            class_="context",
         )
-        return tag("h3", self.dimension(dimension)) + bullet_list(lines) + tag("p", comparison)
+
+    def definitions(self, dimension: str) -> Markup:
+        """What each criterion or task of ``dimension`` means, paraphrased from the report, with its page."""
+        items = self.data.item_codes(dimension)
+        pages = sorted({self.data.definition_page(item) for item in items})
+        entries = [
+            Markup("{}: {}").format(
+                tag("strong", self.data.item_label(item, self.lang)),
+                self.data.item_definition(item, self.lang),
+            )
+            for item in items
+        ]
+        heading = tag(
+            "p",
+            self.say(
+                f"briefing.definitions.{dimension}",
+                pages=join_words([str(page) for page in pages], self.lang),
+            ),
+            class_="definitions-heading",
+        )
+        return heading + bullet_list(entries, class_="definitions")
 
     def figure_note(self) -> Markup:
         """One line saying how the own service is picked out in the figures."""
@@ -868,7 +993,7 @@ class Briefing:
                     [
                         lens_label(lens, self.lang),
                         partner,
-                        basis_text(part.value[position, j], part.n_items[position, j], lens, self.lang),
+                        self._share_cell(part, position, j, lens),
                         "; ".join(labels) or "—",
                         self._partner_note(found[lens], bool(part.low_evidence[position, j])),
                     ]
@@ -903,10 +1028,25 @@ class Briefing:
         )
         return Markup("").join(parts)
 
+    def _share_cell(self, part, position: int, j: int, lens: str) -> str:
+        """The partner table's value: the share, which every measure has, and what it rests on, so the
+        column holds shares only: ``0,79 (11 van 14 onderdelen)``, ``0,69 (gemiddelde over 16 …)``."""
+        value, n_items = part.value[position, j], int(part.n_items[position, j])
+        if np.isnan(value):
+            return text("affinity.basis.none", self.lang)
+        basis = (
+            basis_text(value, n_items, lens, self.lang)
+            if lens in COUNT_LENSES
+            else text("briefing.basis.mean", self.lang, n=n_items)
+        )
+        share = format_number(float(part.share[position, j]), self.lang, 2)
+        return text("briefing.partner_value", self.lang, share=share, basis=basis)
+
     def _partner_note(self, found: PartnerVerdict, low_evidence: bool) -> str:
         notes = []
-        if not found.best and found.reason != "nothing":
-            notes.append(text(f"briefing.partners.note.{found.reason}", self.lang))
+        reason = close_reason(found)
+        if not found.best and reason != "nothing" and not (reason == "evidence" and low_evidence):
+            notes.append(text(f"briefing.partners.note.{reason}", self.lang))
         if low_evidence:
             notes.append(text("affinity.note.low_evidence", self.lang))
         return "; ".join(notes)
@@ -948,6 +1088,21 @@ class Briefing:
             parts.append(bullet_list(lines))
         else:
             parts.append(tag("p", self.say("briefing.forms.none", service=self.service)))
+        other = co.strongest_coalitions(self.data, self.service, self._forms_table_other)
+        if other != tied:
+            parts.append(
+                tag(
+                    "p",
+                    self.say(
+                        f"briefing.forms.other_reading.{self.advisor}"
+                        if other
+                        else f"briefing.forms.other_reading_none.{self.advisor}",
+                        coalitions="; ".join(co.coalition_label(key, self.lang) for key in other),
+                        service=self.service,
+                    ),
+                    class_="note",
+                )
+            )
         points = table.assign(points=table["verdict"].map(co.SCORES)).groupby("coalition", sort=False)[
             "points"
         ]
@@ -1079,9 +1234,20 @@ class Briefing:
             )
         others = table[(table["service"] != self.service) & (table["answer"] == "missing")]
         if len(others):
-            partners = [code for code in self.data.service_codes if code in set(others["service"])]
+            per_partner = others.groupby("service", observed=True)["item"].nunique()
+            partners = [code for code in self.data.service_codes if code in per_partner.index]
+            named = [
+                text(
+                    "briefing.caveat.preference_other_part", self.lang, partner=code, n=int(per_partner[code])
+                )
+                for code in partners[:MAX_NAMED]
+            ]
+            if len(partners) > MAX_NAMED:
+                named.append(text("briefing.n_other_services", self.lang, n=len(partners) - MAX_NAMED))
             lines.append(
-                self.say("briefing.caveat.preference_other", partners=self.services(partners), n=len(others))
+                self.say(
+                    "briefing.caveat.preference_other", partners=join_words(named, self.lang), n=len(partners)
+                )
             )
         return lines
 
@@ -1096,14 +1262,18 @@ class Briefing:
         unknown = own[own["score"] == "?"]
         if not len(unknown):
             return [self.say("briefing.caveat.no_unknown", service=self.service), self._reading_change()]
+        # One entry per item, naming the measures that are ?: ‘Ketentoezicht’ (eigen stand en meerwaarde).
+        measures = unknown.groupby("item", sort=False)["measure"].agg(list)
         cells = [
             text(
                 "briefing.unknown_cell",
                 self.lang,
-                item=self.data.item_label(r.item, self.lang),
-                measure=text(f"measure.{r.measure}.short", self.lang),
+                item=quoted(self.data.item_label(item, self.lang), self.lang),
+                measure=join_words(
+                    [text(f"measure.{measure}.short", self.lang).lower() for measure in names], self.lang
+                ),
             )
-            for r in unknown.itertuples(index=False)
+            for item, names in measures.items()
         ]
         line = self.say(
             "briefing.caveat.unknown",
@@ -1204,6 +1374,27 @@ class Briefing:
         return figure_image(
             draw, page_size(size, height_share=GRID_HEIGHT_SHARE, extra_height=LEGEND_BELOW_HEIGHT), alt
         )
+
+    def preference_figure(self, dimension: str = "task"):
+        """The services' preferred scale levels on ``dimension``: one column per service (the own one
+        outlined), one row per item, readable at A4 width."""
+        from odsamen import plots
+
+        split = bool((plots.preference_cells(self.data, dimension=dimension)["aspect"] != "").any())
+        size = plots.preference_figsize(
+            len(self.data.service_codes), len(self.data.item_codes(dimension)), transpose=True, split=split
+        )
+        alt = text(
+            "briefing.alt.preferences", self.lang, dimension=self.dimension(dimension), service=self.service
+        )
+
+        def draw(ax):
+            plots.preference_chart(
+                self.data, dimension=dimension, lang=self.lang, highlight=self.service, transpose=True, ax=ax
+            )
+            legend_below(ax, ncols=2)
+
+        return figure_image(draw, page_size(size, extra_height=PREFERENCE_LEGEND_HEIGHT), alt)
 
     def partner_figure(self, lens: str = HEADLINE_LENS):
         """How well every other service fits this one under ``lens``, best first."""

@@ -78,17 +78,17 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "expect.item_of.robustness": {
         "nl": "een robuustheidscriterium: een van {values}",
-        "en": "a robustness item: one of {values}",
+        "en": "a robustness criterion: one of {values}",
     },
-    "expect.item_of.task": {"nl": "een opgave: een van {values}", "en": "a task item: one of {values}"},
+    "expect.item_of.task": {"nl": "een opgave: een van {values}", "en": "a task: one of {values}"},
     "expect.row_present": {"nl": "een regel voor {row} (ontbreekt)", "en": "a row for {row} (missing)"},
     "expect.items_in_order.robustness": {
         "nl": "de robuustheidscriteria in de volgorde van het rapport: {values}",
-        "en": "the robustness items in the report's order: {values}",
+        "en": "the robustness criteria in the report's order: {values}",
     },
     "expect.items_in_order.task": {
         "nl": "de opgaven in de volgorde van het rapport: {values}",
-        "en": "the task items in the report's order: {values}",
+        "en": "the tasks in the report's order: {values}",
     },
     "expect.levels_in_order": {
         "nl": "de schaalniveaus {values} in die volgorde",
@@ -100,7 +100,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a service code from {file}: one of {values}",
     },
     "expect.item": {
-        "nl": "een item uit {file}: een van {values}",
+        "nl": "een onderdeel uit {file}: een van {values}",
         "en": "an item from {file}: one of {values}",
     },
     "expect.symbol": {"nl": "een scoresymbool: een van {values}", "en": "a score symbol: one of {values}"},
@@ -118,7 +118,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "expect.aspect": {"nl": "leeg, of een van {values}", "en": "empty, or one of {values}"},
     "expect.aspect_needed": {
-        "nl": "een aspect ({values}): andere regels voor dit item noemen er een",
+        "nl": "een aspect ({values}): andere regels voor dit onderdeel noemen er een",
         "en": "an aspect ({values}): other rows for this item name one",
     },
     "expect.free_text": {"nl": "vrije tekst", "en": "free text"},
@@ -164,7 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "at most 'fits_at' ({fits}) on the same line",
     },
     "expect.blocking_items": {
-        "nl": "leeg, of items uit {file} gescheiden door ';': een van {values}",
+        "nl": "leeg, of onderdelen uit {file} gescheiden door ';': een van {values}",
         "en": "empty, or items from {file} joined by ';': one of {values}",
     },
     "expect.decides.true": {
@@ -200,15 +200,139 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "de diensten in de volgorde van {file}: {order}",
         "en": "the services in the order of {file}: {order}",
     },
+    "expect.definition_nl": {
+        "nl": "een Nederlandse uitleg van het criterium of de opgave",
+        "en": "a Dutch explanation of the criterion or task",
+    },
+    "expect.definition_en": {
+        "nl": "een Engelse uitleg van het criterium of de opgave",
+        "en": "an English explanation of the criterion or task",
+    },
+    "expect.context_nl": {
+        "nl": "een Nederlandse beschrijving van de situatie van de dienst",
+        "en": "a Dutch description of the service's situation",
+    },
+    "expect.context_en": {
+        "nl": "een Engelse beschrijving van de situatie van de dienst",
+        "en": "an English description of the service's situation",
+    },
+    "expect.page": {
+        "nl": "een paginanummer in het rapport: een geheel getal vanaf 1, zoals '7'",
+        "en": "a page number in the report: a whole number from 1, such as '7'",
+    },
+    "expect.column_once": {
+        "nl": "elke kolomnaam één keer in de kopregel; deze staat in kolom {positions}",
+        "en": "each column name once in the header; this one is in columns {positions}",
+    },
+    "expect.column_name": {
+        "nl": "een naam voor kolom {position}: alleen lege kolommen aan het eind van de kopregel "
+        "mogen geen naam hebben",
+        "en": "a name for column {position}: only empty columns at the end of the header may go without one",
+    },
+    "expect.unnamed_cell": {
+        "nl": "niets onder een kolom zonder naam (kolom {position}); "
+        "zet de waarde in een van de kolommen {columns}, "
+        "of geef de kolom een naam",
+        "en": "nothing under a column without a name (column {position}); "
+        "put the value in one of the columns "
+        "{columns}, or name the column",
+    },
+    "expect.encoding.mixed": {
+        "nl": "één tekencodering per bestand: het bestand is UTF-8, maar byte {byte} op deze regel niet "
+        "(zo ontstaan verminkte letters); sla het op als 'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "one encoding per file: the file is UTF-8, but byte {byte} on this line is not (this is how "
+        "letters get garbled); save it as 'CSV UTF-8 (Comma delimited)'",
+    },
+    "expect.encoding.unknown": {
+        "nl": "tekst in UTF-8 of Windows-1252; byte {byte} op deze regel is geen van beide; "
+        "sla het bestand op als "
+        "'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "text in UTF-8 or Windows-1252; byte {byte} on this line is neither; save the file as "
+        "'CSV UTF-8 (Comma delimited)'",
+    },
+    "expect.encoding.utf16": {
+        "nl": "geldige UTF-16-tekst (het bestand begint als Unicode-tekst van Excel); sla het op als "
+        "'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "valid UTF-16 text (the file starts as Excel's Unicode text); "
+        "save it as 'CSV UTF-8 (Comma delimited)'",
+    },
+    "expect.encoding.nul": {
+        "nl": "een tekstbestand zonder nul-bytes: dit lijkt UTF-16 zonder byte-order mark "
+        "of geen CSV-bestand; "
+        "sla het op als 'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "a text file without NUL bytes: this looks like UTF-16 without a byte-order mark, "
+        "or no CSV file; "
+        "save it as 'CSV UTF-8 (Comma delimited)'",
+    },
+    "expect.unique_key_more": {
+        "nl": "elke sleutel één keer; dezelfde sleutel staat op regel {lines} en nog {more} andere regels",
+        "en": "each key once; the same key is on line {lines} and {more} more lines",
+    },
+    "expect.boolean": {
+        "nl": "'true' of 'false' (ook TRUE/FALSE of WAAR/ONWAAR, zoals Excel ze schrijft)",
+        "en": "'true' or 'false' (TRUE/FALSE or WAAR/ONWAAR, as Excel writes them, too)",
+    },
+    "expect.regional.true": {
+        "nl": "'true': B en C zijn de niveaus van samenwerking binnen Noord-Holland en Flevoland",
+        "en": "'true': B and C are the levels of cooperation within Noord-Holland and Flevoland",
+    },
+    "expect.regional.false": {
+        "nl": "'false': alleen B en C zijn regionaal (samenwerking binnen Noord-Holland en Flevoland)",
+        "en": "'false': only B and C are regional (cooperation within Noord-Holland and Flevoland)",
+    },
+    "expect.code_reserved": {
+        "nl": "een code die op Windows een bestandsnaam kan zijn: niet 'CON', 'PRN', 'AUX', 'NUL', "
+        "'COM1' tot en met 'COM9' of 'LPT1' tot en met 'LPT9' (in hoofd- of kleine letters)",
+        "en": "a code that can be a file name on Windows: not 'CON', 'PRN', 'AUX', 'NUL', 'COM1' to 'COM9' "
+        "or "
+        "'LPT1' to 'LPT9' (in any case)",
+    },
+    "expect.code_case": {
+        "nl": "codes die niet alleen in hoofdletters verschillen (op Windows zijn het dezelfde "
+        "bestandsnaam): "
+        "zie regel {lines}",
+        "en": "codes that differ in more than case (on Windows they are the same file name): see line "
+        "{lines}",
+    },
+    "expect.symbol_excel": {
+        "nl": "een scoresymbool ({values}); Excel heeft dit symbool als formule gelezen. Importeer de kolom "
+        "'score' "
+        "als Tekst (Gegevens > Van tekst/CSV) of typ er een apostrof voor ('--), en zet het symbool terug",
+        "en": "a score symbol ({values}); Excel read this symbol as a formula. Import the column 'score' as "
+        "Text "
+        "(Data > From Text/CSV) or type an apostrophe before it ('--), and put the symbol back",
+    },
+    "expect.no_control": {
+        "nl": "tekst zonder stuurtekens (alleen tab en regeleinde mogen; getoond als \\x.., \\u....)",
+        "en": "text without control characters (only tab and line break are allowed; "
+        "shown as \\x.., \\u....)",
+    },
+    "expect.no_formula": {
+        "nl": "tekst die niet begint met '=', '+', '-' of '@': een spreadsheet leest dat als formule; "
+        "begin met een woord",
+        "en": "text that does not begin with '=', '+', '-' or '@': a spreadsheet reads that as a formula; "
+        "begin with a word",
+    },
+    "expect.note_only_for_empty": {
+        "nl": "leeg: een toelichting hoort alleen bij een lege 'levels'",
+        "en": "empty: a note belongs only with an empty 'levels'",
+    },
     "validate.ok": {
         "nl": "Gegevens in {folder} zijn geldig: {n_scores} scores en "
-        "{n_preferences} voorkeurscellen van {n_services} diensten.",
+        "{n_preferences} voorkeuren voor een schaalniveau van {n_services} diensten.",
         "en": "Data in {folder} are valid: {n_scores} scores and "
-        "{n_preferences} preference cells from {n_services} services.",
+        "{n_preferences} scale preferences from {n_services} services.",
     },
     "validate.failed": {
         "nl": "{n} fout(en) in de gegevens in {folder}:",
         "en": "{n} error(s) in the data in {folder}:",
+    },
+    "validate.cp1252": {
+        "nl": "{file} is gelezen als Windows-1252, niet als UTF-8; sla het op als 'CSV UTF-8 (door komma's "
+        "gescheiden)' om zeker te zijn van de letters met accenten",
+        "en": "{file} was read as Windows-1252, not UTF-8; save it as 'CSV UTF-8 (Comma delimited)' to be "
+        "sure "
+        "of accented letters",
     },
     # --- synth -------------------------------------------------------------
     "synth.service_name": {
@@ -219,13 +343,19 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Synthetische regio {number} (synthetisch)",
         "en": "Synthetic region {number} (synthetic)",
     },
+    "synth.service_context": {
+        "nl": "Synthetische dienst {number} (synthetisch) bestaat niet: deze tekst is verzonnen. Het "
+        "rapport beschrijft op pagina {page} alleen de situatie van de vier echte diensten.",
+        "en": "Synthetic service {number} (synthetic) does not exist: this text is made up. On page "
+        "{page} the report describes only the situation of the four real services.",
+    },
     "synth.note.not_given": {
         "nl": "niet opgegeven (synthetisch): deze synthetische dienst gaf geen voorkeur voor taken op",
         "en": "not given (synthetic): this synthetic service gave no preferences for tasks",
     },
     "synth.note.cell_empty": {
-        "nl": "niet opgegeven (synthetisch): deze cel is in de synthetische gegevens leeg gelaten",
-        "en": "not given (synthetic): this cell was left empty in the synthetic data",
+        "nl": "niet opgegeven (synthetisch): deze voorkeur is in de synthetische gegevens leeg gelaten",
+        "en": "not given (synthetic): this preference was left empty in the synthetic data",
     },
     "synth.marker": {
         "nl": "SYNTHETISCH: verzonnen gegevens van {n} diensten (seed {seed}), geen echte scores.",
@@ -299,18 +429,17 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plots.cluster_title": {
         "nl": "Wat op elkaar lijkt, staat bij elkaar; de boompjes tonen hoe het groepeert "
-        "({method} koppeling, {metric} afstand)",
-        "en": "What is alike is placed together; the trees show how it groups "
-        "({method} linkage, {metric} distance)",
+        "({method}, {metric})",
+        "en": "What is alike is placed together; the trees show how it groups ({method}, {metric})",
     },
-    "plots.linkage.average": {"nl": "gemiddelde", "en": "average"},
-    "plots.linkage.complete": {"nl": "volledige", "en": "complete"},
-    "plots.linkage.single": {"nl": "enkelvoudige", "en": "single"},
-    "plots.linkage.ward": {"nl": "Ward-", "en": "Ward"},
-    "plots.metric.euclidean": {"nl": "euclidische", "en": "Euclidean"},
-    "plots.metric.cityblock": {"nl": "Manhattan-", "en": "Manhattan"},
-    "plots.metric.correlation": {"nl": "correlatie-", "en": "correlation"},
-    "plots.metric.jaccard": {"nl": "Jaccard-", "en": "Jaccard"},
+    "plots.linkage.average": {"nl": "gemiddelde koppeling", "en": "average linkage"},
+    "plots.linkage.complete": {"nl": "volledige koppeling", "en": "complete linkage"},
+    "plots.linkage.single": {"nl": "enkelvoudige koppeling", "en": "single linkage"},
+    "plots.linkage.ward": {"nl": "Ward-koppeling", "en": "Ward linkage"},
+    "plots.metric.euclidean": {"nl": "euclidische afstand", "en": "Euclidean distance"},
+    "plots.metric.cityblock": {"nl": "Manhattan-afstand", "en": "Manhattan distance"},
+    "plots.metric.correlation": {"nl": "correlatieafstand", "en": "correlation distance"},
+    "plots.metric.jaccard": {"nl": "Jaccard-afstand", "en": "Jaccard distance"},
     "plots.network_title": {
         "nl": "Netwerk van diensten: {lens}\n(dikkere, donkerdere lijn = beter passend)",
         "en": "Network of services: {lens}\n(thicker, darker line = better fit)",
@@ -325,8 +454,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Does the picture change when '?' counts as missing instead of neutral?",
     },
     "plots.sensitivity.xlabel": {
-        "nl": "Waarde als deel van de hoogste waarde binnen de lens (1 = hoogste)",
-        "en": "Value as a share of the highest value within the lens (1 = highest)",
+        "nl": "Waarde als deel van de hoogste waarde binnen de maat (1 = hoogste)",
+        "en": "Value as a share of the highest value within the measure (1 = highest)",
     },
     "plots.sensitivity.values": {"nl": "{neutral} → {missing}", "en": "{neutral} → {missing}"},
     "plots.sensitivity.rank": {"nl": "(rang {neutral} → {missing})", "en": "(rank {neutral} → {missing})"},
@@ -365,12 +494,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plots.unknown_cell": {"nl": "? of niet ingevuld", "en": "? or not filled in"},
     "plots.basis.counts": {
-        "nl": "In elke cel: het aandeel, en eronder de telling / het aantal onderdelen waarop het rust",
-        "en": "In each cell: the share, and under it the count / the number of items it rests on",
+        "nl": "In elk vakje: het aandeel, en eronder de telling / het aantal onderdelen waarop het rust",
+        "en": "In each square: the share, and under it the count / the number of items it rests on",
     },
     "plots.basis.items": {
-        "nl": "In elke cel: het aandeel, en eronder het aantal onderdelen waarop het rust",
-        "en": "In each cell: the share, and under it the number of items it rests on",
+        "nl": "In elk vakje: het aandeel, en eronder het aantal onderdelen waarop het rust",
+        "en": "In each square: the share, and under it the number of items it rests on",
     },
     "plots.basis.low_evidence": {
         "nl": "* rust op minder dan de helft van de onderdelen",
@@ -470,12 +599,14 @@ WORDS: dict[str, dict[str, str]] = {
         "the best partner.",
     },
     "affinity.definition.scale_agreement": {
-        "nl": "Per onderdeel waarvoor beide een voorkeur gaven: welk deel van de genoemde vormen van "
-        "samenwerking (regionaal of landelijk) beide noemen; daarvan het gemiddelde, van {low} (nooit "
-        "dezelfde) tot {high} (altijd dezelfde). Allebei ‘alleen’ ({alone}) telt niet als overeenkomst.",
-        "en": "Per item for which both gave a preference: the part of the forms of cooperation named "
-        "(regional or national) that both name; the mean of that, from {low} (never the same) to {high} "
-        "(always the same). Both choosing ‘alone’ ({alone}) does not count as agreement.",
+        "nl": "Per onderdeel waarvoor beide diensten een voorkeur gaven: welk deel van de genoemde "
+        "schaalniveaus (regionaal of landelijk) ze allebei noemen. De uitkomst is het gemiddelde over die "
+        "onderdelen, van {low} (nooit hetzelfde niveau) tot {high} (altijd hetzelfde). Kiezen beide voor "
+        "‘alleen’ ({alone}), dan telt dat niet als overeenkomst.",
+        "en": "Per item for which both services gave a preference: the part of the scale levels named "
+        "(regional or national) that both name. The result is the mean over those items, from {low} "
+        "(never the same level) to {high} (always the same). Both choosing ‘alone’ ({alone}) does not "
+        "count as agreement.",
     },
     "affinity.definition.shared_regional": {
         "nl": "Het aantal onderdelen waarop beide diensten een regionaal schaalniveau ({regional}) noemen.",
@@ -524,8 +655,12 @@ WORDS: dict[str, dict[str, str]] = {
     "claims.verdict.disagrees": {"nl": "gegevens spreken dit tegen", "en": "the data disagree"},
     "claims.verdict.not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
     "claims.not_applicable": {
+        "nl": "Niet te toetsen: {services} ontbreken in deze gegevens.",
+        "en": "Cannot be checked: {services} are not in these data.",
+    },
+    "claims.not_applicable.one": {
         "nl": "Niet te toetsen: {services} ontbreekt in deze gegevens.",
-        "en": "Cannot be checked: {services} not in these data.",
+        "en": "Cannot be checked: {services} is not in these data.",
     },
     "claims.nobody": {"nl": "geen enkele dienst", "en": "no service"},
     "claims.none": {"nl": "geen", "en": "none"},
@@ -544,7 +679,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{nzkg} seeks thematic cooperation mainly at the level ‘{seveso}’.",
     },
     "claims.nzkg_seveso.evidence": {
-        "nl": "{nzkg} noemt ‘{level}’ ({letter}) bij {n_service} van de {n_items} items; "
+        "nl": "{nzkg} noemt ‘{level}’ ({letter}) bij {n_service} van de {n_items} onderdelen; "
         "de andere diensten: {others}.",
         "en": "{nzkg} names ‘{level}’ ({letter}) for {n_service} of the {n_items} items; "
         "the other services: {others}.",
@@ -556,7 +691,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "claims.nzkg_gives_more.evidence": {
         "nl": "{nzkg} is sterk waar een andere dienst dat niet is maar wel meerwaarde ziet: {given} keer "
-        "(per item en dienst); andersom: {taken} keer.",
+        "(per onderdeel en dienst); andersom: {taken} keer.",
         "en": "{nzkg} is strong where another service is not but sees added value: {given} times "
         "(per item and service); the other way round: {taken} times.",
     },
@@ -627,9 +762,15 @@ WORDS: dict[str, dict[str, str]] = {
         "each other and share the largest common task.",
     },
     "claims.top_pair.evidence": {
-        "nl": "Bovenaan op de ‘{lens}’ staat {top} ({top_value}; aandeel {top_share}, het volgende paar "
-        "{next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
-        "en": "At the top of the ‘{lens}’ stands {top} ({top_value}; share {top_share}, the next pair "
+        "nl": "Bovenaan op de maat ‘{lens}’ staan {top} ({top_value}; aandeel {top_share}, het volgende "
+        "paar {next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
+        "en": "At the top on the measure ‘{lens}’ are {top} ({top_value}; share {top_share}, the next pair "
+        "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
+    },
+    "claims.top_pair.evidence.one": {
+        "nl": "Bovenaan op de maat ‘{lens}’ staat {top} ({top_value}; aandeel {top_share}, het volgende "
+        "paar {next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
+        "en": "At the top on the measure ‘{lens}’ is {top} ({top_value}; share {top_share}, the next pair "
         "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
     },
     "claims.top_pair.stable": {
@@ -716,12 +857,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "On {items} every member wants to stay on its own (level A).",
     },
     "coalitions.reason.blocked": {
+        "nl": "{who} willen bij {items} zelfstandig blijven (alleen niveau A); dat blokkeert deze vorm.",
+        "en": "{who} want to stay on their own for {items} (level A only), which blocks this form.",
+    },
+    "coalitions.reason.blocked.one": {
         "nl": "{who} wil bij {items} zelfstandig blijven (alleen niveau A); dat blokkeert deze vorm.",
         "en": "{who} wants to stay on its own for {items} (level A only), which blocks this form.",
     },
     # --- briefing ----------------------------------------------------------
     "briefing.and": {"nl": " en ", "en": " and "},
     "briefing.none": {"nl": "geen", "en": "none"},
+    "words.quoted": {"nl": "‘{label}’", "en": "‘{label}’"},
+    "briefing.n_other_services": {"nl": "{n} andere diensten", "en": "{n} other services"},
+    "briefing.n_other_services.one": {"nl": "1 andere dienst", "en": "1 other service"},
     "briefing.n_services": {"nl": "{n} diensten", "en": "{n} services"},
     "briefing.n_others": {"nl": "{n} andere", "en": "{n} others"},
     "briefing.kicker": {
@@ -731,6 +879,36 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.title": {
         "nl": "{name}: positie en kansen voor samenwerking",
         "en": "{name}: position and options for cooperation",
+    },
+    "briefing.who_scored": {
+        "nl": "De scores zijn de eigen beoordeling van de directeuren.",
+        "en": "The scores are the directors' own assessment.",
+    },
+    "briefing.who_scored.advisors": {
+        "nl": "De scores zijn de eigen beoordeling van de directeuren, behalve {parts}: die vulden de "
+        "adviseurs in op basis van wat de dienst aanleverde.",
+        "en": "The scores are the directors' own assessment, except {parts}: the advisors filled those in "
+        "from what the service supplied.",
+    },
+    "briefing.who_scored.part": {
+        "nl": "de scores van {service} voor de {dimension}",
+        "en": "the scores of {service} for the {dimension}",
+    },
+    "briefing.section.context": {
+        "nl": "Wat het rapport over {service} zegt",
+        "en": "What the report says about {service}",
+    },
+    "briefing.context": {
+        "nl": "{context} (In eigen woorden; rapport, pagina {page}.)",
+        "en": "{context} (Our words; report, page {page}.)",
+    },
+    "briefing.definitions.robustness": {
+        "nl": "Wat de criteria betekenen (in eigen woorden; rapport, pagina {pages}):",
+        "en": "What the criteria mean (our words; report, page {pages}):",
+    },
+    "briefing.definitions.task": {
+        "nl": "Wat de opgaven inhouden (in eigen woorden; rapport, pagina {pages}):",
+        "en": "What the tasks are about (our words; report, page {pages}):",
     },
     "briefing.reading": {
         "nl": "Een score ? (onbekend) telt in deze briefing als onbepaald: niet als zwak en niet als sterk.",
@@ -750,7 +928,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.section.summary": {"nl": "In het kort", "en": "In brief"},
     "briefing.section.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
-    "briefing.section.cooperation": {"nl": "Waar loont samenwerking?", "en": "Where does cooperation pay?"},
+    "briefing.section.cooperation": {
+        "nl": "Waar loont samenwerking?",
+        "en": "Where does cooperation pay off?",
+    },
     "briefing.section.preferences": {
         "nl": "Voorkeur voor schaalniveau",
         "en": "Preferred scale of cooperation",
@@ -771,24 +952,34 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{service} is equipped for {met} of the {total} future tasks.",
     },
     "briefing.summary.needs": {
-        "nl": "Halen: op {n} onderdelen voldoet de dienst niet (volledig) en ziet zij meerwaarde in "
+        "nl": "Halen: {n} onderdelen waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
         "samenwerking.",
-        "en": "To gain: on {n} items the service does not (fully) meet the mark and sees added value in "
+        "en": "To gain: {n} items on which the service falls (partly) short and sees added value in "
         "cooperation.",
     },
     "briefing.summary.needs.one": {
-        "nl": "Halen: op 1 onderdeel voldoet de dienst niet (volledig) en ziet zij meerwaarde in "
+        "nl": "Halen: 1 onderdeel waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
         "samenwerking.",
-        "en": "To gain: on 1 item the service does not (fully) meet the mark and sees added value in "
+        "en": "To gain: 1 item on which the service falls (partly) short and sees added value in "
+        "cooperation.",
+    },
+    "briefing.summary.needs.none": {
+        "nl": "Halen: er is geen onderdeel waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
+        "samenwerking.",
+        "en": "To gain: there is no item on which the service falls (partly) short and sees added value in "
         "cooperation.",
     },
     "briefing.summary.offers.one": {
-        "nl": "Brengen: op 1 onderdeel is de dienst sterk waar een andere dienst hulp zoekt.",
-        "en": "To give: on 1 item the service is strong where another service looks for help.",
+        "nl": "Brengen: 1 onderdeel waarop de dienst sterk is en een andere dienst hulp zoekt.",
+        "en": "To give: 1 item on which the service is strong and another service looks for help.",
     },
     "briefing.summary.offers": {
-        "nl": "Brengen: op {n} onderdelen is de dienst sterk waar een andere dienst hulp zoekt.",
-        "en": "To give: on {n} items the service is strong where another service looks for help.",
+        "nl": "Brengen: {n} onderdelen waarop de dienst sterk is en een andere dienst hulp zoekt.",
+        "en": "To give: {n} items on which the service is strong and another service looks for help.",
+    },
+    "briefing.summary.offers.none": {
+        "nl": "Brengen: er is geen onderdeel waarop de dienst sterk is en een andere dienst hulp zoekt.",
+        "en": "To give: there is no item on which the service is strong and another service looks for help.",
     },
     "briefing.standing.robustness.met": {
         "nl": "Voldoet aan {n} van de {total} criteria: {items}.",
@@ -822,17 +1013,57 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Onbekend (?) bij {n} van de {total} opgaven: {items}.",
         "en": "Unknown (?) on {n} of the {total} tasks: {items}.",
     },
-    "briefing.standing.robustness.compare": {
-        "nl": "Vergeleken met de andere diensten: aan meer criteria dan {service} voldoen {more}; "
-        "aan evenveel {same}; aan minder {fewer}.",
-        "en": "Compared with the other services: meeting more criteria than {service}: {more}; "
-        "as many: {same}; fewer: {fewer}.",
+    "briefing.standing.robustness.more": {
+        "nl": "{services} voldoen aan meer criteria dan {service}.",
+        "en": "{services} meet more criteria than {service}.",
     },
-    "briefing.standing.task.compare": {
-        "nl": "Vergeleken met de andere diensten: voor meer opgaven dan {service} toegerust zijn {more}; "
-        "voor evenveel {same}; voor minder {fewer}.",
-        "en": "Compared with the other services: equipped for more tasks than {service}: {more}; "
-        "as many: {same}; fewer: {fewer}.",
+    "briefing.standing.robustness.more.one": {
+        "nl": "{services} voldoet aan meer criteria dan {service}.",
+        "en": "{services} meets more criteria than {service}.",
+    },
+    "briefing.standing.robustness.same": {
+        "nl": "{services} voldoen aan evenveel criteria als {service}.",
+        "en": "{services} meet as many criteria as {service}.",
+    },
+    "briefing.standing.robustness.same.one": {
+        "nl": "{services} voldoet aan evenveel criteria als {service}.",
+        "en": "{services} meets as many criteria as {service}.",
+    },
+    "briefing.standing.robustness.fewer": {
+        "nl": "{services} voldoen aan minder criteria dan {service}.",
+        "en": "{services} meet fewer criteria than {service}.",
+    },
+    "briefing.standing.robustness.fewer.one": {
+        "nl": "{services} voldoet aan minder criteria dan {service}.",
+        "en": "{services} meets fewer criteria than {service}.",
+    },
+    "briefing.standing.task.more": {
+        "nl": "{services} zijn voor meer opgaven toegerust dan {service}.",
+        "en": "{services} are equipped for more tasks than {service}.",
+    },
+    "briefing.standing.task.more.one": {
+        "nl": "{services} is voor meer opgaven toegerust dan {service}.",
+        "en": "{services} is equipped for more tasks than {service}.",
+    },
+    "briefing.standing.task.same": {
+        "nl": "{services} zijn voor evenveel opgaven toegerust als {service}.",
+        "en": "{services} are equipped for as many tasks as {service}.",
+    },
+    "briefing.standing.task.same.one": {
+        "nl": "{services} is voor evenveel opgaven toegerust als {service}.",
+        "en": "{services} is equipped for as many tasks as {service}.",
+    },
+    "briefing.standing.task.fewer": {
+        "nl": "{services} zijn voor minder opgaven toegerust dan {service}.",
+        "en": "{services} are equipped for fewer tasks than {service}.",
+    },
+    "briefing.standing.task.fewer.one": {
+        "nl": "{services} is voor minder opgaven toegerust dan {service}.",
+        "en": "{services} is equipped for fewer tasks than {service}.",
+    },
+    "briefing.standing.alone": {
+        "nl": "Er is geen andere dienst om {service} mee te vergelijken.",
+        "en": "There is no other service to compare {service} with.",
     },
     "briefing.standing.figure_note": {
         "nl": "In de figuren is de regel van {service} omlijnd.",
@@ -859,13 +1090,13 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.column.item": {"nl": "Onderdeel", "en": "Item"},
     "briefing.column.receivers": {"nl": "Zoekt hulp", "en": "Looking for help"},
     "briefing.column.levels": {"nl": "Voorkeur", "en": "Preference"},
-    "briefing.column.explained_by": {"nl": "Verklaard door", "en": "Explained by"},
+    "briefing.column.explained_by": {"nl": "Op welke onderdelen", "en": "On which items"},
     "briefing.column.report_column": {"nl": "Kolom in rapport", "en": "Column in report"},
     "briefing.column.source": {"nl": "Ingevuld door", "en": "Filled in by"},
     "briefing.source.self": {"nl": "dienst", "en": "service"},
     "briefing.source.advisor": {"nl": "adviseurs", "en": "advisors"},
     "briefing.preferences.regional": {
-        "nl": "{service} kiest bij {n} van de {total} onderdelen waarvoor het een voorkeur gaf (ook) een "
+        "nl": "{service} kiest bij {n} van de {total} onderdelen met een opgegeven voorkeur (ook) een "
         "regionaal schaalniveau ({levels}).",
         "en": "{service} names a regional scale ({levels}) for {n} of the {total} items it gave a "
         "preference for.",
@@ -892,7 +1123,7 @@ WORDS: dict[str, dict[str, str]] = {
         "hoort? De vormen komen uit het rapport: convenant, expertisecentrum, federatie en (gedeeltelijke) "
         "fusie. Wanneer een vorm past, staat in de gegevens (scenarios.csv) en is een keuze van dit project, "
         "bedoeld om over te praten.",
-        "en": "Which form of cooperation fits, by the scores, a group of services that {service} belongs to? "
+        "en": "By the scores, which form of cooperation fits a group of services that includes {service}? "
         "The forms come from the report: covenant, centre of expertise, federation and (partial) merger. "
         "When a form fits is set in the data (scenarios.csv); it is this project's choice, meant for "
         "discussion.",
@@ -904,7 +1135,29 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.forms.strongest_tied": {
         "nl": "De groepen met {service} waarbij de meeste vormen passen, staan gelijk: {coalition}; "
         "{others}.",
-        "en": "The groups with {service} that most forms fit are level: {coalition}; {others}.",
+        "en": "The groups with {service} that most forms fit are tied: {coalition}; {others}.",
+    },
+    "briefing.forms.other_reading.include": {
+        "nl": "Let op: zonder de scores die de adviseurs invulden, passen de meeste vormen bij een andere "
+        "groep: {coalitions}.",
+        "en": "Note: without the scores the advisors filled in, most forms fit another group: {coalitions}.",
+    },
+    "briefing.forms.other_reading.exclude": {
+        "nl": "Let op: met de scores die de adviseurs invulden, passen de meeste vormen bij een andere "
+        "groep: {coalitions}.",
+        "en": "Note: with the scores the advisors filled in, most forms fit another group: {coalitions}.",
+    },
+    "briefing.forms.other_reading_none.include": {
+        "nl": "Let op: zonder de scores die de adviseurs invulden, past bij geen enkele groep met {service} "
+        "een vorm, ook niet deels.",
+        "en": "Note: without the scores the advisors filled in, no form fits any group with {service}, not "
+        "even partly.",
+    },
+    "briefing.forms.other_reading_none.exclude": {
+        "nl": "Let op: met de scores die de adviseurs invulden, past bij geen enkele groep met {service} een "
+        "vorm, ook niet deels.",
+        "en": "Note: with the scores the advisors filled in, no form fits any group with {service}, not even "
+        "partly.",
     },
     "briefing.forms.none": {
         "nl": "Bij geen enkele groep met {service} past een vorm, ook niet deels.",
@@ -914,6 +1167,12 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Nog {n} groepen met deze dienst waarbij een vorm (deels) past, staan in de tabel "
         "coalition_scenarios.csv van het bestuurspakket.",
         "en": "{n} more groups with this service that a form fits (partly) are in the board pack's table "
+        "coalition_scenarios.csv.",
+    },
+    "briefing.forms.more.one": {
+        "nl": "Nog 1 groep met deze dienst waarbij een vorm (deels) past, staat in de tabel "
+        "coalition_scenarios.csv van het bestuurspakket.",
+        "en": "1 more group with this service that a form fits (partly) is in the board pack's table "
         "coalition_scenarios.csv.",
     },
     "briefing.forms.rest": {
@@ -970,16 +1229,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Best partner (measure: {lens}): {partner}. This holds under every reading of the data.",
     },
     "briefing.verdict.margin": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): het verschil is kleiner dan {margin} op een "
-        "schaal van 0 tot 1. Dicht bij elkaar: {partners}.",
-        "en": "No clear best partner (measure: {lens}): the difference is less than {margin} on a scale "
-        "from 0 to 1. Close together: {partners}.",
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan vrijwel gelijk (het verschil "
+        "in aandeel is kleiner dan {margin}).",
+        "en": "No clear best partner (measure: {lens}): {partners} are nearly tied (their shares differ "
+        "by less than {margin}).",
     },
     "briefing.verdict.tie": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk of vrijwel gelijk "
-        "(verschil kleiner dan {margin} op een schaal van 0 tot 1).",
-        "en": "No clear best partner (measure: {lens}): {partners} are level or nearly level (a difference "
-        "of less than {margin} on a scale from 0 to 1).",
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk.",
+        "en": "No clear best partner (measure: {lens}): {partners} are tied.",
     },
     "briefing.verdict.reading": {
         "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de lezing van "
@@ -1005,42 +1262,58 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag. De belangrijkste maat "
         "is de gezamenlijke agenda: onderdelen waarop beide regionaal willen samenwerken en beide "
         "meerwaarde zien. De tabel geeft per maat de beste partner, of de partners die dicht bij elkaar "
-        "liggen, met het aantal onderdelen waarop de uitkomst rust.",
+        "liggen. Het aandeel (van 0 tot 1) is het aantal onderdelen dat meetelt, gedeeld door het aantal "
+        "onderdelen waarop de uitkomst rust; zo zijn partners te vergelijken bij wie dat aantal verschilt.",
         "en": "Which service fits {service} best? That depends on the question. The main measure is the "
         "joint agenda: items on which both want to cooperate regionally and both see added value. For "
-        "each measure the table gives the best partner, or the partners that are close together, with "
-        "the number of items the result rests on.",
+        "each measure the table gives the best partner, or the partners that are close together. The "
+        "share (from 0 to 1) is the number of items that count, divided by the number of items the result "
+        "rests on; it lets partners be compared when that number differs.",
     },
     "briefing.partners.rules": {
-        "nl": "Een partner heet alleen ‘beste’ als hij bij elke lezing van de gegevens (? als neutraal of "
-        "als ontbrekend, met of zonder de scores van de adviseurs, schaalniveaus gegroepeerd of letter "
-        "voor letter) ten minste {margin} voorligt op een schaal van 0 tot 1, op ten minste {share} van "
-        "de onderdelen.",
+        "nl": "Een partner heet alleen ‘beste’ als zijn aandeel bij elke lezing van de gegevens (? als "
+        "neutraal of als ontbrekend, met of zonder de scores van de adviseurs, schaalniveaus gegroepeerd "
+        "of letter voor letter) ten minste {margin} hoger is dan dat van de volgende partner, en als het "
+        "rust op ten minste {share} van de onderdelen.",
         "en": "A partner is called ‘best’ only if, under every reading of the data (? as neutral or as "
-        "missing, with or without the advisors' scores, scale levels grouped or letter by letter), it "
-        "leads by at least {margin} on a scale from 0 to 1, on at least {share} of the items.",
+        "missing, with or without the advisors' scores, scale levels grouped or letter by letter), its "
+        "share is at least {margin} higher than the next partner's and rests on at least {share} of the "
+        "items.",
     },
-    "briefing.partners.note.margin": {"nl": "nipt verschil", "en": "close call"},
+    "briefing.partners.note.margin": {"nl": "vrijwel gelijk", "en": "nearly tied"},
+    "briefing.partners.note.tie": {"nl": "gelijk", "en": "tied"},
+    "briefing.basis.mean": {"nl": "gemiddelde over {n} onderdelen", "en": "mean over {n} items"},
+    "briefing.basis.mean.one": {"nl": "gemiddelde over 1 onderdeel", "en": "mean over 1 item"},
     "briefing.partners.note.reading": {"nl": "hangt af van de lezing", "en": "depends on the reading"},
     "briefing.partners.note.evidence": {"nl": "weinig onderdelen", "en": "few items"},
     "briefing.column.lens": {"nl": "Maat", "en": "Measure"},
     "briefing.column.partner": {"nl": "Partner", "en": "Partner"},
-    "briefing.column.value": {"nl": "Uitkomst", "en": "Result"},
+    "briefing.column.value": {"nl": "Aandeel", "en": "Share"},
+    "briefing.partner_value": {"nl": "{share} ({basis})", "en": "{share} ({basis})"},
     "briefing.column.note": {"nl": "Let op", "en": "Note"},
-    "briefing.column.matches": {"nl": "Zelfde samenwerkingsniveau als", "en": "Same level of cooperation as"},
+    "briefing.column.matches": {"nl": "Zelfde schaalniveau als", "en": "Same scale level as"},
     "briefing.cooperation.rule": {
         "nl": "Samenwerking loont waar de ene dienst iets kan halen en de andere het kan brengen. Halen: de "
         "dienst voldoet niet (volledig) aan het onderdeel (eigen score {weak}) en ziet meerwaarde in "
         "samenwerking ({added}). Brengen: de dienst is sterk (eigen score {strong}) waar een andere dienst "
         "wil halen.",
-        "en": "Cooperation pays where one service can gain something and another can give it. To gain: the "
+        "en": "Cooperation pays off where one service can gain something and another can give it. To gain: "
+        "the "
         "service falls (partly) short on the item (own score {weak}) and sees added value in cooperation "
         "({added}). To give: the service is strong (own score {strong}) where another service wants to "
         "gain.",
     },
     "briefing.cooperation.undetermined": {
-        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Deze tellen niet mee als halen.",
-        "en": "Undetermined because of a ? (or a left-out score): {items}. These do not count as gains.",
+        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Deze onderdelen tellen niet mee "
+        "bij halen.",
+        "en": "Undetermined because of a ? (or a left-out score): {items}. These items do not count as "
+        "gains.",
+    },
+    "briefing.cooperation.undetermined.one": {
+        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Dit onderdeel telt niet mee bij "
+        "halen.",
+        "en": "Undetermined because of a ? (or a left-out score): {items}. This item does not count as a "
+        "gain.",
     },
     "briefing.preferences.closest": {
         "nl": "Wie noemt dezelfde schaal van samenwerking? {finding}",
@@ -1076,7 +1349,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "met geen enkele dienst iets gemeenschappelijk",
         "en": "nothing in common with any service",
     },
-    "briefing.partners.how": {"nl": "Hoe de lenzen werken", "en": "How the lenses work"},
+    "briefing.partners.how": {"nl": "Hoe de maten werken", "en": "How the measures work"},
     "briefing.caveat.none": {"nl": "Geen bijzonderheden.", "en": "Nothing to note."},
     "briefing.caveat.advisor_own": {
         "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
@@ -1117,15 +1390,24 @@ WORDS: dict[str, dict[str, str]] = {
         "be found there.",
     },
     "briefing.caveat.preference_other.one": {
-        "nl": "Geen voorkeur opgegeven door {partners} (1 cel); op dat onderdeel kan geen overeenkomst "
-        "met hen worden gevonden.",
-        "en": "No preference given by {partners} (1 cell); no match with them can be found on that item.",
+        "nl": "Een andere dienst gaf niet overal een voorkeur voor een schaalniveau op: {partners}. Op die "
+        "onderdelen kan geen overeenkomst met die dienst worden gevonden.",
+        "en": "Another service did not give a preferred scale everywhere: {partners}. No match with that "
+        "service can be found on those items.",
     },
     "briefing.caveat.preference_other": {
-        "nl": "Geen voorkeur opgegeven door {partners} ({n} cellen); op die onderdelen kan geen overeenkomst "
-        "met hen worden gevonden.",
-        "en": "No preference given by {partners} ({n} cells); no match with them can be found on those "
-        "items.",
+        "nl": "Andere diensten gaven niet overal een voorkeur voor een schaalniveau op: {partners}. Op die "
+        "onderdelen kan geen overeenkomst met hen worden gevonden.",
+        "en": "Other services did not give a preferred scale everywhere: {partners}. No match with them can "
+        "be found on those items.",
+    },
+    "briefing.caveat.preference_other_part": {
+        "nl": "{partner} bij {n} onderdelen",
+        "en": "{partner} for {n} items",
+    },
+    "briefing.caveat.preference_other_part.one": {
+        "nl": "{partner} bij 1 onderdeel",
+        "en": "{partner} for 1 item",
     },
     "briefing.caveat.no_unknown": {
         "nl": "{service} gaf zelf geen enkele score ? (onbekend).",
@@ -1190,6 +1472,28 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at "
         "the top.",
     },
+    "briefing.alt.preferences": {
+        "nl": "Tabel als figuur: gewenst schaalniveau van samenwerking, {dimension}; één kolom per "
+        "dienst, die van {service} omlijnd.",
+        "en": "Table as a figure: preferred scale of cooperation, {dimension}; one column per service, "
+        "that of {service} outlined.",
+    },
+    # --- export (every page of a briefing PDF) ------------------------------
+    "export.source": {
+        "nl": "bron: zelfbeoordeling directeuren, rapport Galan Groep 7-1-2024",
+        "en": "source: directors' self-assessment, Galan Groep report 7-1-2024",
+    },
+    "export.colophon": {
+        "nl": "{source} · gemaakt {date} · gegevens {fingerprint} · odsamen {version}",
+        "en": "{source} · built {date} · data {fingerprint} · odsamen {version}",
+    },
+    "export.date": {"nl": "{day}-{month}-{year}", "en": "{year}-{month:02d}-{day:02d}"},
+    "export.subject": {
+        "nl": "Bestuurlijke briefing over {service}: positie en kansen voor samenwerking tussen de "
+        "omgevingsdiensten van Noord-Holland en Flevoland",
+        "en": "Board briefing on {service}: position and options for cooperation between the "
+        "environmental services of Noord-Holland and Flevoland",
+    },
     # --- pack ---------------------------------------------------------------
     "pack.bad_code": {
         "nl": "Dienstcode {service} kan geen bestandsnaam worden; gebruik letters, cijfers, '_' en '-'.",
@@ -1200,7 +1504,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Unknown service {service}; choose from {services}.",
     },
     "pack.out_not_folder": {
-        "nl": "{out} is een bestand, geen map; kies een andere uitvoermap.",
+        "nl": "{out} is een bestand, geen map; kies een andere map voor de uitvoer.",
         "en": "{out} is a file, not a folder; choose another output folder.",
     },
     "pack.out_not_pack": {
@@ -1216,7 +1520,7 @@ WORDS: dict[str, dict[str, str]] = {
         "since); the pack replaces the whole folder, so choose a new or empty folder.",
     },
     "pack.no_notebook": {
-        "nl": "Het briefingnotebook {notebook} ontbreekt.",
+        "nl": "Het notebook voor de briefings ({notebook}) ontbreekt.",
         "en": "The briefing notebook {notebook} is missing.",
     },
     "pack.bad_jobs": {
@@ -1259,20 +1563,36 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "pack.index.advice": {"nl": "Advies van het rapport", "en": "The report's advice"},
     "pack.index.strongest": {
-        "nl": "Groep waarbij de meeste vormen passen (scores)",
-        "en": "Group that most forms fit (scores)",
+        "nl": "Groep waarbij de meeste vormen passen (volgens de scores)",
+        "en": "Group that most forms fit (by the scores)",
+    },
+    "pack.index.strongest_unstable": {
+        "nl": "{cell}; hangt af van de scores van de adviseurs",
+        "en": "{cell}; depends on the advisors' scores",
     },
     "pack.index.strongest_tied": {
         "nl": "{coalition} (gelijk met {n} andere groepen)",
-        "en": "{coalition} (level with {n} other groups)",
+        "en": "{coalition} (tied with {n} other groups)",
     },
     "pack.index.strongest_tied.one": {
         "nl": "{coalition} (gelijk met 1 andere groep)",
-        "en": "{coalition} (level with 1 other group)",
+        "en": "{coalition} (tied with 1 other group)",
     },
-    "pack.index.no_best": {
-        "nl": "geen duidelijke; dicht bij elkaar: {partners}",
-        "en": "none clear; close: {partners}",
+    "pack.index.no_best.tie": {
+        "nl": "geen duidelijke; gelijk: {partners}",
+        "en": "none clear; tied: {partners}",
+    },
+    "pack.index.no_best.margin": {
+        "nl": "geen duidelijke; vrijwel gelijk: {partners}",
+        "en": "none clear; nearly tied: {partners}",
+    },
+    "pack.index.no_best.reading": {
+        "nl": "geen duidelijke; hangt af van de lezing: {partners}",
+        "en": "none clear; depends on the reading: {partners}",
+    },
+    "pack.index.no_best.evidence": {
+        "nl": "geen duidelijke; rust op weinig onderdelen: {partners}",
+        "en": "none clear; rests on few items: {partners}",
     },
     "pack.index.briefing": {"nl": "Briefing", "en": "Briefing"},
     "pack.index.failed": {"nl": "Mislukt", "en": "Failed"},
@@ -1334,12 +1654,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Interrupted; nothing was written and the previous pack in {out} was not touched.",
     },
     "pack.references.done": {
-        "nl": "{n} referentiebriefings geschreven naar {folder}, en de uitvoer van het briefingnotebook "
-        "zelf.",
+        "nl": "{n} referentiebriefings geschreven naar {folder}, en de uitvoer van het notebook voor de "
+        "briefings zelf.",
         "en": "{n} reference briefings written to {folder}, and the outputs of the briefing notebook itself.",
     },
     "pack.references.failed": {
-        "nl": "{n_failed} referentienotebooks mislukt: {services}; hun vorige versie blijft staan.",
+        "nl": "{n_failed} notebooks voor referentiebriefings mislukt: {services}; hun vorige versie blijft "
+        "staan.",
         "en": "{n_failed} reference notebooks failed: {services}; their previous version stays.",
     },
 }

@@ -379,21 +379,28 @@ def verdicts(
 
 
 def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str, str]) -> str:
+    from odsamen.briefing import join_words, quoted
+
+    def items(names) -> str:  # item labels in running text: quoted, ‘BI en opleiding’ stays one item
+        return join_words([quoted(label, lang) for label in names], lang)
+
     if found.verdict == "undetermined" and (not scenario.decides or not scenario.measure):
         words = text("coalitions.reason.not_decided", lang)
         if found.items:
             words += " " + text(
                 "coalitions.reason.all_alone",
                 lang,
-                items=", ".join(labels[item] for item in found.items),
+                items=items(labels[item] for item in found.items),
             )
         return words
     if found.blocked_by:
+        who = sorted({code for code, _ in found.blocked_by}, key=data.service_codes.index)
         return text(
             "coalitions.reason.blocked",
             lang,
-            who=", ".join(sorted({code for code, _ in found.blocked_by}, key=data.service_codes.index)),
-            items=", ".join(dict.fromkeys(labels[item] for _, item in found.blocked_by)),
+            who=join_words(who, lang),
+            n=len(who),
+            items=items(dict.fromkeys(labels[item] for _, item in found.blocked_by)),
         )
     fields = {
         "n": len(found.items),
@@ -412,8 +419,8 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
                 text(
                     "coalitions.reason.near_item",
                     lang,
-                    item=labels[item],
-                    who=", ".join(codes),
+                    item=quoted(labels[item], lang),
+                    who=join_words(codes, lang),
                 )
                 for item, codes in found.near
             ),
@@ -424,7 +431,7 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
         words += " " + text(
             "coalitions.reason.advisor",
             lang,
-            items=", ".join(labels[item] for item in found.advisor_items),
+            items=items(labels[item] for item in found.advisor_items),
         )
     return words
 
@@ -474,6 +481,35 @@ def strongest_coalitions(data: Dataset, service: str, table: pd.DataFrame | None
     best = [key for key, value in points.items() if value == points.max()]
     position = {code: k for k, code in enumerate(data.service_codes)}
     return sorted(best, key=lambda key: (len(members(key)), [position[code] for code in members(key)]))
+
+
+def other_advisor_reading(reading: Reading | None = None) -> Reading:
+    """``reading`` with the advisor-filled scores the other way (left out if kept, kept if left out).
+
+    Of the readings, only this one can change a coalition's facts: ``?`` is
+    undetermined under both readings of ``?``, and the scale letters enter
+    only through whether a level is regional, which grouping does not change.
+    """
+    reading = reading or Reading()
+    other = "exclude" if reading.advisor == "include" else "include"
+    return Reading(reading.unknown, other, reading.levels)
+
+
+def strongest_holds(
+    data: Dataset,
+    service: str,
+    reading: Reading | None = None,
+    table: pd.DataFrame | None = None,
+    other_table: pd.DataFrame | None = None,
+) -> bool:
+    """True when :func:`strongest_coalitions` of ``service`` are the same under ``reading`` and under
+    :func:`other_advisor_reading` (``table``/``other_table``: the verdicts under each, if computed)."""
+    keys = coalitions_of(data, service)
+    if table is None:
+        table = scenario_verdicts(data, keys, reading)
+    if other_table is None:
+        other_table = scenario_verdicts(data, keys, other_advisor_reading(reading))
+    return strongest_coalitions(data, service, table) == strongest_coalitions(data, service, other_table)
 
 
 def strongest_coalition(data: Dataset, service: str, table: pd.DataFrame | None = None) -> str | None:

@@ -13,6 +13,9 @@ importing this module costs nothing in a kernel.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -26,6 +29,100 @@ HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove-cell")
 
 PAPERMILL_RUN_KEYS = ("input_path", "output_path", "start_time", "end_time", "duration", "exception")
 """Notebook-level papermill metadata dropped from audit notebooks: absolute paths and timings."""
+
+FINGERPRINT_LENGTH = 12
+"""Hex digits of the data's fingerprint shown on every page, as on the front page."""
+
+
+def build_time(environ: dict[str, str] | None = None) -> datetime:
+    """When this build happened, in UTC: the day only (midnight), unless ``SOURCE_DATE_EPOCH`` is set.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, see reproducible-builds.org)
+    wins when it is set: the date on every page and the dates in the PDF's
+    metadata are then the same in every build of the same sources, and two
+    builds give the same bytes. Without it the day of the build counts, not the
+    second, so builds of the same data on one day still give the same bytes.
+    """
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError) as err:
+            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from err
+    return datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def odsamen_version() -> str:
+    """The installed odsamen's version (package metadata, else ``odsamen.__version__``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("odsamen")
+    except PackageNotFoundError:
+        from odsamen import __version__
+
+        return __version__
+
+
+def data_folder(notebook: nbformat.NotebookNode, cwd: str | Path | None) -> Path | None:
+    """The data folder an executed briefing read: its ``data_dir`` parameter (papermill's record) taken
+    from ``cwd``, the folder it ran in; None when either is unknown."""
+    parameters = notebook.metadata.get("papermill", {}).get("parameters", {})
+    data_dir = parameters.get("data_dir")
+    if cwd is None or not data_dir:
+        return None
+    return Path(cwd) / data_dir
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """What every page of a briefing says about where it comes from: build date, data, version, source.
+
+    Rendered as a running footer on every PDF page and as a line at the top of the HTML page; the
+    build date and the title also go into the PDF's metadata.
+    """
+
+    built: datetime
+    fingerprint: str
+    version: str
+    lang: str
+
+    @classmethod
+    def of(cls, folder: str | Path | None, lang: str, *, built: datetime | None = None) -> Colophon:
+        """The colophon of a briefing on the data in ``folder`` (no fingerprint when it is None)."""
+        from odsamen import cache
+
+        known = folder is not None and Path(folder).is_dir()
+        fingerprint = cache.fingerprint(folder)[:FINGERPRINT_LENGTH] if known else "?"
+        return cls(built or build_time(), fingerprint, odsamen_version(), lang)
+
+    @property
+    def date(self) -> str:
+        """The build date as the reader writes dates."""
+        from odsamen.catalogue import text
+
+        day = self.built.date()
+        return text("export.date", self.lang, day=day.day, month=day.month, year=day.year)
+
+    @property
+    def created(self) -> str:
+        """The build time for ``<meta name="dcterms.created">`` (W3C date-time, UTC)."""
+        return self.built.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
+    def line(self) -> str:
+        """Source, build date, fingerprint of the data and version, in one line."""
+        from odsamen.catalogue import text
+
+        return text(
+            "export.colophon",
+            self.lang,
+            source=text("export.source", self.lang),
+            date=self.date,
+            fingerprint=self.fingerprint,
+            version=self.version,
+        )
 
 
 class BriefingExporter:
@@ -45,9 +142,34 @@ class BriefingExporter:
         remover = TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_CELL_TAGS), enabled=True)
         self.html.register_preprocessor(remover, enabled=True)
 
-    def to_html(self, notebook: nbformat.NotebookNode, *, title: str, lang: str) -> str:
-        """The briefing page of ``notebook``: one self-contained HTML document."""
-        resources = {"briefing": {"title": title, "lang": lang}}
+    def to_html(
+        self,
+        notebook: nbformat.NotebookNode,
+        *,
+        title: str,
+        lang: str,
+        cwd: str | Path | None = None,
+        built: datetime | None = None,
+    ) -> str:
+        """The briefing page of ``notebook``: one self-contained HTML document.
+
+        ``cwd`` is the folder the notebook ran in: its ``data_dir`` is read from
+        there for the fingerprint on every page. ``built`` defaults to
+        :func:`build_time` (``SOURCE_DATE_EPOCH`` if set).
+        """
+        from odsamen.catalogue import text
+
+        colophon = Colophon.of(data_folder(notebook, cwd), lang, built=built)
+        service = notebook.metadata.get("papermill", {}).get("parameters", {}).get("service") or title
+        resources = {
+            "briefing": {
+                "title": title,
+                "lang": lang,
+                "subject": text("export.subject", lang, service=service),
+                "created": colophon.created,
+                "colophon": colophon.line,
+            }
+        }
         body, _ = self.html.from_notebook_node(notebook, resources=resources)
         return body
 
@@ -57,7 +179,8 @@ class BriefingExporter:
         from weasyprint import HTML
 
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")])
-        HTML(string=self.to_html(notebook, title="warm-up", lang="nl")).write_pdf()
+        built = datetime(2024, 1, 7, tzinfo=UTC)  # no clock needed to warm up
+        HTML(string=self.to_html(notebook, title="warm-up", lang="nl", built=built)).write_pdf()
 
     @staticmethod
     def to_pdf(html: str, path: str | Path) -> Path:

@@ -494,7 +494,9 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "offers": facts["offers"],
         "partner": partner_cell(facts["verdict"], lang),
         "advice": advice_words(data, code, lang),
-        "strongest": strongest_cell(facts["strongest"], lang),
+        "strongest": strongest_cell(facts["strongest"], lang)
+        if facts["strongest_holds"]
+        else text("pack.index.strongest_unstable", lang, cell=strongest_cell(facts["strongest"], lang)),
         "ok": outcome.ok,
         "error": outcome.error or "",
         "html": f"{BRIEFINGS}/{code}.html",
@@ -524,7 +526,7 @@ def strongest_cell(keys: list[str], lang: str) -> str:
 def partner_cell(found, lang: str) -> str:
     """The front page's partner column: the best partner with what it rests on, or the close calls."""
     from odsamen.affinity import basis_text
-    from odsamen.briefing import join_words
+    from odsamen.briefing import close_reason, join_words
 
     def shown(partner: str) -> str:
         row = found.default_row(partner)
@@ -534,7 +536,12 @@ def partner_cell(found, lang: str) -> str:
         return shown(found.best)
     if not found.close:
         return text("briefing.none", lang)
-    return text("pack.index.no_best", lang, partners=join_words([shown(p) for p in found.close[:3]], lang))
+    # A near-tie reads as a tie, as in the briefing (:func:`odsamen.briefing.close_reason`).
+    return text(
+        f"pack.index.no_best.{close_reason(found)}",
+        lang,
+        partners=join_words([shown(p) for p in found.close[:3]], lang),
+    )
 
 
 def index_context(
@@ -771,8 +778,15 @@ def _build_in(
         # of every coalition once, for the front page and the pack's tables alike.
         if not forms:
             forms["table"] = coalitions.scenario_verdicts(data, None, reading, lang=lang)
+            other = coalitions.other_advisor_reading(reading)
+            forms["other"] = coalitions.scenario_verdicts(data, None, other, lang=lang)
         headlines[outcome.service] = headline(
-            data, outcome.service, advisor=advisor, results=results, coalition_table=forms["table"]
+            data,
+            outcome.service,
+            advisor=advisor,
+            results=results,
+            coalition_table=forms["table"],
+            other_table=forms["other"],
         )
 
     outcomes = run_jobs(

@@ -60,6 +60,49 @@ STACKED_ROW_INCHES = 0.6
 PREFERENCE_BOXES = 3
 """Room for at least this many letters per preference cell, so cells line up."""
 
+TRANSPOSED_COLUMN_INCHES, TRANSPOSED_ROW_INCHES, TRANSPOSED_LABEL_INCHES = 1.25, 0.36, 2.4
+"""A preference chart with one column per service (``transpose``): column width, row height and the
+room for the items' names on the left, in inches. Four services fit an A4 page at full size."""
+
+TRANSPOSED_SPLIT_ROW_INCHES = 0.62
+"""Row height of a transposed preference chart with a cell of two answers: each aspect's name goes
+above its boxes (:data:`STACKED_ROW_INCHES`)."""
+
+TRANSPOSED_LEGEND_WIDTH = 26
+"""Characters per line of a legend entry in a transposed preference chart, so three columns fit."""
+
+TRANSPOSED_LABEL_WIDTH = 24
+"""Characters per line of an item's name in a transposed preference chart."""
+
+NEGATIVE_SYMBOLS = ("--", "-")
+"""Score symbols drawn with :data:`NEGATIVE_HATCH`."""
+
+NEGATIVE_HATCH = "--"
+"""Hatch of a negative score cell: horizontal lines, like a minus sign. Printed in black and white,
+the sign of a score is in its pattern (negative striped, positive plain) and its strength in its
+lightness (``++`` and ``--`` dark, ``+`` and ``-`` light), so ``-`` and ``+`` differ as much as ``--``
+and ``++`` (see tests/test_plots.py, greyscale)."""
+
+SCORE_COLOURS: dict[str, str] = {**style.SYMBOL_COLOURS, "--": "#b35806"}
+"""Face colour per symbol in a score heatmap: the house colours, with ``--`` a darker orange (the end
+of ColorBrewer's PuOr, as ``++`` is) so that in greyscale both strong ends are dark, both weak ones
+light, and ``--`` carries white text and lines like ``++``."""
+
+SCORE_HATCHES: dict[str, str | None] = {
+    **style.SYMBOL_HATCHES,
+    **dict.fromkeys(NEGATIVE_SYMBOLS, NEGATIVE_HATCH),
+}
+"""Hatch per symbol in a score heatmap: the house hatches (``?`` dots, ``-/+`` diagonal lines) and
+horizontal lines over the negative symbols."""
+
+
+def score_hatch_colour(symbol: str) -> str:
+    """Colour of the hatch over a score cell with ``symbol``: over a negative cell the colour of its
+    symbol (black on light orange, white on dark), so the lines show on both; else the house grey."""
+    if symbol in NEGATIVE_SYMBOLS:
+        return style.text_colour_on(SCORE_COLOURS[symbol])
+    return style.HATCH_COLOUR
+
 
 # --- shared pieces ------------------------------------------------------------
 
@@ -116,6 +159,25 @@ def _highlight_row(ax: Axes, row: int, n_cols: int, service: str) -> None:
         )
     )
     ax.get_yticklabels()[row].set_fontweight("bold")
+
+
+def _highlight_column(ax: Axes, column: int, n_rows: int, service: str) -> None:
+    """Outline column ``column`` and set its tick label in bold: the reader's own service, in a
+    grid with one column per service (:func:`preference_chart` with ``transpose``)."""
+    ax.add_patch(
+        Rectangle(
+            (column, 0),
+            1,
+            n_rows,
+            fill=False,
+            edgecolor=style.HIGHLIGHT_COLOUR,
+            linewidth=style.HIGHLIGHT_LINEWIDTH,
+            gid=f"highlight:{service}",
+            clip_on=False,
+            zorder=5,
+        )
+    )
+    ax.get_xticklabels()[column].set_fontweight("bold")
 
 
 def _check_highlight(highlight: str | None, services: list[str]) -> int | None:
@@ -180,7 +242,7 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
     if symbol is None:
         _add_cell(ax, _missing_rectangle((x, y), 1, 1, gid))
         return
-    face = style.SYMBOL_COLOURS[symbol]
+    face = SCORE_COLOURS[symbol]
     _add_cell(
         ax,
         Rectangle(
@@ -188,8 +250,8 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
             1,
             1,
             facecolor=face,
-            hatch=style.SYMBOL_HATCHES[symbol],
-            hatchcolor=style.HATCH_COLOUR,
+            hatch=SCORE_HATCHES[symbol],
+            hatchcolor=score_hatch_colour(symbol),
             edgecolor=style.GRID_COLOUR,
             linewidth=1.5,
             gid=gid,
@@ -198,7 +260,7 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
     # The box behind a hatched cell's symbol keeps the dots and lines from crossing the text.
     box = (
         {"boxstyle": "round,pad=0.2", "facecolor": face, "edgecolor": "none"}
-        if style.SYMBOL_HATCHES[symbol]
+        if SCORE_HATCHES[symbol]
         else None
     )
     ax.text(
@@ -234,9 +296,11 @@ def _score_legend(ax: Axes, lang: str, *, missing: bool, advisor: bool) -> None:
     """Legend from strong positive down to strong negative, then the marks that need explaining."""
     handles = [
         Patch(
-            facecolor=style.SYMBOL_COLOURS[symbol],
-            hatch=style.SYMBOL_HATCHES[symbol],
-            edgecolor=style.HATCH_COLOUR if style.SYMBOL_HATCHES[symbol] else style.SYMBOL_COLOURS[symbol],
+            facecolor=SCORE_COLOURS[symbol],
+            # A legend swatch is low: denser lines show at least two stripes, as the large cells do.
+            hatch=NEGATIVE_HATCH * 2 if symbol in NEGATIVE_SYMBOLS else SCORE_HATCHES[symbol],
+            hatchcolor=score_hatch_colour(symbol),
+            edgecolor=style.HATCH_COLOUR if SCORE_HATCHES[symbol] else SCORE_COLOURS[symbol],
             linewidth=0.0,
             label=text(f"symbol.{symbol}", lang),
         )
@@ -497,14 +561,18 @@ def _draw_preference_cell(
             )
 
 
-def _preference_legend(ax: Axes, data: Dataset, lang: str, *, unknown: bool, missing: bool) -> None:
+def _preference_legend(
+    ax: Axes, data: Dataset, lang: str, *, unknown: bool, missing: bool, width: int | None = None
+) -> None:
+    """The levels' colours and names (wrapped to ``width`` characters if given), then the marks."""
     handles = [
         Patch(
             facecolor=style.LEVEL_COLOURS[level],
             edgecolor="none",
-            label=text("plots.level_entry", lang, level=level, label=data.level_label(level, lang)),
+            label=style.wrap_label(entry, width) if width else entry,
         )
         for level in data.levels["level"]
+        for entry in [text("plots.level_entry", lang, level=level, label=data.level_label(level, lang))]
     ]
     if unknown:
         handles.append(
@@ -525,11 +593,26 @@ def _preference_legend(ax: Axes, data: Dataset, lang: str, *, unknown: bool, mis
     )
 
 
-def _notes_label(cells: pd.DataFrame, lang: str) -> str:
-    """The services' own notes on empty cells, once per service and note, wrapped to fit."""
+def _notes_label(cells: pd.DataFrame, lang: str, width: int = 110) -> str:
+    """The services' own notes on empty cells, once per service and note, wrapped to ``width``."""
     notes = cells.loc[cells["note"] != "", ["service", "note"]].drop_duplicates()
     lines = [text("plots.note", lang, service=row.service, note=row.note) for row in notes.itertuples()]
-    return "\n".join(style.wrap_label(line, 110) for line in lines)
+    return "\n".join(style.wrap_label(line, width) for line in lines)
+
+
+def preference_figsize(
+    n_services: int, n_items: int, *, transpose: bool = False, split: bool = False
+) -> tuple[float, float]:
+    """Figure size in inches for :func:`preference_chart` (2.2 inches for title, labels and notes);
+    ``split``: some cell holds two answers."""
+    if transpose:
+        width = TRANSPOSED_LABEL_INCHES + TRANSPOSED_COLUMN_INCHES * n_services
+        row = TRANSPOSED_SPLIT_ROW_INCHES if split else TRANSPOSED_ROW_INCHES
+        return round(width, 2), round(2.2 + row * n_items, 2)
+    # A cell with two answers needs two lines of boxes, so its rows may not shrink as far.
+    return style.grid_figsize(
+        n_services, n_items, cell_width=1.1, cell_height=0.6, min_cell_height=0.5 if split else 0.28
+    )
 
 
 def preference_chart(
@@ -538,6 +621,7 @@ def preference_chart(
     dimension: str,
     lang: str = "nl",
     highlight: str | None = None,
+    transpose: bool = False,
     ax: Axes | None = None,
 ) -> Axes:
     """Which scale of cooperation each service prefers, per item.
@@ -558,7 +642,11 @@ def preference_chart(
     lang
         ``"nl"`` or ``"en"``.
     highlight
-        A service code whose row is outlined and labelled in bold.
+        A service code whose row (column) is outlined and labelled in bold.
+    transpose
+        One column per service and one row per item, names of the items on
+        the left: for a page of A4 (a few services, eleven tasks), where one
+        column per item leaves no room for the letters.
     ax
         Axes to draw on; default the current Axes.
 
@@ -575,32 +663,44 @@ def preference_chart(
     cells = preference_cells(data, dimension=dimension)
     n_letters = max([PREFERENCE_BOXES, *cells["levels"].map(len)])
     split = bool((cells["aspect"] != "").any())
-    # A cell with two answers needs two lines of boxes, so its rows may not shrink as far.
-    size = style.grid_figsize(
-        len(services), len(items), cell_width=1.1, cell_height=0.6, min_cell_height=0.5 if split else 0.28
-    )
-    ax = style.axes_for(ax, size)
+    ax = style.axes_for(ax, preference_figsize(len(services), len(items), transpose=transpose, split=split))
+    n_rows = len(items) if transpose else len(services)
     fontsize = style.font_size_for(len(services))
-    row_inches = ax.get_position().height * ax.figure.get_figheight() / len(services)
+    row_inches = ax.get_position().height * ax.figure.get_figheight() / n_rows
     layout = _CellLayout(
         box_width=min(0.24, (1 - 0.12 - (n_letters - 1) * 0.03) / n_letters),
         fontsize=fontsize,
         stacked=row_inches >= STACKED_ROW_INCHES,
     )
     for (service, item), answers in cells.groupby(["service", "item"], sort=False):
-        _draw_preference_cell(ax, items.index(item), services.index(service), answers, layout, lang)
-    _setup_grid(ax, services, _item_labels(data, items, lang), fontsize)
-    if row is not None:
-        _highlight_row(ax, row, len(items), highlight)
+        x, y = items.index(item), services.index(service)
+        _draw_preference_cell(ax, *((y, x) if transpose else (x, y)), answers, layout, lang)
+    if transpose:
+        _setup_grid(ax, _item_labels(data, items, lang, TRANSPOSED_LABEL_WIDTH), services, fontsize)
+        ax.xaxis.tick_top()  # the services' codes over their columns, the notes below the grid
+        if row is not None:
+            _highlight_column(ax, row, len(items), highlight)
+    else:
+        _setup_grid(ax, services, _item_labels(data, items, lang), fontsize)
+        if row is not None:
+            _highlight_row(ax, row, len(items), highlight)
     letters = [letter for levels in cells["levels"] for letter in levels]
-    _preference_legend(ax, data, lang, unknown="?" in letters, missing=(cells["levels"].map(len) == 0).any())
-    ax.set_title(
-        text("plots.preference_title", lang, dimension=text(f"dimension.{dimension}", lang)),
-        loc="left",
-        fontweight="bold",
+    _preference_legend(
+        ax,
+        data,
+        lang,
+        unknown="?" in letters,
+        missing=(cells["levels"].map(len) == 0).any(),
+        width=TRANSPOSED_LEGEND_WIDTH if transpose else None,
     )
-    ax.set_ylabel(text("plots.service", lang))
-    ax.set_xlabel(_notes_label(cells, lang), loc="left", fontsize=fontsize - 1)
+    title = text("plots.preference_title", lang, dimension=text(f"dimension.{dimension}", lang))
+    # Transposed, the title starts over the grid, right of the items' names: two lines fit there.
+    ax.set_title(style.wrap_label(title, 40) if transpose else title, loc="left", fontweight="bold")
+    if transpose:
+        ax.set_xlabel(_notes_label(cells, lang, width=80), loc="left", fontsize=fontsize - 1)
+    else:
+        ax.set_ylabel(text("plots.service", lang))
+        ax.set_xlabel(_notes_label(cells, lang), loc="left", fontsize=fontsize - 1)
     _synthetic_note(ax, data.synthetic, lang)
     return ax
 
@@ -1572,7 +1672,15 @@ EXCHANGE_MARKER = {
 }
 """A white dot on the dark exchange cells, so they read without colour too."""
 
-OPEN_EXCHANGE_MARKER = {"marker": "$?$", "markersize": 6.5, "color": "#000000"}
+OPEN_EXCHANGE_MARKER = {"markersize": 6.5, "color": "#000000"}
+"""The question mark of an open exchange cell; its marker is :func:`_open_exchange_marker`."""
+
+
+def _open_exchange_marker():
+    # The house style draws text literally, so the question mark is made as math on purpose.
+    return style.math_marker("$?$")
+
+
 """A ``?`` on an agenda cell where whether one member can help another is undetermined."""
 
 
@@ -1634,7 +1742,7 @@ def _coalition_legend(ax: Axes, cells: pd.DataFrame, lang: str, fontsize: float)
         handles.append(swatch(state))
         labels.append(wrapped(f"plots.coalition.{state}"))
     if cells["exchange_open"].any():
-        open_mark = Line2D([], [], linestyle="none", **OPEN_EXCHANGE_MARKER)
+        open_mark = Line2D([], [], linestyle="none", marker=_open_exchange_marker(), **OPEN_EXCHANGE_MARKER)
         handles.append((swatch("agenda"), open_mark))
         labels.append(wrapped("plots.coalition.exchange_open"))
     if (cells["state"] == "undetermined").any():
@@ -1682,6 +1790,7 @@ def _coalition_marks(ax: Axes, cells: pd.DataFrame, keys: list[str], items: list
             linestyle="none",
             gid="exchange_open",
             zorder=4,
+            marker=_open_exchange_marker(),
             **OPEN_EXCHANGE_MARKER,
         )
     if advisor.any():

@@ -258,7 +258,7 @@ def run_job(job, kernel: Kernel, exporter) -> object:
         nbformat.write(tidy_notebook(notebook, keep_images=job.keep_images), job.notebook_out)
         if error is None and job.html is not None:
             with timed(outcome.seconds, "html"):
-                html = exporter.to_html(notebook, title=job.title, lang=job.lang)
+                html = exporter.to_html(notebook, title=job.title, lang=job.lang, cwd=job.cwd)
                 job.html.write_text(html, encoding="utf-8")
             if job.pdf is not None:
                 with timed(outcome.seconds, "pdf"):

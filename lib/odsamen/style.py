@@ -138,6 +138,9 @@ STYLE_RC: dict[str, object] = {
     "svg.hashsalt": "odsamen",
     "svg.fonttype": "path",
     "image.cmap": SEQUENTIAL_CMAP,
+    # Labels come from the data (a service's name, an item's label) and are drawn as they are written:
+    # a '$' in a name is a dollar sign, never the start of TeX math that would fail to draw.
+    "text.parse_math": False,
 }
 """The rcParams every odsamen figure is drawn with."""
 
@@ -147,6 +150,19 @@ FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 def apply_style() -> None:
     """Make every following matplotlib figure use the odsamen look (:data:`STYLE_RC`)."""
     mpl.rcParams.update(STYLE_RC)
+
+
+def math_marker(symbol: str):
+    """A marker drawn from ``symbol`` (such as ``"$?$"``) as TeX math, whatever ``text.parse_math`` says.
+
+    The house style draws text literally (:data:`STYLE_RC` sets ``text.parse_math`` off, so labels from
+    the data never turn into math); a marker made of a character is the one place that wants the math
+    parser, and a :class:`~matplotlib.markers.MarkerStyle` keeps the path it was made with.
+    """
+    from matplotlib.markers import MarkerStyle
+
+    with mpl.rc_context({"text.parse_math": True}):
+        return MarkerStyle(symbol)
 
 
 def text_colour_on(face: str) -> str:
