@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
 # draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
+from odsamen.affinity import SENSITIVITY_COLUMNS
 from odsamen.catalogue import check_language, format_number, text
 from odsamen.data import ASPECTS, SYMBOLS, Dataset
 
@@ -1225,20 +1226,8 @@ def affinity_network(
 
 # --- sensitivity ------------------------------------------------------------------------
 
-SENSITIVITY_COLUMNS = (
-    "lens",
-    "service_a",
-    "service_b",
-    "share",
-    "n_items",
-    "share_low",
-    "share_high",
-    "n_low",
-    "n_high",
-    "changed_by",
-)
-"""The long table :func:`sensitivity_chart` expects (:func:`odsamen.affinity.sensitivity_values`):
-one row per lens and unordered pair whose value or basis some reading changes."""
+# The table sensitivity_chart draws is affinity.sensitivity_values (columns SENSITIVITY_COLUMNS):
+# one row per lens and unordered pair whose value or basis some reading changes.
 
 SENSITIVITY_SWITCHES = ("advisor", "levels", "unknown", "combination")
 """The words ``changed_by`` may hold, each with a plain name in the catalogue."""
