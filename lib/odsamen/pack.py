@@ -40,13 +40,16 @@ kept aside in ``<out>.partial`` (:func:`partial_folder`), unless
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -705,18 +708,20 @@ def build_pack(
     staging = make_staging(target)
     partial = None
     try:
-        outcomes = _build_in(
-            staging,
-            data,
-            codes,
-            notebook,
-            workers=workers,
-            lang=lang,
-            unknown=unknown,
-            advisor=advisor,
-            progress=progress,
-            fork=kernel_start == "fork",
-        )
+        with stop_signals() as stopped:
+            outcomes = _build_in(
+                staging,
+                data,
+                codes,
+                notebook,
+                workers=workers,
+                lang=lang,
+                unknown=unknown,
+                advisor=advisor,
+                progress=progress,
+                fork=kernel_start == "fork",
+                stopped=stopped,
+            )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target)
             remove_partial(target)
@@ -725,6 +730,36 @@ def build_pack(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C or SIGTERM; ``signum`` says which."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_signals():
+    """While a build runs, Ctrl-C (SIGINT) and SIGTERM stop it the same way: :class:`Interrupted` is
+    raised at once, the workers are stopped and the staging folder goes, and the signal is kept in
+    the yielded list. Outside the main thread signals cannot be caught and nothing changes."""
+    stopped: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stopped
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def table_bytes(data: Dataset, unknown: str) -> dict[str, bytes]:
@@ -750,6 +785,7 @@ def _build_in(
     advisor: str,
     progress: TextIO,
     fork: bool,
+    stopped: list[int] | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
     import dataclasses
@@ -772,7 +808,14 @@ def _build_in(
     reading = Reading(unknown, advisor)
     forms: dict[str, pd.DataFrame] = {}
 
+    def check() -> None:
+        if stopped:
+            # A stop signal whose KeyboardInterrupt a library swallowed (raised inside a finaliser,
+            # it is only reported) still stops the build, here, within a poll interval.
+            raise Interrupted(stopped[-1])
+
     def on_done(outcome: Outcome, done: int, total: int) -> None:
+        check()
         report(outcome, done, total)
         # The front page's figures are computed here, while the other briefings still run; the forms
         # of every coalition once, for the front page and the pack's tables alike.
@@ -798,6 +841,7 @@ def _build_in(
         work=staging / WORK,
         on_done=on_done,
         fork=fork,
+        check=check,
     )
     _keep_worker_errors(staging)
     write_tables(data, staging, unknown=unknown, advisor=advisor)
@@ -1022,8 +1066,8 @@ def command(
     except PackError as err:
         print(err.message(lang), file=stream)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         print(text("pack.interrupted", lang, out=out), file=stream)
-        return 130
+        return 128 + getattr(err, "signum", signal.SIGINT)
     print(summary(result, lang), file=stream)
     return 0 if result.ok else 1

@@ -391,6 +391,7 @@ def run_jobs(
     work: Path,
     on_done: Callable,
     fork: bool = True,
+    check: Callable[[], None] | None = None,
 ) -> list:
     """Run ``n_jobs`` jobs on ``workers`` processes; call ``on_done(outcome, n_done, n_jobs)`` as each ends.
 
@@ -400,7 +401,9 @@ def run_jobs(
     known). Returns the outcomes in the order of ``jobs``; ``env`` is added
     to every kernel's environment. ``fork`` forks the kernels from a
     template process that has done the imports (:mod:`odsamen.kernels`,
-    Linux only); False launches each kernel from scratch.
+    Linux only); False launches each kernel from scratch. ``check`` is called
+    while waiting for outcomes, at least every :data:`POLL_SECONDS`; an
+    exception it raises (such as a stop request) ends the run.
     """
     if n_jobs == 0:
         return []
@@ -437,7 +440,7 @@ def run_jobs(
             tasks.put(job)
         for _ in processes:
             tasks.put(None)
-        outcomes = _collect(order, processes, results, on_done)
+        outcomes = _collect(order, processes, results, on_done, check)
         finished = True
     finally:
         _stop(processes, graceful=finished)
@@ -449,7 +452,7 @@ def run_jobs(
     return [outcomes[service] for service in order]
 
 
-def _collect(services: list[str], processes: list, results, on_done: Callable) -> dict:
+def _collect(services: list[str], processes: list, results, on_done: Callable, check=None) -> dict:
     """Gather outcomes until every job has one; a job whose worker died fails with the exit code."""
     from odsamen.pack import Outcome
 
@@ -463,6 +466,8 @@ def _collect(services: list[str], processes: list, results, on_done: Callable) -
         on_done(outcome, len(outcomes), len(services))
 
     while pending:
+        if check is not None:
+            check()
         try:
             kind, service_or_outcome, pid = results.get(timeout=POLL_SECONDS)
         except queue.Empty:
