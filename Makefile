@@ -7,9 +7,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= data
 OUT ?= reports
+EXPLORE_PORT ?= 8866
 
 .DEFAULT_GOAL := help
-.PHONY: help briefings validate test lab lint notebooks bench lock clean
+.PHONY: help briefings validate test lab explore lint notebooks bench lock clean
 
 help: ## List the targets
 	@echo "odsamen: analysis notebooks and board briefings"
@@ -42,6 +43,10 @@ bench: $(STAMP) ## Time the board pack build against the plain papermill/nbconve
 
 lab: $(STAMP) ## Open JupyterLab with odsamen installed
 	$(BIN)/jupyter lab notebooks
+
+explore: $(STAMP) ## Serve the explorer (notebooks/00-explorer.ipynb) as a web page on localhost, no code shown
+	@echo "The explorer will be at http://127.0.0.1:$(EXPLORE_PORT)/ (the first load draws every figure; Ctrl-C stops it)"
+	$(BIN)/voila notebooks/00-explorer.ipynb --no-browser --port $(EXPLORE_PORT) --Voila.ip=127.0.0.1
 
 lint: $(STAMP) ## Check and format the code with ruff
 	$(BIN)/ruff check --fix lib tests benchmarks

@@ -1663,6 +1663,101 @@ WORDS: dict[str, dict[str, str]] = {
         "staan.",
         "en": "{n_failed} reference notebooks failed: {services}; their previous version stays.",
     },
+    # --- explorer (notebooks/00-explorer.ipynb) ------------------------------
+    "explorer.title": {"nl": "Verkenner", "en": "Explorer"},
+    "explorer.intro": {
+        "nl": "Elke keuze hieronder werkt alle uitkomsten meteen bij: de scores, de paren met het aantal "
+        "onderdelen waarop elke uitkomst rust, de partners en de vormen van samenwerking per coalitie. Een "
+        "gewogen gecombineerde weergave is er niet meer, want de gezamenlijke agenda heeft geen gewichten "
+        "nodig; kies in plaats daarvan welke onderdelen meetellen: alle, de robuustheidscriteria of de "
+        "opgaven.",
+        "en": "Every choice below updates all the results at once: the scores, the pairs with the number of "
+        "items each result rests on, the partners and the forms of cooperation per coalition. There is no "
+        "weighted combined view any more, as the joint agenda needs no weights; choose instead which items "
+        "count: all, the robustness criteria or the tasks.",
+    },
+    "explorer.reading": {"nl": "Lezing:", "en": "Reading:"},
+    "explorer.control.service": {"nl": "Dienst", "en": "Service"},
+    "explorer.control.lens": {"nl": "Maat", "en": "Measure"},
+    "explorer.control.unknown": {"nl": "Lezing van ?", "en": "Reading of ?"},
+    "explorer.control.advisor": {"nl": "Adviseurs", "en": "Advisors"},
+    "explorer.control.levels": {"nl": "Schaalniveaus", "en": "Scale levels"},
+    "explorer.control.dimension": {"nl": "Onderdelen", "en": "Items"},
+    "explorer.control.coalition": {"nl": "Coalitie", "en": "Coalition"},
+    "explorer.control.pair": {"nl": "Paar", "en": "Pair"},
+    "explorer.control.lang": {"nl": "Taal", "en": "Language"},
+    "explorer.dimension.all": {"nl": "Alle onderdelen", "en": "All items"},
+    "explorer.section.scores": {
+        "nl": "Scores van de diensten (de gekozen dienst omlijnd)",
+        "en": "The services' scores (the chosen service outlined)",
+    },
+    "explorer.section.profile": {"nl": "Gemiddelde score (van -2 tot 2)", "en": "Mean score (from -2 to 2)"},
+    "explorer.profile.basis": {
+        "nl": "{known} scores bekend, {unknown} keer ?",
+        "en": "{known} scores known, {unknown} times ?",
+    },
+    "explorer.profile.note": {
+        "nl": "Alleen deze gemiddelden hangen af van de lezing van ?; in de maten en de coalities is een ? "
+        "bij beide lezingen onbepaald. Nu:",
+        "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is "
+        "undetermined under both readings. Now:",
+    },
+    "explorer.section.pairs": {"nl": "Paren: {lens}", "en": "Pairs: {lens}"},
+    "explorer.pairs.tip": {
+        "nl": "{a} en {b}: {basis}. Telt mee: {items}",
+        "en": "{a} and {b}: {basis}. Counted: {items}",
+    },
+    "explorer.pairs.hover": {
+        "nl": "Wijs een cel aan om de onderdelen te zien die meetellen, of kies hieronder een paar.",
+        "en": "Point at a cell to see the items that count, or choose a pair below.",
+    },
+    "explorer.section.pair_items": {
+        "nl": "Waarop het paar {pair} rust",
+        "en": "What the pair {pair} rests on",
+    },
+    "explorer.pair.counted": {"nl": "Telt mee ({n}):", "en": "Counted ({n}):"},
+    "explorer.pair.not_counted": {
+        "nl": "Bepaald, telt niet mee ({n}):",
+        "en": "Determined, not counted ({n}):",
+    },
+    "explorer.pair.undetermined": {"nl": "Onbepaald ({n}):", "en": "Undetermined ({n}):"},
+    "explorer.section.partners": {
+        "nl": "Partners van {service}: {lens}",
+        "en": "Partners of {service}: {lens}",
+    },
+    "explorer.partners.verdict": {
+        "nl": "Over alle lezingen, met de waarden van de standaardlezing: {verdict}",
+        "en": "Over every reading, with the values of the default reading: {verdict}",
+    },
+    "explorer.partners.best": {"nl": "beste partner", "en": "best partner"},
+    "explorer.partners.close": {"nl": "nipt: {reason}", "en": "close call: {reason}"},
+    "explorer.column.rank": {"nl": "Plaats", "en": "Rank"},
+    "explorer.column.form": {"nl": "Vorm", "en": "Form"},
+    "explorer.column.verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "explorer.column.reason": {"nl": "Waarom", "en": "Why"},
+    "explorer.column.advice": {"nl": "Het rapport", "en": "The report"},
+    "explorer.section.verdicts": {
+        "nl": "Vormen van samenwerking per coalitie",
+        "en": "Forms of cooperation per coalition",
+    },
+    "explorer.verdicts.note": {
+        "nl": "Wijs een cel aan voor de reden. Elke vorm telt de onderdelen die het rapport erbij noemt; de "
+        "keuze van onderdelen hierboven geldt voor de scores, de paren en de partners.",
+        "en": "Point at a cell for the reason. Each form counts the items the report names for it; the "
+        "choice of items above applies to the scores, the pairs and the partners.",
+    },
+    "explorer.section.coalition": {
+        "nl": "{coalition}: oordeel per vorm",
+        "en": "{coalition}: verdict per form",
+    },
+    "explorer.coalition.advice": {
+        "nl": "{stance} ({where}); {agreement}",
+        "en": "{stance} ({where}); {agreement}",
+    },
+    "explorer.section.coalition_chart": {
+        "nl": "Gezamenlijke agenda per coalitie en onderdeel",
+        "en": "Joint agenda per coalition and item",
+    },
 }
 
 
