@@ -390,6 +390,25 @@ def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_pat
     assert _processes_mentioning(str(tmp_path)) == []
 
 
+def test_sigterm_stops_a_build_like_ctrl_c(tmp_path):
+    # A service manager or a container stops with SIGTERM: clean up, keep the previous pack, exit 143.
+    out = previous_pack(tmp_path)
+    command = [sys.executable, "-m", "odsamen", "briefings", "--data", str(DATA), "--out", str(out)]
+    build = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        said = [build.stderr.readline() for _ in range(2)]  # the start line and the first briefing done
+        build.send_signal(signal.SIGTERM)
+        code = build.wait(timeout=60)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert code == 128 + signal.SIGTERM, said
+    assert text("pack.interrupted", "nl", out=out) in build.stderr.read()
+    assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert _processes_mentioning(str(tmp_path)) == []
+
+
 def test_service_codes_are_checked_before_they_become_file_names():
     assert pack.safe_file_stem("NHN") == "NHN"
     for bad in ("../etc", "a/b", "", ".hidden", "x" * 40):

@@ -41,12 +41,15 @@ kept aside in ``<out>.partial`` (:func:`partial_folder`), unless
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +60,7 @@ import pandas as pd
 from odsamen import cache
 from odsamen.catalogue import check_language, text
 from odsamen.data import SERVICE_CODE, Dataset, load_dataset
-from odsamen.runner import KERNEL_NAME, WORKER_ERRORS, interrupt_on_sigterm, run_jobs
+from odsamen.runner import KERNEL_NAME, WORKER_ERRORS, run_jobs
 from odsamen.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
 
 DEFAULT_OUT = Path("reports")
@@ -701,17 +704,19 @@ def build_pack(
     staging = make_staging(target)
     partial = None
     try:
-        outcomes = _build_in(
-            staging,
-            data,
-            codes,
-            notebook,
-            workers=workers,
-            lang=lang,
-            unknown=unknown,
-            advisor=advisor,
-            progress=progress,
-        )
+        with stop_signals() as stopped:
+            outcomes = _build_in(
+                staging,
+                data,
+                codes,
+                notebook,
+                workers=workers,
+                lang=lang,
+                unknown=unknown,
+                advisor=advisor,
+                progress=progress,
+                stopped=stopped,
+            )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target)
             remove_partial(target)
@@ -720,6 +725,36 @@ def build_pack(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C or SIGTERM; ``signum`` says which."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_signals():
+    """While a build runs, Ctrl-C (SIGINT) and SIGTERM stop it the same way: :class:`Interrupted` is
+    raised at once, the workers are stopped and the staging folder goes, and the signal is kept in
+    the yielded list. Outside the main thread signals cannot be caught and nothing changes."""
+    stopped: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stopped
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def table_bytes(data: Dataset, unknown: str) -> dict[str, bytes]:
@@ -744,6 +779,7 @@ def _build_in(
     unknown: str,
     advisor: str,
     progress: TextIO,
+    stopped: list[int] | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
     from odsamen import coalitions
@@ -761,7 +797,14 @@ def _build_in(
     reading = Reading(unknown, advisor)
     forms: dict[str, pd.DataFrame] = {}
 
+    def check() -> None:
+        if stopped:
+            # A stop signal whose KeyboardInterrupt a library swallowed (raised inside a finaliser,
+            # it is only reported) still stops the build, here, within a poll interval.
+            raise Interrupted(stopped[-1])
+
     def on_done(outcome: Outcome, done: int, total: int) -> None:
+        check()
         report(outcome, done, total)
         # The front page's figures are computed here, while the other briefings still run; the forms
         # of every coalition once, for the front page and the pack's tables alike.
@@ -784,6 +827,7 @@ def _build_in(
         workers=workers,
         work=staging / WORK,
         on_done=on_done,
+        check=check,
     )
     _keep_worker_errors(staging)
     write_tables(data, staging, unknown=unknown, advisor=advisor)
@@ -936,10 +980,9 @@ def command(
 ) -> int:
     """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed (the
     previous pack stays unless ``allow_partial``), 2 for invalid data or arguments (nothing
-    written), 130 when interrupted by Ctrl-C or SIGTERM (nothing written)."""
+    written), 130 when interrupted by Ctrl-C and 143 by SIGTERM (nothing written)."""
     from odsamen.data import DataError
 
-    restore = interrupt_on_sigterm()
     try:
         if jobs is not None and jobs < 1:
             raise PackError("pack.bad_jobs", jobs=jobs)
@@ -986,10 +1029,8 @@ def command(
     except PackError as err:
         print(err.message(lang), file=stream)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         print(text("pack.interrupted", lang, out=out), file=stream)
-        return 130
-    finally:
-        restore()
+        return 128 + getattr(err, "signum", signal.SIGINT)
     print(summary(result, lang), file=stream)
     return 0 if result.ok else 1

@@ -13,7 +13,7 @@ failed run; a worker that dies fails the jobs it took with it.
 
 Stopping: the workers leave the terminal's process group, so Ctrl-C reaches
 the parent only. On :class:`KeyboardInterrupt` (Ctrl-C, or SIGTERM turned
-into one by :func:`interrupt_on_sigterm`) the parent cancels the jobs not yet
+into one by :func:`odsamen.pack.stop_signals`) the parent cancels the jobs not yet
 started, tells the workers to take no new one and sends them SIGINT: nbclient
 then shuts down the kernel it started. Workers that have not ended after
 :data:`STOP_TIMEOUT` seconds are terminated (their kernels end on their own,
@@ -38,6 +38,8 @@ CELL_TIMEOUT = 600
 """Seconds a single notebook cell may run before the briefing counts as failed."""
 STARTUP_TIMEOUT = 120
 """Seconds a kernel may take to start."""
+POLL_SECONDS = 0.5
+"""How often the parent looks up from waiting for the next briefing (to honour a stop request)."""
 STOP_TIMEOUT = 10.0
 """Seconds the workers get after an interrupt to stop their kernels and end, before they are terminated."""
 
@@ -193,10 +195,13 @@ def run_jobs(
     workers: int,
     work: Path,
     on_done: Callable,
+    check: Callable[[], None] | None = None,
 ) -> list:
     """Run ``n_jobs`` jobs on ``workers`` processes; call ``on_done(outcome, n_done, n_jobs)`` as each ends.
 
     Returns the outcomes in the order of ``jobs``. ``work`` is a scratch folder for the workers' stderr.
+    ``check`` is called while waiting, at least every :data:`POLL_SECONDS`; an exception it raises
+    (such as a stop request) ends the run as an interrupt does.
     """
     from odsamen.pack import Outcome
 
@@ -218,7 +223,9 @@ def run_jobs(
             futures[pool.submit(run_job, job)] = job.service
         pending = set(futures)
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            if check is not None:
+                check()
+            done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
                 service = futures[future]
                 try:
@@ -233,17 +240,3 @@ def run_jobs(
         raise
     pool.shutdown(wait=True)
     return [outcomes[service] for service in order]
-
-
-def interrupt_on_sigterm() -> Callable[[], None]:
-    """Handle SIGTERM in this (main) process as Ctrl-C: raise :class:`KeyboardInterrupt`, so that the
-    build cleans up as after Ctrl-C. Returns a function that puts the previous handler back."""
-
-    def interrupted(signum, frame):
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupted)
-    except ValueError:  # not the main thread: leave SIGTERM as it is
-        return lambda: None
-    return lambda: signal.signal(signal.SIGTERM, previous)
