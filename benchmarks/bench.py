@@ -226,11 +226,10 @@ def _show(command: list[str] | str) -> str:
 # --- the two ways to build ------------------------------------------------------
 
 
-def pack_command(data: Path, out: Path, jobs: int | None, kernel_start: str | None = None) -> list[str]:
+def pack_command(data: Path, out: Path, jobs: int | None) -> list[str]:
     """Our build: the board pack of every service in ``data``."""
     command = [str(BIN / "odsamen"), "briefings", "--data", str(data), "--out", str(out)]
-    command += ["--jobs", str(jobs)] if jobs else []
-    return command + (["--kernel-start", kernel_start] if kernel_start else [])
+    return command + (["--jobs", str(jobs)] if jobs else [])
 
 
 def baseline_script(codes: list[str], data: Path, out: Path, notebook: Path) -> str:
@@ -336,10 +335,10 @@ def check_outputs(folder: Path, names: list[str]) -> None:
         raise BenchError(f"the build in {folder} did not write {', '.join(missing[:5])}")
 
 
-def time_pack(result: SizeResult, repeat: int, jobs: int | None, kernel_start: str | None = None) -> None:
+def time_pack(result: SizeResult, repeat: int, jobs: int | None) -> None:
     """Time our build of ``result``'s data once and check its output."""
     out = fresh(WORK / f"pack-{result.size}")
-    command = pack_command(result.data, out, jobs, kernel_start)
+    command = pack_command(result.data, out, jobs)
     result.commands["pack"] = _show(command)
     run = run_timed(command, WORK / "logs" / f"pack-{result.size}-{repeat}.log")
     expected = [f"briefings/{code}.{ext}" for code in result.codes for ext in ("html", "pdf")]
@@ -350,10 +349,10 @@ def time_pack(result: SizeResult, repeat: int, jobs: int | None, kernel_start: s
     print(f"  {result.size} services, run {repeat + 1}: our build {run.seconds:.1f} s", flush=True)
 
 
-def watch_pack(result: SizeResult, jobs: int | None, kernel_start: str | None = None) -> None:
+def watch_pack(result: SizeResult, jobs: int | None) -> None:
     """Build ours once more, untimed, sampling the memory of its process tree."""
     out = fresh(WORK / f"pack-{result.size}")
-    command = pack_command(result.data, out, jobs, kernel_start)
+    command = pack_command(result.data, out, jobs)
     result.memory = run_timed(command, WORK / "logs" / f"pack-{result.size}-memory.log", watch_memory=True)
     print(
         f"  {result.size} services: our build once more, memory sampled: {result.memory.seconds:.1f} s",
@@ -380,11 +379,11 @@ def measure_size(size: int, args: argparse.Namespace) -> SizeResult:
     for repeat in range(args.repeat):
         # alternate the two, so a warming cache or a busy moment hits both alike
         if not args.skip_pack:
-            time_pack(result, repeat, args.jobs, args.kernel_start)
+            time_pack(result, repeat, args.jobs)
         if not args.skip_baseline:
             time_baseline(result, repeat, args.notebook)
     if not args.skip_pack:
-        watch_pack(result, args.jobs, args.kernel_start)
+        watch_pack(result, args.jobs)
     if args.profile and not args.skip_baseline:
         result.profile = profile_briefing(data, result.codes[0], args.notebook)
     return result
@@ -643,7 +642,7 @@ def _pack_steps_table(result: SizeResult) -> list[str]:
         cpu = result.pack_cpu
         rows += [
             "CPU seconds per process, from the same logs (`worker`: running the notebook through nbclient, "
-            "HTML and PDF; `kernel`: the notebook's own work, from start to end of its kernel):",
+            "HTML and PDF):",
             "",
             "| process | summed over briefings | per briefing |",
             "|---|---:|---:|",
@@ -651,7 +650,7 @@ def _pack_steps_table(result: SizeResult) -> list[str]:
             "",
             f"Summed CPU / (cores × wall time): {sum(cpu.values()) / (os.cpu_count() * wall):.0%} of the "
             "machine went into the briefings themselves; the rest is the build's start (validation, "
-            "imports, kernel templates), its index page, and idle time.",
+            "imports), its kernels, its index page, and idle time.",
             "",
         ]
     return rows
@@ -796,11 +795,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size and build; the median counts")
     parser.add_argument(
         "--jobs", type=int, help="passed to odsamen briefings (default: its own, one per core)"
-    )
-    parser.add_argument(
-        "--kernel-start",
-        choices=("fork", "launch"),
-        help="passed to odsamen briefings (default: its own, fork where it can)",
     )
     parser.add_argument("--seed", type=int, default=20240107, help="seed of the synthetic data")
     parser.add_argument("--skip-baseline", action="store_true", help="time our build only")

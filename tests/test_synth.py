@@ -414,17 +414,7 @@ def test_bench_profile_splits_imports_from_work(bench):
     assert bench.top_level_imports("x = 1") == ""
 
 
-def test_bench_passes_jobs_and_kernel_start_to_our_build(bench):
-    command = bench.pack_command(Path("/d"), Path("/o"), 3, "launch")
-    assert command[1:] == [
-        "briefings",
-        "--data",
-        "/d",
-        "--out",
-        "/o",
-        "--jobs",
-        "3",
-        "--kernel-start",
-        "launch",
-    ]
+def test_bench_passes_jobs_to_our_build(bench):
+    command = bench.pack_command(Path("/d"), Path("/o"), 3)
+    assert command[1:] == ["briefings", "--data", "/d", "--out", "/o", "--jobs", "3"]
     assert bench.pack_command(Path("/d"), Path("/o"), None)[-2:] == ["--out", "/o"]

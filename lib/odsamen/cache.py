@@ -1,30 +1,18 @@
-"""A validated data set handed from the board pack build to its briefing kernels.
+"""The data a briefing reads and the analysis every briefing shares.
 
-The build validates the data folder once. Each briefing runs in its own fresh
-kernel and would otherwise read and validate the same files again; instead
-the build pickles the validated :class:`~odsamen.data.Dataset` into its
-staging folder and names that file in the kernel's environment variable
-:data:`ENV_VAR`. :func:`load_dataset` uses the cache only when its
-fingerprint matches the files in the data folder byte for byte, so an edited
-file is always read and validated afresh, and without the variable (a
-notebook run by hand, nbval) it simply validates.
-
-The same file carries :class:`SharedResults`: analysis that every briefing
-needs and that is the same for all of them (the best partners of every
-service under every lens, for both readings of ``?``). The build computes it
-once; a kernel that finds it for its data (same fingerprint) uses it, and a
-briefing run without the build (JupyterLab, nbval) computes it itself.
-
-The cache lives only in the build's own staging folder, never in a data
-folder, and is removed before the pack is published.
+A briefing kernel reads the data folder it is given (in a board pack the
+pack's own ``data/`` copy, which the build has validated) with
+:func:`load_dataset`, and computes :class:`SharedResults`, the analysis every
+briefing needs (the best partners of every service under every lens, for both
+readings of ``?``), once for itself: about 0.2 CPU seconds, so nothing is handed
+from the build to the kernels but the data folder's name, a notebook parameter.
+:func:`fingerprint` identifies a data folder's content for the pages and the
+front page.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +20,6 @@ import pandas as pd
 
 from odsamen.data import FILES, Dataset
 from odsamen.data import load_dataset as validate_folder
-
-ENV_VAR = "ODSAMEN_VALIDATED_DATA"
-"""Environment variable naming the cache file for briefing kernels."""
 
 MARKER_FILE = "SYNTHETIC"
 """The file whose presence marks a data folder as synthetic (see :mod:`odsamen.synth`)."""
@@ -91,44 +76,13 @@ class SharedResults:
         return pd.concat([partners_of(lenses[lens], position) for lens in LENSES], ignore_index=True)
 
 
-def write_cache(data: Dataset, path: str | Path, results: SharedResults | None = None) -> Path:
-    """Pickle the validated ``data`` (and its ``results``, if given) to ``path`` with the fingerprint of
-    its folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = {"fingerprint": fingerprint(data.folder), "dataset": data, "results": results}
-    path.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-    return path
-
-
-def _payload(folder: str | Path) -> dict | None:
-    """The build's cache if the environment names one that holds exactly the files of ``folder``."""
-    cached = os.environ.get(ENV_VAR)
-    if cached and Path(cached).is_file():
-        payload = pickle.loads(Path(cached).read_bytes())
-        if payload.get("fingerprint") == fingerprint(folder):
-            return payload
-    return None
-
-
 def load_dataset(folder: str | Path) -> Dataset:
-    """The validated data in ``folder``: from the build's cache if it holds exactly these files,
-    else read and checked.
-
-    Raises :class:`~odsamen.data.DataError` like :func:`odsamen.data.load_dataset`.
-    """
-    payload = _payload(folder)
-    if payload is None:
-        return validate_folder(folder)
-    return dataclasses.replace(payload["dataset"], folder=Path(folder))
+    """The validated data in ``folder``; raises :class:`~odsamen.data.DataError` like
+    :func:`odsamen.data.load_dataset`."""
+    return validate_folder(folder)
 
 
 def load(folder: str | Path, services: list[str] | None = None) -> tuple[Dataset, SharedResults]:
-    """The validated data in ``folder`` and its :class:`SharedResults`: both from the build's cache if it
-    holds exactly these files, else the data read and checked and the results computed here (for
-    ``services`` only, if given)."""
-    payload = _payload(folder)
-    if payload is None or payload.get("results") is None:
-        data = load_dataset(folder)
-        return data, SharedResults.compute(data, services)
-    return dataclasses.replace(payload["dataset"], folder=Path(folder)), payload["results"]
+    """The validated data in ``folder`` and its :class:`SharedResults`, computed here."""
+    data = load_dataset(folder)
+    return data, SharedResults.compute(data, services)

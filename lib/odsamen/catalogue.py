@@ -1527,10 +1527,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "--jobs {jobs} kan niet: kies 1 of meer.",
         "en": "--jobs {jobs} is not possible: choose 1 or more.",
     },
-    "pack.bad_kernel_start": {
-        "nl": "--kernel-start {value} kan niet: kies uit {choices}.",
-        "en": "--kernel-start {value} is not possible: choose one of {choices}.",
-    },
     "pack.count": {"nl": "{n} van {total}", "en": "{n} of {total}"},
     "pack.index.kicker": {"nl": "Bestuurspakket", "en": "Board pack"},
     "pack.index.title": {

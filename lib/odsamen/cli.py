@@ -53,7 +53,6 @@ def _briefings(args: argparse.Namespace) -> int:
         unknown=args.unknown,
         advisor=args.advisor,
         reference=args.reference,
-        kernel_start=args.kernel_start,
         allow_partial=args.allow_partial,
     )
 
@@ -92,13 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="scores the advisors filled in: include (default, the report's tables whole) or exclude",
     )
     add("--reference", type=Path, metavar="DIR", help="write the reference notebooks for nbval, not a pack")
-    add(
-        "--kernel-start",
-        choices=("fork", "launch"),
-        default="fork",
-        help="start each briefing's fresh kernel by forking a template that has done the imports (default,"
-        " Linux) or by launching it from scratch",
-    )
     add(
         "--allow-partial",
         action="store_true",

@@ -36,8 +36,7 @@ from odsamen.catalogue import DEFAULT_LANGUAGE, text
 if TYPE_CHECKING:
     import pandera.pandas as pa
 
-# pandera is imported by the checking functions only: a briefing kernel that loads the board pack's
-# validated cache (odsamen.cache) never checks, so it does not pay for importing pandera.
+# pandera is imported by the checking functions only, so that importing this module stays cheap.
 
 SYMBOLS = ("--", "-", "-/+", "?", "+", "++")
 """Score symbols in reading order. ``-/+`` (mixed) and ``?`` (unknown) both

@@ -7,14 +7,15 @@
 2. builds everything in a hidden staging folder next to the output folder:
    a copy of the data, ``tables/`` from :mod:`odsamen.affinity`, and per
    service the executed notebook, its HTML and PDF and a log;
-3. runs the briefings in parallel worker processes, each briefing in a fresh
-   kernel of its own (on Linux forked from a template process that has done
-   the imports, see :mod:`odsamen.kernels`); while one briefing executes and
-   converts, the worker already starts the kernel for its next one;
+3. runs the briefings in a pool of worker processes (:mod:`odsamen.runner`),
+   each briefing in a fresh kernel of its own that nbclient starts; the
+   briefings read the pack's own copy of the data;
 4. writes ``index.html`` and ``manifest.json`` (every file it wrote, with its
-   size and SHA-256) and swaps the staging folder in for the previous pack in
-   one rename, so an interrupted or crashed run never leaves a half-written
-   pack and never touches the previous one.
+   size and SHA-256) and swaps the staging folder in for the previous pack by
+   renames (the old pack aside, the new one in, the old one removed), so an
+   interrupted or crashed run never leaves a half-written pack; a swap cut
+   off between its two renames is put right by the next run
+   (:func:`remove_stale_staging`).
 
 A folder is replaced only when odsamen can prove it wrote everything in it
 (:func:`unaccounted`); any other folder is refused before anything is written.
@@ -41,7 +42,6 @@ kept aside in ``<out>.partial`` (:func:`partial_folder`), unless
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import json
 import os
@@ -73,7 +73,7 @@ FIGURES = "figures"
 MANIFEST = "manifest.json"
 """Written last into every pack: each folder and file odsamen wrote there, files with size and SHA-256."""
 WORK = ".work"
-"""Scratch folder inside the staging folder (data cache, kernel output); removed before publishing."""
+"""Scratch folder inside the staging folder (the workers' stderr); removed before publishing."""
 
 
 class PackError(ValueError):
@@ -175,6 +175,22 @@ def choose_services(data: Dataset, services: list[str] | None) -> list[str]:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True if process ``pid`` runs (or may: when unsure, alive)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would end the process on Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -185,13 +201,23 @@ def _pid_alive(pid: int) -> bool:
 
 
 def remove_stale_staging(out: Path) -> list[Path]:
-    """Remove staging and old folders next to ``out`` left by runs that died (their process is gone)."""
+    """Clean up after runs that died (their process is gone) next to ``out``; return what was removed.
+
+    Their staging folders are removed. An old pack set aside by :func:`publish`
+    is removed if ``out`` holds the new pack, and is put back in ``out`` if the
+    run died between the two renames of the swap (no ``out``): the previous
+    pack is never lost.
+    """
     removed = []
     for path in sorted(out.parent.glob(f".{out.name}.*-*")):
         match = re.fullmatch(rf"\.{re.escape(out.name)}\.(staging|old)-(\d+)", path.name)
-        if match and path.is_dir() and not _pid_alive(int(match.group(2))):
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
+        if not match or not path.is_dir() or _pid_alive(int(match.group(2))):
+            continue
+        if match.group(1) == "old" and not os.path.lexists(out):
+            os.rename(path, out)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
     return removed
 
 
@@ -346,25 +372,15 @@ def remove_partial(out: Path) -> None:
         shutil.rmtree(partial)
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one atomic step (Linux ``renameat2``); False where the system cannot."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
-
-
 def publish(staging: Path, out: Path) -> Path:
     """Put ``staging`` in the place of ``out`` and remove the previous pack.
 
     The notebooks' ``figures/`` in ``out`` are carried over and the manifest
-    is written last. ``out`` is the real folder, not a link to it. On Linux
-    the two folders are exchanged atomically, so ``out`` always holds a
-    complete pack; elsewhere the old pack is first renamed aside.
+    is written last. ``out`` is the real folder, not a link to it. The swap
+    is two renames, on every system: the previous pack aside to
+    ``.<out>.old-<pid>``, the new one in; then the previous one is removed. A
+    run that dies between the renames leaves no ``out``, and the next run puts
+    the previous pack back (:func:`remove_stale_staging`).
     """
     shutil.rmtree(staging / WORK, ignore_errors=True)
     if (out / FIGURES).is_dir() and not (staging / FIGURES).exists():
@@ -376,9 +392,6 @@ def publish(staging: Path, out: Path) -> Path:
         return out
     if not out.is_dir():
         raise PackError("pack.out_not_folder", out=out)
-    if _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)
-        return out
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     os.rename(out, old)
     os.rename(staging, out)
@@ -401,17 +414,6 @@ def check_notebook(path: str | Path) -> Path:
     if not path.is_file():
         raise PackError("pack.no_notebook", notebook=path)
     return path
-
-
-KERNEL_STARTS = ("fork", "launch")
-"""How each briefing's fresh kernel is started (see :func:`build_pack`)."""
-
-
-def check_kernel_start(kernel_start: str) -> str:
-    """``kernel_start`` if it is one of :data:`KERNEL_STARTS`, else :class:`PackError`."""
-    if kernel_start not in KERNEL_STARTS:
-        raise PackError("pack.bad_kernel_start", value=kernel_start, choices=", ".join(KERNEL_STARTS))
-    return kernel_start
 
 
 def read_notebook(path: Path):
@@ -641,7 +643,6 @@ def build_pack(
     unknown: str = DEFAULT_UNKNOWN,
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
-    kernel_start: str = "fork",
     advisor: str = DEFAULT_ADVISOR,
     allow_partial: bool = False,
 ) -> PackResult:
@@ -666,11 +667,6 @@ def build_pack(
         The briefing notebook to run (tests swap in one that fails).
     progress
         Where progress lines go.
-    kernel_start
-        ``"fork"`` (default): every briefing's fresh kernel is forked from a
-        template process that has done the imports (:mod:`odsamen.kernels`;
-        Linux, elsewhere as ``"launch"``); ``"launch"``: every kernel starts
-        from scratch as ``python -m ipykernel_launcher``.
     allow_partial
         If a briefing fails, publish the pack in ``out`` all the same. By
         default ``out`` then keeps the previous pack and the new one, failures
@@ -699,10 +695,10 @@ def build_pack(
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
+    remove_stale_staging(target)  # first: a swap cut short puts the previous pack back
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
     check_out(target, same_as=table_bytes(data, unknown))
     check_out(partial_folder(target))
-    check_kernel_start(kernel_start)
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
     staging = make_staging(target)
@@ -719,7 +715,6 @@ def build_pack(
                 unknown=unknown,
                 advisor=advisor,
                 progress=progress,
-                fork=kernel_start == "fork",
                 stopped=stopped,
             )
         if all(o.ok for o in outcomes) or allow_partial:
@@ -784,25 +779,19 @@ def _build_in(
     unknown: str,
     advisor: str,
     progress: TextIO,
-    fork: bool,
     stopped: list[int] | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
-    import dataclasses
-
     from odsamen import coalitions
     from odsamen.affinity import write_tables
     from odsamen.briefing import headline
     from odsamen.export import render_index
     from odsamen.scoring import Reading
 
+    # The briefings read the pack's own copy of the data, byte for byte the validated files.
     copy_data(data, staging / DATA)
-    # What every briefing needs is computed once, here, not once per kernel.
+    # For the front page, computed here while the briefings run (each briefing computes its own).
     results = cache.SharedResults.compute(data)
-    # The kernels read the pack's own copy of the data, byte for byte the validated files.
-    validated = cache.write_cache(
-        dataclasses.replace(data, folder=staging / DATA), staging / WORK / "dataset.pickle", results
-    )
     report = _reporter(progress, lang)
     headlines = {}
     reading = Reading(unknown, advisor)
@@ -835,12 +824,9 @@ def _build_in(
     outcomes = run_jobs(
         pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook, advisor=advisor),
         n_jobs=len(codes),
-        cwd=staging / NOTEBOOKS,
         workers=workers,
-        env={cache.ENV_VAR: str(validated)},
         work=staging / WORK,
         on_done=on_done,
-        fork=fork,
         check=check,
     )
     _keep_worker_errors(staging)
@@ -887,23 +873,12 @@ def _run_references(
     targets: dict[str, Path],
     *,
     workers: int,
-    env: dict[str, str],
     work: Path,
     progress: TextIO,
     lang: str,
-    fork: bool,
 ) -> list[Outcome]:
-    """Run reference ``jobs`` (all in one folder) and move each successful notebook to its target."""
-    outcomes = run_jobs(
-        jobs,
-        n_jobs=len(jobs),
-        cwd=jobs[0].cwd,
-        workers=workers,
-        env=env,
-        work=work,
-        on_done=_reporter(progress, lang),
-        fork=fork,
-    )
+    """Run reference ``jobs`` and move each successful notebook to its target."""
+    outcomes = run_jobs(jobs, n_jobs=len(jobs), workers=workers, work=work, on_done=_reporter(progress, lang))
     for job, outcome in zip(jobs, outcomes, strict=True):
         if outcome.ok:
             shutil.move(job.notebook_out, targets[job.service])
@@ -922,7 +897,6 @@ def write_reference_notebooks(
     unknown: str = DEFAULT_UNKNOWN,
     notebook: str | Path = NOTEBOOK,
     progress: TextIO = sys.stderr,
-    kernel_start: str = "fork",
 ) -> list[Outcome]:
     """Write the executed notebooks that nbval re-runs and compares (``make test``), figures removed.
 
@@ -930,7 +904,6 @@ def write_reference_notebooks(
     relative to ``folder``; the briefing notebook itself is run with its own
     default parameters and its stored outputs are replaced. A briefing that
     fails leaves its previous version in place and is among the outcomes.
-    ``kernel_start`` as for :func:`build_pack`.
     """
     import tempfile
 
@@ -939,15 +912,12 @@ def write_reference_notebooks(
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
-    fork = check_kernel_start(kernel_start) == "fork"
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     relative = os.path.relpath(Path(data_dir).resolve(), folder.resolve())
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     with tempfile.TemporaryDirectory(prefix="odsamen-references-") as scratch:
         work = Path(scratch)
-        results = cache.SharedResults.compute(data)
-        env = {cache.ENV_VAR: str(cache.write_cache(data, work / "dataset.pickle", results))}
         source = read_notebook(notebook)
         briefings = [
             Job(
@@ -966,11 +936,9 @@ def write_reference_notebooks(
             briefings,
             {code: folder / f"{code}.ipynb" for code in codes},
             workers=workers,
-            env=env,
             work=work,
             progress=progress,
             lang=lang,
-            fork=fork,
         )
         itself = Job(
             service=notebook.stem,
@@ -986,11 +954,9 @@ def write_reference_notebooks(
             [itself],
             {notebook.stem: notebook},
             workers=1,
-            env=env,
             work=work,
             progress=progress,
             lang=lang,
-            fork=fork,
         )
     return outcomes
 
@@ -1010,12 +976,11 @@ def command(
     reference: Path | None = None,
     notebook: Path = NOTEBOOK,
     stream: TextIO = sys.stderr,
-    kernel_start: str = "fork",
     allow_partial: bool = False,
 ) -> int:
     """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed (the
     previous pack stays unless ``allow_partial``), 2 for invalid data or arguments (nothing
-    written), 130 when interrupted (nothing written)."""
+    written), 130 when interrupted by Ctrl-C and 143 by SIGTERM (nothing written)."""
     from odsamen.data import DataError
 
     try:
@@ -1031,7 +996,6 @@ def command(
                 unknown=unknown,
                 notebook=notebook,
                 progress=stream,
-                kernel_start=kernel_start,
             )
             failed = [o.service for o in outcomes if not o.ok]
             key = "pack.references.failed" if failed else "pack.references.done"
@@ -1056,7 +1020,6 @@ def command(
             unknown=unknown,
             notebook=notebook,
             progress=stream,
-            kernel_start=kernel_start,
             advisor=advisor,
             allow_partial=allow_partial,
         )
