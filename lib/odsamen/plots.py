@@ -144,40 +144,33 @@ def _setup_grid(ax: Axes, row_labels: list[str], col_labels: list[str], fontsize
         spine.set_visible(False)
 
 
-def _highlight_row(ax: Axes, row: int, n_cols: int, service: str) -> None:
-    """Outline row ``row`` and set its tick label in bold: the reader's own service."""
+def _outline(ax: Axes, xy: tuple[float, float], width: float, height: float, gid: str) -> None:
+    """The own service's outline: a rectangle in the highlight colour over the grid."""
     ax.add_patch(
         Rectangle(
-            (0, row),
-            n_cols,
-            1,
+            xy,
+            width,
+            height,
             fill=False,
             edgecolor=style.HIGHLIGHT_COLOUR,
             linewidth=style.HIGHLIGHT_LINEWIDTH,
-            gid=f"highlight:{service}",
+            gid=gid,
             clip_on=False,
             zorder=5,
         )
     )
+
+
+def _highlight_row(ax: Axes, row: int, n_cols: int, service: str) -> None:
+    """Outline row ``row`` and set its tick label in bold: the reader's own service."""
+    _outline(ax, (0, row), n_cols, 1, f"highlight:{service}")
     ax.get_yticklabels()[row].set_fontweight("bold")
 
 
 def _highlight_column(ax: Axes, column: int, n_rows: int, service: str) -> None:
     """Outline column ``column`` and set its tick label in bold: the reader's own service, in a
     grid with one column per service (:func:`preference_chart` with ``transpose``)."""
-    ax.add_patch(
-        Rectangle(
-            (column, 0),
-            1,
-            n_rows,
-            fill=False,
-            edgecolor=style.HIGHLIGHT_COLOUR,
-            linewidth=style.HIGHLIGHT_LINEWIDTH,
-            gid=f"highlight:{service}",
-            clip_on=False,
-            zorder=5,
-        )
-    )
+    _outline(ax, (column, 0), 1, n_rows, f"highlight:{service}")
     ax.get_xticklabels()[column].set_fontweight("bold")
 
 
