@@ -240,3 +240,17 @@ def test_strongest_coalition_and_the_advisor_reading(real):
     assert co.strongest_holds(real, "NHN")
     assert not co.strongest_holds(real, "OFGV")
     assert co.other_advisor_reading(Reading(advisor="exclude")) == Reading()
+
+
+def test_advice_sensitivity_names_what_moves_a_comparison(real, trio):
+    moves = co.advice_sensitivity(real)
+    assert list(moves.columns) == ["coalition", "scenario", "agreement", "other", "changed_by"]
+    row = moves[(moves["coalition"] == "NHN+IJmond+NZKG") & (moves["scenario"] == "federatie")].iloc[0]
+    # One step looser (a share of 0.2 is enough for 'partly') and the data agree with the report.
+    assert (row["agreement"], row["other"], row["changed_by"]) == (
+        "differs",
+        "consistent",
+        "thresholds=looser",
+    )
+    assert not moves["changed_by"].str.contains("unknown").any()
+    assert co.advice_sensitivity(trio).empty

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pandas as pd
+import numpy as np
 import pytest
 from pack_builds import real_pack
 
@@ -479,15 +479,14 @@ def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
     assert alive.exists()
 
 
-def test_shared_results_give_the_same_partners_as_affinity(dataset):
+def test_shared_results_hold_every_lens_of_every_reading(dataset):
     results = cache.SharedResults.compute(dataset)
     assert set(results.lenses) == set(READINGS)
     for reading in READINGS:
-        for code in SERVICES:
-            expected = affinity.best_partners(
-                dataset, code, unknown=reading.unknown, advisor=reading.advisor, levels=reading.levels
-            )
-            pd.testing.assert_frame_equal(results.best_partners(dataset, code, reading), expected)
+        for lens, part in affinity.compute_all(dataset, reading).items():
+            stored = results.lenses[reading][lens]
+            np.testing.assert_array_equal(stored.value, part.value)
+            np.testing.assert_array_equal(stored.n_items, part.n_items)
 
 
 def test_a_briefing_reads_the_folder_it_is_given_and_nothing_else(tmp_path, monkeypatch):

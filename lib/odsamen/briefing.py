@@ -304,6 +304,12 @@ def headline(
     of cooperation fit (several on a tie; empty if none); ``strongest_holds``:
     whether that stays so with the advisors' scores the other way.
     """
+    from odsamen import coalitions as co
+
+    reading = Reading(advisor=advisor)
+    if coalition_table is None:
+        # One table for both questions below, not one each.
+        coalition_table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
     return {
         "service": service,
         "met": int(status_counts(data, "robustness").at[service, MET]),
@@ -314,37 +320,9 @@ def headline(
         "offers": len(_offers_with_receivers(data, service, advisor=advisor)),
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
-        "strongest": strongest_of(data, service, Reading(advisor=advisor), coalition_table),
-        "strongest_holds": strongest_holds_of(
-            data, service, Reading(advisor=advisor), coalition_table, other_table
-        ),
+        "strongest": co.strongest_coalitions(data, service, coalition_table),
+        "strongest_holds": co.strongest_holds(data, service, reading, coalition_table, other_table),
     }
-
-
-def strongest_of(
-    data: Dataset, service: str, reading: Reading, table: pd.DataFrame | None = None
-) -> list[str]:
-    """The coalitions of ``service`` that most forms fit, several on a tie
-    (:func:`odsamen.coalitions.strongest_coalitions`)."""
-    from odsamen import coalitions as co
-
-    if table is None:
-        table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
-    return co.strongest_coalitions(data, service, table)
-
-
-def strongest_holds_of(
-    data: Dataset,
-    service: str,
-    reading: Reading,
-    table: pd.DataFrame | None = None,
-    other_table: pd.DataFrame | None = None,
-) -> bool:
-    """Whether the strongest coalitions stay the same with the advisors' scores the other way
-    (:func:`odsamen.coalitions.strongest_holds`)."""
-    from odsamen import coalitions as co
-
-    return co.strongest_holds(data, service, reading, table, other_table)
 
 
 def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
@@ -352,18 +330,23 @@ def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.D
     return table[table["receivers"].map(len) > 0]
 
 
+def partner_with_basis(found: PartnerVerdict, partner: str, lang: str) -> str:
+    """``IJmond (11 van 14 onderdelen)``: a partner with what its value rests on (default reading)."""
+    row = found.default_row(partner)
+    return text(
+        "briefing.verdict.partner_value",
+        lang,
+        partner=partner,
+        basis=basis_text(row["value"], row["n_items"], found.lens, lang),
+    )
+
+
 def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
     """The verdict on the best partner in one sentence, with the basis of every value named."""
     lens = lens_label(found.lens, lang)
 
     def shown(partner: str) -> str:
-        row = found.default_row(partner)
-        return text(
-            "briefing.verdict.partner_value",
-            lang,
-            partner=partner,
-            basis=basis_text(row["value"], row["n_items"], found.lens, lang),
-        )
+        return partner_with_basis(found, partner, lang)
 
     if found.reason == "nothing":
         return text("briefing.verdict.nothing", lang, lens=lens)

@@ -2,9 +2,9 @@
 
 A briefing kernel reads the data folder it is given (in a board pack the
 pack's own ``data/`` copy, which the build has validated) with
-:func:`load_dataset`, and computes :class:`SharedResults`, the analysis every
-briefing needs (the best partners of every service under every lens, for both
-readings of ``?``), once for itself: about 0.2 CPU seconds, so nothing is handed
+:func:`odsamen.data.load_dataset`, and computes :class:`SharedResults`, the
+analysis every briefing needs (every lens for every pair under every reading),
+once for itself: about 0.2 CPU seconds, so nothing is handed
 from the build to the kernels but the data folder's name, a notebook parameter.
 :func:`fingerprint` identifies a data folder's content for the pages and the
 front page.
@@ -16,10 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from odsamen.data import FILES, Dataset
-from odsamen.data import load_dataset as validate_folder
+from odsamen.data import FILES, Dataset, load_dataset
 
 MARKER_FILE = "SYNTHETIC"
 """The file whose presence marks a data folder as synthetic (see :mod:`odsamen.synth`)."""
@@ -63,26 +60,9 @@ class SharedResults:
 
         return cls({reading: compute_all(data, reading) for reading in READINGS})
 
-    def best_partners(self, data: Dataset, service: str, reading) -> pd.DataFrame:
-        """:func:`odsamen.affinity.best_partners` of ``service`` under ``reading``, from the stored lenses."""
-        from odsamen.affinity import LENSES, best_partners, partners_of
-
-        lenses = self.lenses.get(reading)
-        if lenses is None:
-            return best_partners(
-                data, service, unknown=reading.unknown, advisor=reading.advisor, levels=reading.levels
-            )
-        position = data.service_codes.index(service)
-        return pd.concat([partners_of(lenses[lens], position) for lens in LENSES], ignore_index=True)
-
-
-def load_dataset(folder: str | Path) -> Dataset:
-    """The validated data in ``folder``; raises :class:`~odsamen.data.DataError` like
-    :func:`odsamen.data.load_dataset`."""
-    return validate_folder(folder)
-
 
 def load(folder: str | Path, services: list[str] | None = None) -> tuple[Dataset, SharedResults]:
-    """The validated data in ``folder`` and its :class:`SharedResults`, computed here."""
+    """The validated data in ``folder`` (:func:`odsamen.data.load_dataset`, which raises
+    :class:`~odsamen.data.DataError`) and its :class:`SharedResults`, computed here."""
     data = load_dataset(folder)
     return data, SharedResults.compute(data, services)

@@ -449,16 +449,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "alleen de {n} sterkste verbindingen van elke dienst",
         "en": "only each service's {n} strongest links",
     },
-    "plots.sensitivity.title": {
-        "nl": "Verandert het beeld als '?' als ontbrekend telt in plaats van als neutraal?",
-        "en": "Does the picture change when '?' counts as missing instead of neutral?",
-    },
-    "plots.sensitivity.xlabel": {
-        "nl": "Waarde als deel van de hoogste waarde binnen de maat (1 = hoogste)",
-        "en": "Value as a share of the highest value within the measure (1 = highest)",
-    },
-    "plots.sensitivity.values": {"nl": "{neutral} → {missing}", "en": "{neutral} → {missing}"},
-    "plots.sensitivity.rank": {"nl": "(rang {neutral} → {missing})", "en": "(rank {neutral} → {missing})"},
     "plots.sensitivity.readings_title": {
         "nl": "Welke waarden veranderen met de lezing van de gegevens, en hoeveel?",
         "en": "Which values change with the reading of the data, and by how much?",

@@ -442,6 +442,7 @@ def scenario_verdicts(
     reading: Reading | None = None,
     *,
     lang: str = "nl",
+    thresholds: dict | None = None,
 ) -> pd.DataFrame:
     """Every coalition and form with its verdict, as a table with columns :data:`SCENARIO_COLUMNS`.
 
@@ -453,7 +454,7 @@ def scenario_verdicts(
     scenarios = {row.scenario: row for row in data.scenarios.itertuples(index=False)}
     labels = data.item_labels(lang)
     rows = []
-    for found in verdicts(data, keys, reading):
+    for found in verdicts(data, keys, reading, thresholds=thresholds):
         scenario = scenarios[found.scenario]
         counted = [] if not scenario.decides else found.items
         rows.append(
@@ -612,6 +613,32 @@ def scenario_sensitivity(data: Dataset, keys: list[str] | None = None) -> pd.Dat
             )
         )
     return pd.DataFrame(rows, columns=["coalition", "scenario", "verdict", "other_verdicts", "changed_by"])
+
+
+def advice_sensitivity(data: Dataset) -> pd.DataFrame:
+    """Which comparisons with the report's advice change with the reading or the thresholds.
+
+    One row per advice row and variant that changes its ``agreement``:
+    ``coalition, scenario, agreement`` (default), ``other`` (the agreement
+    under the variant) and ``changed_by``: the reading's switches
+    (``advisor=exclude``, …) or ``thresholds=stricter``/``looser``
+    (:func:`threshold_variants`).
+    """
+    columns = ["coalition", "scenario", "agreement", "other", "changed_by"]
+    if data.advice.empty:
+        return pd.DataFrame(columns=columns)
+    keys = list(dict.fromkeys(data.advice["coalition"].astype(str)))
+    base = advice_comparison(data, scenario_verdicts(data, keys)).set_index(["coalition", "scenario"])
+    variants = [(", ".join(r.changes()), {"reading": r}) for r in READINGS[1:]]
+    variants += [(f"thresholds={name}", {"thresholds": t}) for name, t in threshold_variants(data).items()]
+    rows = []
+    for name, options in variants:
+        other = advice_comparison(data, scenario_verdicts(data, keys, **options))
+        for row in other.itertuples(index=False):
+            agreement = base.at[(row.coalition, row.scenario), "agreement"]
+            if row.agreement != agreement:
+                rows.append((row.coalition, row.scenario, agreement, row.agreement, name))
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --- words ------------------------------------------------------------------------------------------------

@@ -487,6 +487,8 @@ def _count(n: int, total: int, lang: str) -> str:
 def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> dict:
     """One line of the front page: the service's headline figures (:func:`odsamen.briefing.headline`)
     and its links, relative to the pack."""
+    from odsamen.coalitions import advice_words
+
     code = outcome.service
     return {
         "code": code,
@@ -511,12 +513,6 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
     }
 
 
-def advice_words(data: Dataset, code: str, lang: str) -> str:
-    from odsamen.coalitions import advice_words
-
-    return advice_words(data, code, lang)
-
-
 def strongest_cell(keys: list[str], lang: str) -> str:
     """The front page's coalition column: the coalition most forms fit, and how many tie with it."""
     from odsamen.coalitions import coalition_label
@@ -530,12 +526,10 @@ def strongest_cell(keys: list[str], lang: str) -> str:
 
 def partner_cell(found, lang: str) -> str:
     """The front page's partner column: the best partner with what it rests on, or the close calls."""
-    from odsamen.affinity import basis_text
-    from odsamen.briefing import close_reason, join_words
+    from odsamen.briefing import close_reason, join_words, partner_with_basis
 
     def shown(partner: str) -> str:
-        row = found.default_row(partner)
-        return f"{partner} ({basis_text(row['value'], row['n_items'], found.lens, lang)})"
+        return partner_with_basis(found, partner, lang)
 
     if found.best:
         return shown(found.best)

@@ -98,9 +98,6 @@ OWN_SERVICE_COLOUR = "#0072B2"
 OTHER_SERVICE_COLOUR = "#bdbdbd"
 """Fill colour of the other services next to the own service."""
 
-READING_COLOURS: dict[str, str] = {"neutral": "#0072B2", "missing": "#E69F00"}
-"""Marker colour per reading of ``?`` in sensitivity charts."""
-
 SEQUENTIAL_CMAP = "cividis"
 """Colour map for amounts such as affinity: perceptually uniform and colour-blind safe."""
 
