@@ -345,3 +345,10 @@ def test_context_and_definitions_come_from_the_codebook(dataset):
     definitions = str(Briefing(dataset, "NHN", lang="en").definitions("robustness"))
     assert "15 million" in definitions and "page 8" in definitions
     assert definitions.count("<li>") == len(dataset.item_codes("robustness"))
+
+
+def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
+    # OFGV's offers are on tasks whose scores the advisors filled in; NHN's counts are its own.
+    assert "†" in str(Briefing(dataset, "OFGV").summary())
+    assert "†" not in str(Briefing(dataset, "NHN").summary())
+    assert "†" not in str(Briefing(dataset, "OFGV", advisor="exclude").summary())

@@ -639,8 +639,10 @@ class Briefing:
             self.say(
                 "briefing.summary.task", service=self.service, met=facts["equipped"], total=facts["n_tasks"]
             ),
-            self.say(counted("briefing.summary.needs", facts["needs"]), n=facts["needs"]),
-            self.say(counted("briefing.summary.offers", facts["offers"]), n=facts["offers"]),
+            self.say(counted("briefing.summary.needs", facts["needs"]), n=facts["needs"])
+            + self._advisor_mark(needs(self.data, self.service, advisor=self.advisor)),
+            self.say(counted("briefing.summary.offers", facts["offers"]), n=facts["offers"])
+            + self._advisor_mark(_offers_with_receivers(self.data, self.service, advisor=self.advisor)),
             self._verdict_line(facts["verdict"]),
         ]
         # A board member who reads only this box must still learn whose judgement the scores are.
@@ -651,6 +653,12 @@ class Briefing:
             class_="summary",
             id="summary",
         )
+
+    def _advisor_mark(self, rows: pd.DataFrame) -> Markup:
+        """The advisor note after a count whose rows rest (partly) on advisor-filled scores."""
+        if len(rows) and bool(rows["advisor"].any()):
+            return Markup(" ") + self.say("briefing.advisor_driven")
+        return Markup("")
 
     def _verdict_line(self, found: PartnerVerdict) -> Markup:
         """The verdict in words, with the advisor note when the named partners' values rest on
