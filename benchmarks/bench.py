@@ -260,7 +260,7 @@ def check_tools(*, need_pack: bool, need_baseline: bool, notebook: Path) -> None
         if probe.returncode != 0:
             raise BenchError(
                 "`odsamen briefings` is not available (exit code "
-                f"{probe.returncode}): the board pack command (lib/odsamen/pack.py) is missing or broken.\n"
+                f"{probe.returncode}): the board pack command (lib/odsamen/build/pack.py) is missing or broken.\n"
                 f"{probe.stderr.strip()}\nUse --skip-pack to time the baseline alone."
             )
     if need_baseline:
@@ -276,7 +276,7 @@ def check_tools(*, need_pack: bool, need_baseline: bool, notebook: Path) -> None
 
 def service_codes_of(folder: Path) -> list[str]:
     """The service codes of a data folder, in file order."""
-    from odsamen.data import load_dataset
+    from odsamen.analysis.data import load_dataset
 
     return load_dataset(folder).service_codes
 

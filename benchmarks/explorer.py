@@ -1,8 +1,8 @@
-"""How long the explorer takes to answer a click: :meth:`odsamen.explorer.Explorer.view` per control.
+"""How long the explorer takes to answer a click: :meth:`odsamen.report.explorer.Explorer.view` per control.
 
     .venv/bin/python benchmarks/explorer.py [--repeat 5]
 
-Each repeat starts from a fresh :class:`~odsamen.explorer.Explorer` on ``data/``,
+Each repeat starts from a fresh :class:`~odsamen.report.explorer.Explorer` on ``data/``,
 loads it as the notebook does (``warm()`` and the first view: "first load"),
 and then, from the default choices, changes one control at a time and times the
 view that every output is redrawn from:
@@ -30,8 +30,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from odsamen.data import load_dataset  # noqa: E402
-from odsamen.explorer import Explorer  # noqa: E402
+from odsamen.analysis.data import load_dataset  # noqa: E402
+from odsamen.report.explorer import Explorer  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CHANGES = [

@@ -6,7 +6,7 @@ Writes two folders under a temporary directory, each with a ``scores.csv`` of
 ``ROWS`` rows (default 1,000,000) and the matching services and preferences:
 ``valid`` (every row valid) and ``duplicates`` (the second half repeats the
 first, so every row is a duplicate naming its twin). Each is loaded with
-:func:`odsamen.data.load_dataset` in a fresh process, which prints the wall
+:func:`odsamen.analysis.data.load_dataset` in a fresh process, which prints the wall
 time and the peak resident memory (``ru_maxrss``).
 """
 
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from odsamen.data import ITEMS, MEASURES, SERVICE_COLUMNS
+from odsamen.analysis.data import ITEMS, MEASURES, SERVICE_COLUMNS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PER_SERVICE = sum(len(items) for items in ITEMS.values()) * len(MEASURES)  # 34 score rows per service
@@ -64,7 +64,7 @@ def write_folder(folder: Path, n_rows: int, *, duplicates: bool) -> None:
 
 
 def measure(folder: Path) -> None:
-    from odsamen.data import DataError, load_dataset
+    from odsamen.analysis.data import DataError, load_dataset
 
     start = time.perf_counter()
     try:

@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from odsamen.data import Dataset, load_dataset  # noqa: E402
+from odsamen.analysis.data import Dataset, load_dataset  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

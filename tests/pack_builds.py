@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from odsamen import pack
+from odsamen.build import pack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

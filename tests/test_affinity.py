@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from odsamen import affinity as af
+from odsamen.analysis import affinity as af
+from odsamen.analysis.data import ITEMS, load_dataset
+from odsamen.analysis.scoring import READINGS, Reading
 from odsamen.catalogue import LANGUAGES, WORDS
-from odsamen.data import ITEMS, load_dataset
-from odsamen.scoring import READINGS, Reading
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ALL_ITEMS = ITEMS["robustness"] + ITEMS["task"]

@@ -9,10 +9,10 @@ import re
 import pytest
 from matplotlib.figure import Figure
 
-from odsamen import briefing
-from odsamen.briefing import Briefing
-from odsamen.catalogue import LANGUAGES, text
-from odsamen.data import load_dataset
+from odsamen.analysis.data import load_dataset
+from odsamen.catalogue import LANGUAGES, join_words, text
+from odsamen.report import briefing
+from odsamen.report.briefing import Briefing
 
 # --- facts -----------------------------------------------------------------------
 
@@ -118,9 +118,9 @@ def test_tag_escapes_text_but_keeps_markup():
 
 
 def test_join_words_and_numbers_in_each_language():
-    assert briefing.join_words(["A", "B", "C"], "nl") == "A, B en C"
-    assert briefing.join_words(["A", "B"], "en") == "A and B"
-    assert briefing.join_words([], "nl") == ""
+    assert join_words(["A", "B", "C"], "nl") == "A, B en C"
+    assert join_words(["A", "B"], "en") == "A and B"
+    assert join_words([], "nl") == ""
 
 
 # --- the briefing ------------------------------------------------------------------
@@ -190,7 +190,7 @@ def test_appendix_points_to_the_report(dataset):
 
 
 def test_synthetic_data_are_marked_and_many_services_are_counted(tmp_path, dataset):
-    from odsamen.synth import write_synthetic
+    from odsamen.analysis.synth import write_synthetic
 
     write_synthetic(9, tmp_path, seed=7, codebook=dataset.folder)
     data = load_dataset(tmp_path)
@@ -244,7 +244,7 @@ def test_page_size_caps_width_and_scales_height():
 def test_partner_chart_has_a_bar_per_partner_best_first(dataset):
     from matplotlib.colors import to_hex
 
-    from odsamen import style
+    from odsamen.report import style
 
     figure = Figure()
     ax = briefing.partner_chart(dataset, "NHN", best="IJmond", ax=figure.add_subplot())
@@ -261,7 +261,7 @@ def test_partner_chart_has_a_bar_per_partner_best_first(dataset):
 def test_partner_chart_paints_no_winner_on_a_close_call(dataset):
     from matplotlib.colors import to_hex
 
-    from odsamen import style
+    from odsamen.report import style
 
     found = briefing.verdict(dataset, "NZKG")
     ax = briefing.partner_chart(dataset, "NZKG", best=found.best, ax=Figure().add_subplot())

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from odsamen.analysis.claims import CLAIMS, VERDICTS, claim_text, report_claims, verdict_label
+from odsamen.analysis.data import load_dataset
 from odsamen.catalogue import LANGUAGES, WORDS, format_number
-from odsamen.claims import CLAIMS, VERDICTS, claim_text, report_claims, verdict_label
-from odsamen.data import load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -196,7 +196,7 @@ def test_best_of_the_others_names_every_tied_symbol(copy):
 
 
 def test_claims_table_reads_in_words(dataset):
-    from odsamen.claims import claims_table
+    from odsamen.analysis.claims import claims_table
 
     table = claims_table(dataset, lang="en")
     assert list(table.columns) == ["The report says (our words)", "What the data show", "Verdict"]

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from test_affinity import DATA, write_folder
 
-from odsamen import coalitions as co
-from odsamen.data import load_dataset
-from odsamen.scoring import Reading
+from odsamen.analysis import coalitions as co
+from odsamen.analysis.data import load_dataset
+from odsamen.analysis.scoring import Reading
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_every_set_of_two_or_more_for_four_services(real):
 
 
 def test_many_services_take_pairs_triples_regions_and_all(tmp_path):
-    from odsamen.synth import write_synthetic
+    from odsamen.analysis.synth import write_synthetic
 
     write_synthetic(8, tmp_path, seed=3, codebook=DATA)
     data = load_dataset(tmp_path)

@@ -13,9 +13,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from odsamen.catalogue import text
-from odsamen.cli import main
-from odsamen.data import (
+from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     FILES,
     ITEM_COLUMNS,
@@ -28,7 +26,9 @@ from odsamen.data import (
     Dataset,
     load_dataset,
 )
-from odsamen.scoring import score_matrix, score_values, symbol_value
+from odsamen.analysis.scoring import score_matrix, score_values, symbol_value
+from odsamen.catalogue import text
+from odsamen.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -813,7 +813,7 @@ def test_a_key_repeated_often_names_ten_lines_and_how_many_more(data_copy: Path)
 
 
 def test_labels_are_drawn_literally_never_as_tex():
-    from odsamen import briefing, style
+    from odsamen.report import briefing, style
 
     style.apply_style()
     figure = Figure()

@@ -1,6 +1,6 @@
 """The explorer: its outputs say what the library says, per choice, in the notebook and in a browser.
 
-The unit tests call :class:`odsamen.explorer.Explorer` on the real data. The
+The unit tests call :class:`odsamen.report.explorer.Explorer` on the real data. The
 browser test serves ``notebooks/00-explorer.ipynb`` with Voilà on a free
 localhost port, drives it with Playwright in Debian's headless Chromium (no
 browser download) and checks that the controls change what the library says
@@ -25,12 +25,12 @@ import nbformat
 import numpy as np
 import pytest
 
-from odsamen import affinity
-from odsamen import coalitions as co
+from odsamen.analysis import affinity
+from odsamen.analysis import coalitions as co
+from odsamen.analysis.scoring import READINGS, Reading
 from odsamen.catalogue import format_number
-from odsamen.explorer import CONTROLS, OUTPUTS, Explorer, render
-from odsamen.plots import coalition_cells, score_heatmap
-from odsamen.scoring import READINGS, Reading
+from odsamen.report.explorer import CONTROLS, OUTPUTS, Explorer, render
+from odsamen.report.plots import coalition_cells, score_heatmap
 
 CELL = "padding:3px 8px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top"
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "00-explorer.ipynb"

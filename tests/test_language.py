@@ -23,15 +23,15 @@ import pytest
 from test_affinity import write_folder
 from test_claims import copy, rename_service  # noqa: F401  (``copy`` is a fixture)
 
-from odsamen import briefing
-from odsamen import coalitions as co
-from odsamen.affinity import PartnerVerdict
-from odsamen.briefing import Briefing
+from odsamen.analysis import coalitions as co
+from odsamen.analysis.affinity import PartnerVerdict
+from odsamen.analysis.claims import report_claims
+from odsamen.analysis.data import load_dataset
+from odsamen.analysis.scoring import Reading
+from odsamen.build.pack import partner_cell, strongest_cell
 from odsamen.catalogue import WORDS, text
-from odsamen.claims import report_claims
-from odsamen.data import load_dataset
-from odsamen.pack import partner_cell, strongest_cell
-from odsamen.scoring import Reading
+from odsamen.report import briefing
+from odsamen.report.briefing import Briefing
 
 WORDLIST = Path(__file__).with_name("wordlist-nl.txt")
 DICTIONARY = "nl_NL"
@@ -211,7 +211,7 @@ def test_standing_compare_without_other_services(real, monkeypatch):
 
 
 def test_standing_counts_many_services_instead_of_naming_them(tmp_path, real):
-    from odsamen.synth import write_synthetic
+    from odsamen.analysis.synth import write_synthetic
 
     write_synthetic(9, tmp_path, seed=7, codebook=real.folder)
     data = load_dataset(tmp_path)
@@ -297,7 +297,7 @@ def test_partner_verdicts_for_one_several_and_no_partners(real, lang):
 
 def test_a_near_tie_and_a_reading_tie_always_name_several_partners(real, tmp_path):
     # 'staan (vrijwel) gelijk' needs a plural subject: the verdict names two or more partners then.
-    from odsamen.synth import write_synthetic
+    from odsamen.analysis.synth import write_synthetic
 
     write_synthetic(9, tmp_path, seed=7, codebook=real.folder)
     for data in (real, load_dataset(tmp_path)):

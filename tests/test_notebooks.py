@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from odsamen.notebooks import ANALYSIS, FOLDER, execute_in_place
+from odsamen.build.notebooks import ANALYSIS, FOLDER, execute_in_place
 
 
 def test_execute_in_place_stores_outputs_without_timings(tmp_path):

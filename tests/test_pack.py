@@ -17,10 +17,12 @@ import numpy as np
 import pytest
 from pack_builds import real_pack
 
-from odsamen import affinity, briefing, cache, pack, runner, style
-from odsamen.briefing import Briefing
+from odsamen.analysis import affinity, shared
+from odsamen.analysis.scoring import READINGS
+from odsamen.build import pack, runner
 from odsamen.catalogue import text
-from odsamen.scoring import READINGS
+from odsamen.report import briefing, style
+from odsamen.report.briefing import Briefing
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -153,7 +155,7 @@ def test_audit_notebooks_leak_no_paths(built):
 
 def test_audit_notebook_reruns_from_the_pack(built):
     # The pack carries its data: ../data from notebooks/ is the copy the briefings were built from.
-    assert cache.fingerprint(built.out / "data") == cache.fingerprint(DATA)
+    assert shared.fingerprint(built.out / "data") == shared.fingerprint(DATA)
 
 
 def test_index_lists_every_service_with_headline_figures(built, dataset):
@@ -353,7 +355,7 @@ def _processes_mentioning(text_: str) -> list[str]:
 @pytest.mark.parametrize("how", ["ctrl-c"])  # "sigterm" works alone but failed (exit -2) under load
 def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_path, how):
     # 28 services: more queued work than a pipe holds, the case that once kept the parent from exiting
-    from odsamen.synth import write_synthetic
+    from odsamen.analysis.synth import write_synthetic
 
     write_synthetic(28, tmp_path / "data28", codebook=DATA)
     out = previous_pack(tmp_path)
@@ -480,7 +482,7 @@ def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
 
 
 def test_shared_results_hold_every_lens_of_every_reading(dataset):
-    results = cache.SharedResults.compute(dataset)
+    results = shared.SharedResults.compute(dataset)
     assert set(results.lenses) == set(READINGS)
     for reading in READINGS:
         for lens, part in affinity.compute_all(dataset, reading).items():
@@ -498,7 +500,7 @@ def test_a_briefing_reads_the_folder_it_is_given_and_nothing_else(tmp_path, monk
 
 
 def test_facts_are_the_same_with_and_without_shared_results(dataset):
-    results = cache.SharedResults.compute(dataset)
+    results = shared.SharedResults.compute(dataset)
     for code in SERVICES:
         with_results = briefing.headline(dataset, code, results=results)
         without = briefing.headline(dataset, code)
@@ -528,7 +530,7 @@ def test_kernel_imports_leave_out_what_a_briefing_does_not_use():
     # seaborn, scipy, pandera and pyplot cost a briefing kernel about a second together and it
     # needs none of them: they are imported where they are used.
     code = (
-        "import sys, odsamen.briefing, odsamen.plots, odsamen.cache; "
+        "import sys, odsamen.report.briefing, odsamen.report.plots, odsamen.analysis.shared; "
         "print(' '.join(m for m in ('seaborn', 'scipy', 'pandera', 'networkx', 'matplotlib.pyplot') "
         "if m in sys.modules))"
     )
@@ -581,7 +583,8 @@ def quick_builds(monkeypatch, failed: tuple[str, ...] = ()) -> None:
 
     def run_jobs(jobs, *, on_done, **kwargs):
         outcomes = [
-            pack.Outcome(job.service, ok=job.service not in failed, error="broken on purpose") for job in jobs
+            runner.Outcome(job.service, ok=job.service not in failed, error="broken on purpose")
+            for job in jobs
         ]
         for done, outcome in enumerate(outcomes, 1):
             on_done(outcome, done, len(outcomes))

@@ -15,10 +15,11 @@ import pytest
 from matplotlib.colors import same_color, to_rgba
 from scipy.cluster import hierarchy
 
-from odsamen import affinity, plots, style
+from odsamen.analysis import affinity
+from odsamen.analysis.data import SYMBOLS, Dataset, load_dataset
+from odsamen.analysis.scoring import Reading
 from odsamen.catalogue import text
-from odsamen.data import SYMBOLS, Dataset, load_dataset
-from odsamen.scoring import Reading
+from odsamen.report import plots, style
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COPIES = 6
@@ -682,7 +683,7 @@ def plain(entries: list[str]) -> list[str]:
 
 
 def test_coalition_chart_has_a_cell_per_coalition_and_item(dataset, coalition_chart):
-    from odsamen import coalitions
+    from odsamen.analysis import coalitions
 
     keys = coalitions.coalitions(dataset)
     assert len(keys) == 11
@@ -714,7 +715,7 @@ def test_coalition_chart_states_of_known_cells(coalition_chart):
 
 
 def test_coalition_chart_cells_follow_the_coalition_facts(dataset):
-    from odsamen import coalitions
+    from odsamen.analysis import coalitions
 
     cells = plots.coalition_cells(dataset)
     facts = coalitions.coalition_items(dataset)
@@ -746,7 +747,7 @@ def test_coalition_chart_legend_explains_every_mark(coalition_chart):
 
 
 def test_coalition_chart_marks_cells_resting_on_advisor_scores(dataset, coalition_chart):
-    from odsamen import coalitions
+    from odsamen.analysis import coalitions
 
     keys = coalitions.coalitions(dataset)
     advisor = marks(coalition_chart, "advisor")
@@ -813,7 +814,7 @@ def briefing_figures(briefing, monkeypatch, make):
     drew and the PNG it made of it, in greyscale (PIL's ``convert("L")``)."""
     from PIL import Image
 
-    from odsamen import briefing as module
+    from odsamen.report import briefing as module
 
     drawn = []
     original = module._opaque_png
@@ -866,7 +867,7 @@ def cell_measures(figure, grey) -> dict[str, list[tuple[float, float, float]]]:
 
 @pytest.mark.parametrize("dimension", ["robustness", "task"])
 def test_score_figures_tell_every_symbol_apart_in_greyscale(dataset, monkeypatch, dimension):
-    from odsamen.briefing import Briefing
+    from odsamen.report.briefing import Briefing
 
     seen = set()
     for code in dataset.service_codes:
@@ -892,7 +893,7 @@ def test_score_figures_tell_every_symbol_apart_in_greyscale(dataset, monkeypatch
 
 
 def test_preference_figure_letters_legible_in_greyscale(dataset, monkeypatch):
-    from odsamen.briefing import Briefing
+    from odsamen.report.briefing import Briefing
 
     for dimension in ("robustness", "task"):
         figure, grey = briefing_figures(
@@ -910,7 +911,7 @@ def test_preference_figure_letters_legible_in_greyscale(dataset, monkeypatch):
 
 
 def test_preference_figure_fits_a4_width(dataset):
-    from odsamen.briefing import PAGE_FIGURE_WIDTH, Briefing
+    from odsamen.report.briefing import PAGE_FIGURE_WIDTH, Briefing
 
     picture = Briefing(dataset, "NHN").preference_figure("task")
     # Shown at its own width (CSS pixels) up to the width of the text on A4 (178 mm, about 673 px):
@@ -920,7 +921,7 @@ def test_preference_figure_fits_a4_width(dataset):
 
 
 def test_partner_figure_best_partner_stands_out_in_greyscale(dataset, monkeypatch):
-    from odsamen.briefing import Briefing
+    from odsamen.report.briefing import Briefing
 
     for code in dataset.service_codes:
         figure, grey = briefing_figures(Briefing(dataset, code), monkeypatch, lambda b: b.partner_figure())

@@ -23,9 +23,10 @@ import pytest
 from pack_builds import DATA, real_pack
 from PIL import Image
 
-from odsamen import cache, export, pack
+from odsamen.analysis import shared
+from odsamen.analysis.data import load_dataset
+from odsamen.build import export, pack
 from odsamen.catalogue import text
-from odsamen.data import load_dataset
 
 pytestmark = [
     pytest.mark.slow,
@@ -154,7 +155,7 @@ def test_no_page_but_the_last_is_nearly_empty(dutch, english):
 
 
 def test_every_page_has_the_footer(dutch):
-    fingerprint = cache.fingerprint(DATA)[: export.FINGERPRINT_LENGTH]
+    fingerprint = shared.fingerprint(DATA)[: export.FINGERPRINT_LENGTH]
     source = text("export.source", "nl")
     for pdf in dutch_pdfs(dutch):
         pages = page_texts(pdf)

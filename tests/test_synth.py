@@ -11,10 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from odsamen.cli import main
-from odsamen.data import ADVICE_COLUMNS, FILES, SYMBOLS, load_dataset
-from odsamen.synth import (
-    MARKER_FILE,
+from odsamen.analysis.data import ADVICE_COLUMNS, FILES, SYMBOLS, SYNTHETIC_MARKER, load_dataset
+from odsamen.analysis.synth import (
     README_FILE,
     SynthError,
     draw_levels,
@@ -22,6 +20,7 @@ from odsamen.synth import (
     service_codes,
     write_synthetic,
 )
+from odsamen.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 WRITTEN = (
@@ -32,7 +31,7 @@ WRITTEN = (
     "scale_levels.csv",
     "scenarios.csv",
     "advice.csv",
-    MARKER_FILE,
+    SYNTHETIC_MARKER,
     README_FILE,
 )
 
@@ -174,7 +173,7 @@ def test_some_services_have_advisor_task_scores(synth28):
 
 
 def test_every_output_is_marked_synthetic(synth28):
-    assert (synth28 / MARKER_FILE).read_text(encoding="utf-8").startswith("SYNTHETISCH")
+    assert (synth28 / SYNTHETIC_MARKER).read_text(encoding="utf-8").startswith("SYNTHETISCH")
     readme = (synth28 / README_FILE).read_text(encoding="utf-8")
     assert "Synthetische gegevens" in readme and "Synthetic data" in readme
     services = read(synth28, "services")

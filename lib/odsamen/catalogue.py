@@ -12,6 +12,8 @@ own words together.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
@@ -1776,6 +1778,23 @@ def format_number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: i
         return "–"
     formatted = f"{value:.{decimals}f}"
     return formatted.replace(".", ",") if lang == "nl" else formatted
+
+
+def join_words(words: Iterable[object], lang: str) -> str:
+    """``a, b and c`` in the reader's language; empty string for no words.
+
+    Item labels may hold the word for "and" themselves (``BI en opleiding``): quote them first
+    (:func:`quoted`, :meth:`Briefing.items`) so that the list stays unambiguous.
+    """
+    words = [str(word) for word in words]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + text("briefing.and", lang) + words[-1]
+
+
+def quoted(label: str, lang: str) -> str:
+    """An item label in running text, between quotes: ‘BI en opleiding’ cannot be read as two items."""
+    return text("words.quoted", lang, label=label)
 
 
 def check_language(lang: str) -> str:

@@ -13,7 +13,7 @@ from odsamen.catalogue import LANGUAGES, text
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from odsamen.data import DataError, load_dataset, summary
+    from odsamen.analysis.data import DataError, load_dataset, summary
 
     try:
         data = load_dataset(args.data)
@@ -25,8 +25,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from odsamen.data import DataError
-    from odsamen.synth import DEFAULT_SEED, SynthError, write_synthetic
+    from odsamen.analysis.data import DataError
+    from odsamen.analysis.synth import DEFAULT_SEED, SynthError, write_synthetic
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     try:
@@ -42,7 +42,7 @@ def _synth(args: argparse.Namespace) -> int:
 
 
 def _briefings(args: argparse.Namespace) -> int:
-    from odsamen.pack import command
+    from odsamen.build.pack import command
 
     return command(
         data=args.data,
@@ -58,7 +58,7 @@ def _briefings(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from odsamen.notebooks import refresh
+    from odsamen.build.notebooks import refresh
 
     return 0 if refresh() else 1
 

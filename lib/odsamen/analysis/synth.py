@@ -13,7 +13,7 @@ Each synthetic service follows one real service as its template for part of
 its cells, so that groups of alike services exist for the clustering to find.
 
 Everything it writes is marked synthetic: a ``SYNTHETIC`` marker file (which
-sets :attr:`odsamen.data.Dataset.synthetic`), a ``README.md``, service codes
+sets :attr:`odsamen.analysis.data.Dataset.synthetic`), a ``README.md``, service codes
 ``SYN01``, ``SYN02``, ..., and the mark in every name, region, context and
 note. A synthetic service's context (``context_nl``, ``context_en``) says
 that the service and the text are made up.
@@ -33,8 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from odsamen.catalogue import LANGUAGES, text
-from odsamen.data import (
+from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     DIMENSIONS,
     FILES,
@@ -44,16 +43,17 @@ from odsamen.data import (
     SCORE_COLUMNS,
     SERVICE_COLUMNS,
     SYMBOLS,
+    SYNTHETIC_MARKER,
     Dataset,
     load_dataset,
 )
+from odsamen.catalogue import LANGUAGES, text
 
 MIN_SERVICES = 2
 MAX_SERVICES = 99
 DEFAULT_SEED = 20240107
 """The report's date; any fixed number would do, this one is easy to trace."""
 CODE_PREFIX = "SYN"
-MARKER_FILE = "SYNTHETIC"
 README_FILE = "README.md"
 CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"])
 """Copied unchanged from the real data folder."""
@@ -362,7 +362,7 @@ def check_target(out: Path, codebook: Path, *, force: bool) -> None:
         raise SynthError("synth.refuse_file", folder=out)
     real = codebook.resolve()
     inside_real = out.resolve() == real or real in out.resolve().parents
-    if inside_real or ((out / FILES["scores"]).exists() and not (out / MARKER_FILE).exists()):
+    if inside_real or ((out / FILES["scores"]).exists() and not (out / SYNTHETIC_MARKER).exists()):
         raise SynthError("synth.refuse_real", folder=out)
     if out.is_dir() and any(out.iterdir()) and not force:
         raise SynthError("synth.refuse_nonempty", folder=out)
@@ -429,6 +429,6 @@ def write_synthetic(
         shutil.copyfile(codebook / filename, out / filename)
     _write_csv(pd.DataFrame(columns=list(ADVICE_COLUMNS)), out / FILES["advice"])
     marker = "".join(text("synth.marker", lang, n=n, seed=seed) + "\n" for lang in LANGUAGES)
-    (out / MARKER_FILE).write_text(marker, encoding="utf-8")
+    (out / SYNTHETIC_MARKER).write_text(marker, encoding="utf-8")
     (out / README_FILE).write_text(readme_text(n, seed, codebook), encoding="utf-8")
     return load_dataset(out)

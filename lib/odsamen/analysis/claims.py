@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from odsamen.affinity import (
+from odsamen.analysis.affinity import (
     ADDED_SYMBOLS,
     CLOSE_MARGIN,
     HEADLINE_LENS,
@@ -28,9 +28,9 @@ from odsamen.affinity import (
     service_profile,
     top_pair,
 )
-from odsamen.catalogue import check_language, format_number, text
-from odsamen.data import Dataset
-from odsamen.scoring import DEFAULT_UNKNOWN, check_unknown, with_values
+from odsamen.analysis.data import Dataset
+from odsamen.analysis.scoring import DEFAULT_UNKNOWN, check_unknown, with_values
+from odsamen.catalogue import check_language, format_number, join_words, text
 
 NHN, IJMOND, NZKG, OFGV = "NHN", "IJmond", "NZKG", "OFGV"
 """The codes of the four services the report speaks about."""
@@ -89,15 +89,8 @@ def _named_levels(data: Dataset, service: str, item: str) -> set[str] | None:
     return letters or None
 
 
-def _and(words, lang: str) -> str:
-    """``a, b en c`` (:func:`odsamen.briefing.join_words`)."""
-    from odsamen.briefing import join_words
-
-    return join_words(list(words), lang)
-
-
 def _who(services: list[str], lang: str) -> str:
-    return _and(services, lang) if services else text("claims.nobody", lang)
+    return join_words(services, lang) if services else text("claims.nobody", lang)
 
 
 def _mean_profile(data: Dataset, dimension: str, measure: str, unknown: str) -> pd.Series:
@@ -174,7 +167,7 @@ def _nzkg_gives_more(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]
 
 def _three_need_cooperation(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
     """Each of IJmond, NHN, OFGV sees more added value (mean) than NZKG, on robustness and on tasks."""
-    fields = {"nzkg": NZKG, "services": _and(THREE, lang)}
+    fields = {"nzkg": NZKG, "services": join_words(THREE, lang)}
     above = 0
     for dimension in ("robustness", "task"):
         means = _mean_profile(data, dimension, "added_value", unknown)
@@ -253,7 +246,7 @@ def _pair_standing(data: Dataset, lens: str, a: str, b: str, lang: str, dimensio
         "value": basis_text(part.value[i, j], part.n_items[i, j], lens, lang),
         "rank": int(ranks[key]),
         "n_pairs": len(shares),
-        "top": _and((names[k] for k in top), lang),
+        "top": join_words([names[k] for k in top], lang),
         "top_value": basis_text(part.value[ti, tj], part.n_items[ti, tj], lens, lang),
     }
 
@@ -305,7 +298,7 @@ def _top_pair(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
     stability = "claims.top_pair.stable" if found["stable"] else "claims.top_pair.unstable"
     fields = {
         "lens": text(f"affinity.lens.{HEADLINE_LENS}", lang),
-        "top": _and(found["pairs"], lang),
+        "top": join_words(found["pairs"], lang),
         "n": len(found["pairs"]),
         "top_value": basis_text(found["value"], found["n_items"], HEADLINE_LENS, lang),
         "top_share": format_number(found["share"], lang, 2),
@@ -373,7 +366,7 @@ def report_claims(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = 
         if missing:
             verdict, evidence = (
                 "not_applicable",
-                text("claims.not_applicable", lang, services=_and(missing, lang), n=len(missing)),
+                text("claims.not_applicable", lang, services=join_words(missing, lang), n=len(missing)),
             )
         else:
             verdict, fields = check(data, unknown, lang)

@@ -2,12 +2,12 @@
 
 ``odsamen briefings`` calls :func:`build_pack`, which
 
-1. validates the data folder (a :class:`~odsamen.data.DataError` means
+1. validates the data folder (a :class:`~odsamen.analysis.data.DataError` means
    nothing is written) and checks the requested service codes;
 2. builds everything in a hidden staging folder next to the output folder:
-   a copy of the data, ``tables/`` from :mod:`odsamen.affinity`, and per
+   a copy of the data, ``tables/`` from :mod:`odsamen.analysis.affinity`, and per
    service the executed notebook, its HTML and PDF and a log;
-3. runs the briefings in a pool of worker processes (:mod:`odsamen.runner`),
+3. runs the briefings in a pool of worker processes (:mod:`odsamen.build.runner`),
    each briefing in a fresh kernel of its own that nbclient starts; the
    briefings read the pack's own copy of the data;
 4. writes ``index.html`` and ``manifest.json`` (every file it wrote, with its
@@ -51,20 +51,20 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
-from odsamen import cache
+from odsamen.analysis import shared
+from odsamen.analysis.data import SERVICE_CODE, Dataset, load_dataset
+from odsamen.analysis.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
+from odsamen.build.runner import KERNEL_NAME, WORKER_ERRORS, Job, Outcome, run_jobs
 from odsamen.catalogue import check_language, text
-from odsamen.data import SERVICE_CODE, Dataset, load_dataset
-from odsamen.runner import KERNEL_NAME, WORKER_ERRORS, run_jobs
-from odsamen.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
 
 DEFAULT_OUT = Path("reports")
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "briefing.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "briefing.ipynb"
 """The briefing notebook of the repository this package is installed from (editable install)."""
 
 BRIEFINGS, NOTEBOOKS, LOGS, TABLES, DATA = "briefings", "notebooks", "logs", "tables", "data"
@@ -85,38 +85,6 @@ class PackError(ValueError):
 
     def message(self, lang: str) -> str:
         return text(self.key, lang, **self.fields)
-
-
-@dataclass(frozen=True)
-class Job:
-    """One briefing to run: the parameterized notebook and where each result goes.
-
-    ``html`` and ``pdf`` are None when that output is not wanted (reference
-    notebooks); ``keep_images`` False drops figures from the kept notebook.
-    """
-
-    service: str
-    title: str
-    lang: str
-    notebook: dict
-    cwd: Path
-    notebook_out: Path
-    log: Path
-    html: Path | None = None
-    pdf: Path | None = None
-    keep_images: bool = True
-
-
-@dataclass
-class Outcome:
-    """What became of one job: ``ok``, the ``error`` if not, wall seconds per phase and CPU seconds
-    per process (``worker``: executing and converting; ``kernel``: the notebook's own work, where known)."""
-
-    service: str
-    ok: bool
-    error: str | None = None
-    seconds: dict[str, float] = field(default_factory=dict)
-    cpu: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -401,7 +369,7 @@ def publish(staging: Path, out: Path) -> Path:
 
 def copy_data(data: Dataset, target: Path) -> None:
     """Copy the data files the pack is built from into ``target``."""
-    for path in cache.data_files(data.folder):
+    for path in shared.data_files(data.folder):
         shutil.copy2(path, target / path.name)
 
 
@@ -485,9 +453,9 @@ def _count(n: int, total: int, lang: str) -> str:
 
 
 def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> dict:
-    """One line of the front page: the service's headline figures (:func:`odsamen.briefing.headline`)
+    """One line of the front page: the service's headline figures (:func:`odsamen.report.briefing.headline`)
     and its links, relative to the pack."""
-    from odsamen.coalitions import advice_words
+    from odsamen.analysis.coalitions import advice_words
 
     code = outcome.service
     return {
@@ -515,7 +483,7 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
 
 def strongest_cell(keys: list[str], lang: str) -> str:
     """The front page's coalition column: the coalition most forms fit, and how many tie with it."""
-    from odsamen.coalitions import coalition_label
+    from odsamen.analysis.coalitions import coalition_label
 
     if not keys:
         return text("briefing.none", lang)
@@ -526,7 +494,8 @@ def strongest_cell(keys: list[str], lang: str) -> str:
 
 def partner_cell(found, lang: str) -> str:
     """The front page's partner column: the best partner with what it rests on, or the close calls."""
-    from odsamen.briefing import close_reason, join_words, partner_with_basis
+    from odsamen.catalogue import join_words
+    from odsamen.report.briefing import close_reason, partner_with_basis
 
     def shown(partner: str) -> str:
         return partner_with_basis(found, partner, lang)
@@ -535,7 +504,7 @@ def partner_cell(found, lang: str) -> str:
         return shown(found.best)
     if not found.close:
         return text("briefing.none", lang)
-    # A near-tie reads as a tie, as in the briefing (:func:`odsamen.briefing.close_reason`).
+    # A near-tie reads as a tie, as in the briefing (:func:`odsamen.report.briefing.close_reason`).
     return text(
         f"pack.index.no_best.{close_reason(found)}",
         lang,
@@ -554,8 +523,8 @@ def index_context(
     advisor: str = DEFAULT_ADVISOR,
 ) -> dict:
     """Everything the front page shows; all of it is escaped by the template. ``headlines`` maps each
-    service to its :func:`odsamen.briefing.headline`."""
-    from odsamen.affinity import HEADLINE_LENS, lens_label
+    service to its :func:`odsamen.report.briefing.headline`."""
+    from odsamen.analysis.affinity import HEADLINE_LENS, lens_label
 
     words = {
         key.removeprefix("pack.index."): text(key, lang)
@@ -586,7 +555,7 @@ def index_context(
     if advisor != DEFAULT_ADVISOR:
         words["intro"] += " " + text("pack.index.advisor_excluded", lang)
     words["fingerprint"] = text(
-        "pack.index.fingerprint", lang, fingerprint=cache.fingerprint(data.folder)[:12]
+        "pack.index.fingerprint", lang, fingerprint=shared.fingerprint(data.folder)[:12]
     )
     failed = [o.service for o in outcomes if not o.ok]
     return {
@@ -755,7 +724,7 @@ def table_bytes(data: Dataset, unknown: str) -> dict[str, bytes]:
     """The affinity tables a pack of ``data`` holds, by path in the pack (``tables/<name>.csv``)."""
     import tempfile
 
-    from odsamen.affinity import write_tables
+    from odsamen.analysis.affinity import write_tables
 
     with tempfile.TemporaryDirectory(prefix="odsamen-tables-") as scratch:
         paths = write_tables(data, scratch, unknown=unknown)
@@ -776,16 +745,16 @@ def _build_in(
     stopped: list[int] | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
-    from odsamen import coalitions
-    from odsamen.affinity import write_tables
-    from odsamen.briefing import headline
-    from odsamen.export import render_index
-    from odsamen.scoring import Reading
+    from odsamen.analysis import coalitions
+    from odsamen.analysis.affinity import write_tables
+    from odsamen.analysis.scoring import Reading
+    from odsamen.build.export import render_index
+    from odsamen.report.briefing import headline
 
     # The briefings read the pack's own copy of the data, byte for byte the validated files.
     copy_data(data, staging / DATA)
     # For the front page, computed here while the briefings run (each briefing computes its own).
-    results = cache.SharedResults.compute(data)
+    results = shared.SharedResults.compute(data)
     report = _reporter(progress, lang)
     headlines = {}
     reading = Reading(unknown, advisor)
@@ -975,7 +944,7 @@ def command(
     """``odsamen briefings``: exit code 0 when every briefing was built, 1 when one failed (the
     previous pack stays unless ``allow_partial``), 2 for invalid data or arguments (nothing
     written), 130 when interrupted by Ctrl-C and 143 by SIGTERM (nothing written)."""
-    from odsamen.data import DataError
+    from odsamen.analysis.data import DataError
 
     try:
         if jobs is not None and jobs < 1:

@@ -5,15 +5,15 @@ For each job a worker executes the parameterized notebook with nbclient's
 public API (:class:`nbclient.NotebookClient`), which starts a kernel of its
 own the ordinary way, waits until it is ready, runs the cells and shuts the
 kernel down. The worker then keeps the tidied notebook, converts it once to
-HTML, renders that HTML to PDF (:mod:`odsamen.export`) and writes a log.
+HTML, renders that HTML to PDF (:mod:`odsamen.build.export`) and writes a log.
 
-The parent (:func:`run_jobs`) collects one :class:`~odsamen.pack.Outcome`
+The parent (:func:`run_jobs`) collects one :class:`Outcome`
 per job as the jobs finish. A job that raises is a failed outcome, never a
 failed run; a worker that dies fails the jobs it took with it.
 
 Stopping: the workers leave the terminal's process group, so Ctrl-C reaches
 the parent only. On :class:`KeyboardInterrupt` (Ctrl-C, or SIGTERM turned
-into one by :func:`odsamen.pack.stop_signals`) the parent cancels the jobs not yet
+into one by :func:`odsamen.build.pack.stop_signals`) the parent cancels the jobs not yet
 started, tells the workers to take no new one and sends them SIGINT: nbclient
 then shuts down the kernel it started. Workers that have not ended after
 :data:`STOP_TIMEOUT` seconds are terminated (their kernels end on their own,
@@ -31,6 +31,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 KERNEL_NAME = "python3"
@@ -45,6 +46,38 @@ STOP_TIMEOUT = 10.0
 
 WORKER_ERRORS = "worker-*.err"
 """File names of the workers' stderr in the work folder (see :func:`_start_worker`)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One briefing to run: the parameterized notebook and where each result goes.
+
+    ``html`` and ``pdf`` are None when that output is not wanted (reference
+    notebooks); ``keep_images`` False drops figures from the kept notebook.
+    """
+
+    service: str
+    title: str
+    lang: str
+    notebook: dict
+    cwd: Path
+    notebook_out: Path
+    log: Path
+    html: Path | None = None
+    pdf: Path | None = None
+    keep_images: bool = True
+
+
+@dataclass
+class Outcome:
+    """What became of one job: ``ok``, the ``error`` if not, wall seconds per phase and CPU seconds
+    per process (``worker``: executing and converting; ``kernel``: the notebook's own work, where known)."""
+
+    service: str
+    ok: bool
+    error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 @contextmanager
@@ -106,7 +139,7 @@ def _write_log(job, outcome, notebook, error: BaseException | None) -> None:
 
 
 _exporter = None
-"""The worker's warm :class:`~odsamen.export.BriefingExporter` (set by :func:`_start_worker`)."""
+"""The worker's warm :class:`~odsamen.build.export.BriefingExporter` (set by :func:`_start_worker`)."""
 _stopping = None
 """The build's stop event in a worker: once set, the worker takes no new job."""
 
@@ -115,8 +148,7 @@ def run_job(job, exporter=None):
     """Execute, keep, convert and log one briefing; return its outcome (a failed briefing never raises)."""
     import nbformat
 
-    from odsamen.export import tidy_notebook, warm_exporter
-    from odsamen.pack import Outcome
+    from odsamen.build.export import tidy_notebook, warm_exporter
 
     outcome = Outcome(job.service, ok=False)
     if _stopping is not None and _stopping.is_set():
@@ -162,7 +194,7 @@ def _start_worker(work: Path, stopping) -> None:
     sys.stderr.flush()
     with open(Path(work) / f"worker-{os.getpid()}.err", "ab") as target:
         os.dup2(target.fileno(), 2)
-    from odsamen.export import warm_exporter
+    from odsamen.build.export import warm_exporter
 
     _exporter = warm_exporter()
 
@@ -203,13 +235,12 @@ def run_jobs(
     ``check`` is called while waiting, at least every :data:`POLL_SECONDS`; an exception it raises
     (such as a stop request) ends the run as an interrupt does.
     """
-    from odsamen.pack import Outcome
 
     if n_jobs == 0:
         return []
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
-        from odsamen.export import warm_exporter
+        from odsamen.build.export import warm_exporter
 
         warm_exporter()  # once, here, for all workers: they inherit it
     stopping = context.Event()

@@ -16,32 +16,32 @@ in the reader's language (:func:`odsamen.catalogue.text`):
     A style sheet that outlines the chosen service on the score pictures and
     the chosen coalition on the coalition chart.
 ``scores``
-    The report's score tables as pictures (:func:`odsamen.plots.score_heatmap`)
+    The report's score tables as pictures (:func:`odsamen.report.plots.score_heatmap`)
     for the chosen items.
 ``profile``
-    Each service's mean score (:func:`odsamen.affinity.service_profile`): the
+    Each service's mean score (:func:`odsamen.analysis.affinity.service_profile`): the
     one output the reading of ``?`` changes, as the lenses and coalitions read
     ``?`` as undetermined under both readings.
 ``pairs``
     Every pair's value under the chosen lens with the number of items behind
-    it (the cell texts of :func:`odsamen.plots.basis_annotations`, coloured
-    with the same colour map as :func:`odsamen.plots.affinity_heatmap`); a
+    it (the cell texts of :func:`odsamen.report.plots.basis_annotations`, coloured
+    with the same colour map as :func:`odsamen.report.plots.affinity_heatmap`); a
     hover over a cell lists the items.
 ``pair_items``
     The items behind one chosen pair: counted, determined but not counted,
     and undetermined.
 ``partners``
     The chosen service's partners under the chosen reading, best first
-    (:func:`odsamen.affinity.partners_of`), with the best partner and the close
-    calls of :func:`odsamen.affinity.partner_verdict` marked.
+    (:func:`odsamen.analysis.affinity.partners_of`), with the best partner and the close
+    calls of :func:`odsamen.analysis.affinity.partner_verdict` marked.
 ``verdicts``
     Every coalition and form of cooperation with its verdict
-    (:func:`odsamen.coalitions.scenario_verdicts`), the chosen coalition
+    (:func:`odsamen.analysis.coalitions.scenario_verdicts`), the chosen coalition
     outlined, and below it that coalition's reasons beside the report's advice
-    (:func:`odsamen.coalitions.advice_comparison`).
+    (:func:`odsamen.analysis.coalitions.advice_comparison`).
 ``coalition_chart``
     Per coalition and item: joint agenda, exchange item or neither
-    (:func:`odsamen.plots.coalition_item_chart`).
+    (:func:`odsamen.report.plots.coalition_item_chart`).
 
 Speed: every piece is cached per instance with :func:`functools.lru_cache`
 on exactly the arguments it depends on, so a click recomputes only what it
@@ -65,11 +65,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from odsamen import affinity, plots, style
-from odsamen import coalitions as co
-from odsamen.catalogue import LANGUAGES, check_language, format_number, text
-from odsamen.data import Dataset
-from odsamen.scoring import (
+from odsamen.analysis import affinity
+from odsamen.analysis import coalitions as co
+from odsamen.analysis.data import Dataset
+from odsamen.analysis.scoring import (
     ADVISOR_READINGS,
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -79,6 +78,8 @@ from odsamen.scoring import (
     UNKNOWN_READINGS,
     Reading,
 )
+from odsamen.catalogue import LANGUAGES, check_language, format_number, text
+from odsamen.report import plots, style
 
 DIMENSION_CHOICES = ("all", "robustness", "task")
 """The items the lenses, partners and score tables run over: all items, the robustness criteria or
@@ -143,7 +144,7 @@ class Picture:
 def render(draw: Callable[[], object], rows: Callable[[object], dict]) -> Picture:
     """Draw a library figure and keep it as a :class:`Picture`.
 
-    ``draw()`` calls a plotting function of :mod:`odsamen.plots` with no Axes
+    ``draw()`` calls a plotting function of :mod:`odsamen.report.plots` with no Axes
     (it sizes a fresh figure itself) and returns its Axes; ``rows(ax)`` maps
     a key to the data rectangle ``(x0, y0, x1, y1)`` of each row that may be
     outlined. The figure is saved as the notebooks show it
@@ -229,7 +230,7 @@ def _section(title: str, body: str, *, name: str) -> str:
 class Explorer:
     """Every output of the explorer for one data set, cached per choice (see the module docstring).
 
-    ``data`` is a loaded :class:`~odsamen.data.Dataset`. Each cache belongs to
+    ``data`` is a loaded :class:`~odsamen.analysis.data.Dataset`. Each cache belongs to
     this instance and holds at most a few hundred entries (the choices
     multiply to that), so none is bounded.
     """
@@ -331,7 +332,7 @@ class Explorer:
         """Every output (:data:`OUTPUTS`) for one set of choices, as HTML fragments.
 
         ``dimension`` is one of :data:`DIMENSION_CHOICES`; ``coalition`` a key of
-        :func:`odsamen.coalitions.coalitions` (default the first); ``pair`` a
+        :func:`odsamen.analysis.coalitions.coalitions` (default the first); ``pair`` a
         two-service key such as ``"NHN+IJmond"`` (default the first pair of
         ``service``). Raises ``ValueError`` for a choice that is not on offer.
         """
@@ -376,11 +377,11 @@ class Explorer:
         return None if dimension == "all" else dimension
 
     def lenses(self, reading: Reading, dimension: str) -> dict[str, affinity.Lens]:
-        """:func:`odsamen.affinity.compute_all` for one reading and choice of items."""
+        """:func:`odsamen.analysis.affinity.compute_all` for one reading and choice of items."""
         return affinity.compute_all(self.data, reading, self._scope(dimension))
 
     def partner_verdict(self, service: str, lens: str, dimension: str) -> affinity.PartnerVerdict:
-        """:func:`odsamen.affinity.partner_verdict`, over every reading (each computed once)."""
+        """:func:`odsamen.analysis.affinity.partner_verdict`, over every reading (each computed once)."""
         computed = {reading: self.lenses(reading, dimension) for reading in READINGS}
         return affinity.partner_verdict(
             self.data, service, lens=lens, dimension=self._scope(dimension), computed=computed
@@ -389,7 +390,7 @@ class Explorer:
     @staticmethod
     def coalition_reading(advisor: str) -> Reading:
         """The reading the coalitions are computed under. Of the three switches only ``advisor`` can
-        change a coalition's facts (:func:`odsamen.coalitions.other_advisor_reading`; checked in
+        change a coalition's facts (:func:`odsamen.analysis.coalitions.other_advisor_reading`; checked in
         ``tests/test_explorer.py``), so the other two do not redraw the coalition outputs."""
         return Reading(advisor=advisor)
 
@@ -403,7 +404,7 @@ class Explorer:
         return affinity.service_profile(self.data, unknown=unknown, advisor=advisor)
 
     def score_picture(self, dimension: str, measure: str, lang: str) -> Picture:
-        """:func:`odsamen.plots.score_heatmap`, each service's row ready to be outlined."""
+        """:func:`odsamen.report.plots.score_heatmap`, each service's row ready to be outlined."""
         codes = self.data.service_codes
         n_items = len(self.data.item_codes(dimension))
         return render(
@@ -412,7 +413,7 @@ class Explorer:
         )
 
     def coalition_picture(self, advisor: str, lang: str) -> Picture:
-        """:func:`odsamen.plots.coalition_item_chart` of every coalition, each row ready to be outlined."""
+        """:func:`~odsamen.report.plots.coalition_item_chart` of every coalition, rows ready to outline."""
         n_items = len(self.data.items)
         return render(
             lambda: plots.coalition_item_chart(
@@ -603,7 +604,7 @@ class Explorer:
         return _section(title, body, name="pair-items")
 
     def partners_html(self, service: str, lens: str, reading: Reading, dimension: str, lang: str) -> str:
-        from odsamen.briefing import close_reason, verdict_words
+        from odsamen.report.briefing import close_reason, verdict_words
 
         part = self.lenses(reading, dimension)[lens]
         ranking = affinity.partners_of(part, part.codes.index(service))

@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
-from odsamen import cache
-from odsamen.affinity import (
+from odsamen.analysis import shared
+from odsamen.analysis.affinity import (
     ADDED_SYMBOLS,
     ALONE_LEVEL,
     CLOSE_MARGIN,
@@ -44,9 +44,8 @@ from odsamen.affinity import (
     partner_verdict,
     states,
 )
-from odsamen.catalogue import WORDS, check_language, format_number, text
-from odsamen.data import DIMENSIONS, MEASURES, Dataset
-from odsamen.scoring import (
+from odsamen.analysis.data import DIMENSIONS, MEASURES, Dataset
+from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
     DEFAULT_UNKNOWN,
@@ -57,6 +56,7 @@ from odsamen.scoring import (
     check_levels,
     check_unknown,
 )
+from odsamen.catalogue import WORDS, check_language, format_number, join_words, quoted, text
 
 MET, NOT_MET, MIXED, UNKNOWN = "met", "not_met", "mixed", "unknown"
 STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
@@ -165,7 +165,7 @@ def _cells(data: Dataset, service: str, advisor: str):
 def needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
     """Items where cooperation pays for the service: it falls short and sees added value.
 
-    The rule of the lens "give and take" (:func:`odsamen.affinity.gives`):
+    The rule of the lens "give and take" (:func:`odsamen.analysis.affinity.gives`):
     ``meets`` -/+, - or -- and ``added_value`` + or ++. A ``?`` is neither
     (see :func:`undetermined_needs`). Columns ``dimension, item, meets,
     added_value, advisor`` (True where a score of the cell was filled in by
@@ -233,7 +233,7 @@ def preference_matches(data: Dataset, service: str) -> pd.DataFrame:
 
     One row per own answer (an item, or an aspect of a split item) and
     partner that names at least one of the same levels. The partner's
-    aspects are pooled, as in :func:`odsamen.affinity.scale_agreement`.
+    aspects are pooled, as in :func:`odsamen.analysis.affinity.scale_agreement`.
     Columns ``dimension, item, aspect, letters, partner, shared`` (shared
     levels in the service's own order), codebook order of items, then
     partners.
@@ -260,15 +260,15 @@ def verdict(
     service: str,
     *,
     lens: str = HEADLINE_LENS,
-    results: cache.SharedResults | None = None,
+    results: shared.SharedResults | None = None,
 ) -> PartnerVerdict:
-    """:func:`odsamen.affinity.partner_verdict` of ``service``, from the build's ``results`` when given."""
+    """:func:`~odsamen.analysis.affinity.partner_verdict` of ``service``, from ``results`` when given."""
     computed = results.lenses if results is not None else None
     return partner_verdict(data, service, lens=lens, computed=computed)
 
 
 def reading_changes(
-    data: Dataset, service: str, *, results: cache.SharedResults | None = None
+    data: Dataset, service: str, *, results: shared.SharedResults | None = None
 ) -> list[tuple[Reading, list[str]]]:
     """Under which readings another partner leads on the :data:`HEADLINE_LENS`: ``(reading, leaders)``
     for every reading whose leaders differ from the default's."""
@@ -288,7 +288,7 @@ def headline(
     service: str,
     *,
     advisor: str = DEFAULT_ADVISOR,
-    results: cache.SharedResults | None = None,
+    results: shared.SharedResults | None = None,
     coalition_table: pd.DataFrame | None = None,
     other_table: pd.DataFrame | None = None,
 ) -> dict[str, object]:
@@ -304,7 +304,7 @@ def headline(
     of cooperation fit (several on a tie; empty if none); ``strongest_holds``:
     whether that stays so with the advisors' scores the other way.
     """
-    from odsamen import coalitions as co
+    from odsamen.analysis import coalitions as co
 
     reading = Reading(advisor=advisor)
     if coalition_table is None:
@@ -381,11 +381,6 @@ def counted(key: str, n: int) -> str:
     return f"{key}.none" if n == 0 and f"{key}.none" in WORDS else key
 
 
-def quoted(label: str, lang: str) -> str:
-    """An item label in running text, between quotes: ‘BI en opleiding’ cannot be read as two items."""
-    return text("words.quoted", lang, label=label)
-
-
 # --- HTML pieces ---------------------------------------------------------------
 
 
@@ -418,18 +413,6 @@ def html_table(
     )
     parts = (tag("caption", caption) if caption is not None else Markup("")) + head + body
     return tag("table", parts, class_=class_) if class_ else tag("table", parts)
-
-
-def join_words(words: list[str], lang: str) -> str:
-    """``a, b and c`` in the reader's language; empty string for no words.
-
-    Item labels may hold the word for "and" themselves (``BI en opleiding``): quote them first
-    (:func:`quoted`, :meth:`Briefing.items`) so that the list stays unambiguous.
-    """
-    words = [str(word) for word in words]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + text("briefing.and", lang) + words[-1]
 
 
 def page_size(
@@ -489,7 +472,7 @@ def figure_image(draw: Callable[..., object], size: tuple[float, float], alt: st
     from IPython.display import Image
     from matplotlib.figure import Figure
 
-    from odsamen import style
+    from odsamen.report import style
 
     style.apply_style()
     dpi = dpi or style.SAVE_DPI
@@ -542,8 +525,8 @@ class Briefing:
     unknown: str = DEFAULT_UNKNOWN
     advisor: str = DEFAULT_ADVISOR
     levels: str = DEFAULT_LEVELS
-    results: cache.SharedResults | None = field(default=None, repr=False, compare=False)
-    """Analysis shared by all briefings (:class:`~odsamen.cache.SharedResults`); None computes as needed."""
+    results: shared.SharedResults | None = field(default=None, repr=False, compare=False)
+    """Shared by all briefings (:class:`~odsamen.analysis.shared.SharedResults`); None computes as needed."""
 
     def __post_init__(self):
         check_language(self.lang)
@@ -557,9 +540,9 @@ class Briefing:
 
     @classmethod
     def open(cls, data_dir: str | Path, service: str, **options) -> Briefing:
-        """The briefing of ``service`` on the data in ``data_dir`` (validated, or from the pack's cache),
-        with the :class:`~odsamen.cache.SharedResults` of the build or, run on its own, computed here."""
-        data, results = cache.load(data_dir, [service])
+        """The briefing of ``service`` on the validated data in ``data_dir``, with its
+        :class:`~odsamen.analysis.shared.SharedResults` computed here."""
+        data, results = shared.load(data_dir, [service])
         return cls(data, service, results=results, **options)
 
     # -- words -------------------------------------------------------------------
@@ -674,7 +657,7 @@ class Briefing:
     @cached_property
     def _forms_table(self) -> pd.DataFrame:
         """The forms of cooperation for every coalition of this service (computed once per briefing)."""
-        from odsamen import coalitions as co
+        from odsamen.analysis import coalitions as co
 
         keys = co.coalitions_of(self.data, self.service)
         return co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
@@ -682,14 +665,14 @@ class Briefing:
     @cached_property
     def _forms_table_other(self) -> pd.DataFrame:
         """The same with the advisors' scores the other way (the one reading that changes coalitions)."""
-        from odsamen import coalitions as co
+        from odsamen.analysis import coalitions as co
 
         keys = co.coalitions_of(self.data, self.service)
         return co.scenario_verdicts(self.data, keys, co.other_advisor_reading(self.reading), lang=self.lang)
 
     def _lenses(self) -> dict:
         """Every lens under this briefing's reading, from the build's results when there are any."""
-        from odsamen.affinity import compute_all
+        from odsamen.analysis.affinity import compute_all
 
         if self.results is not None and self.reading in self.results.lenses:
             return self.results.lenses[self.reading]
@@ -1045,7 +1028,7 @@ class Briefing:
     def forms(self) -> Markup:
         """Which form of cooperation the scores support for the coalitions of this service, beside the
         report's advice, with the caveats that belong to it."""
-        from odsamen import coalitions as co
+        from odsamen.analysis import coalitions as co
 
         keys = co.coalitions_of(self.data, self.service)
         table = self._forms_table
@@ -1151,7 +1134,7 @@ class Briefing:
 
     def _advice(self) -> Markup:
         """The report's advice that concerns this service, each row beside the data's verdict."""
-        from odsamen import coalitions as co
+        from odsamen.analysis import coalitions as co
 
         advice = co.advice_comparison(self.data, lang=self.lang)
         own = co.involving(advice, self.service)
@@ -1345,7 +1328,7 @@ class Briefing:
 
     def score_figure(self, dimension: str, measure: str):
         """The services' scores on ``dimension`` and ``measure`` as a heatmap, the own row outlined."""
-        from odsamen import plots, style
+        from odsamen.report import plots, style
 
         size = style.grid_figsize(len(self.data.service_codes), len(self.data.item_codes(dimension)))
         alt = text(
@@ -1369,7 +1352,7 @@ class Briefing:
     def preference_figure(self, dimension: str = "task"):
         """The services' preferred scale levels on ``dimension``: one column per service (the own one
         outlined), one row per item, readable at A4 width."""
-        from odsamen import plots
+        from odsamen.report import plots
 
         split = bool((plots.preference_cells(self.data, dimension=dimension)["aspect"] != "").any())
         size = plots.preference_figsize(
@@ -1451,8 +1434,8 @@ def partner_chart(
     """
     from matplotlib.ticker import FuncFormatter
 
-    from odsamen import style
-    from odsamen.affinity import compute, partners_of
+    from odsamen.analysis.affinity import compute, partners_of
+    from odsamen.report import style
 
     check_language(lang)
     part = (lenses or {}).get(lens) or compute(data, lens)

@@ -5,7 +5,7 @@ The notebooks under ``notebooks/`` are committed with their outputs, and
 tests. After an intended change, :func:`refresh` (``make notebooks``) runs
 them again in place so the new outputs become the reference: the analysis
 notebooks with their default parameters, and the reference briefings through
-:func:`odsamen.pack.write_reference_notebooks`.
+:func:`odsamen.build.pack.write_reference_notebooks`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-FOLDER = Path(__file__).resolve().parents[2] / "notebooks"
+FOLDER = Path(__file__).resolve().parents[3] / "notebooks"
 """The notebooks of the repository this package is installed from (editable install)."""
 ANALYSIS = ("01-explore.ipynb", "02-affinity.ipynb", "03-coalitions.ipynb")
 REFERENCES = "briefings"
@@ -30,7 +30,7 @@ def execute_in_place(path: Path) -> Path:
     import nbclient
     import nbformat
 
-    from odsamen.export import tidy_notebook
+    from odsamen.build.export import tidy_notebook
 
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
@@ -47,7 +47,7 @@ def execute_in_place(path: Path) -> Path:
 
 def refresh(folder: Path = FOLDER, *, progress: TextIO = sys.stderr) -> bool:
     """Re-run the analysis notebooks and the reference briefings in ``folder``; True if all ran."""
-    from odsamen.pack import write_reference_notebooks
+    from odsamen.build.pack import write_reference_notebooks
 
     for name in ANALYSIS:
         print(name, file=progress, flush=True)

@@ -91,10 +91,10 @@ class Colophon:
     @classmethod
     def of(cls, folder: str | Path | None, lang: str, *, built: datetime | None = None) -> Colophon:
         """The colophon of a briefing on the data in ``folder`` (no fingerprint when it is None)."""
-        from odsamen import cache
+        from odsamen.analysis import shared
 
         known = folder is not None and Path(folder).is_dir()
-        fingerprint = cache.fingerprint(folder)[:FINGERPRINT_LENGTH] if known else "?"
+        fingerprint = shared.fingerprint(folder)[:FINGERPRINT_LENGTH] if known else "?"
         return cls(built or build_time(), fingerprint, odsamen_version(), lang)
 
     @property

@@ -17,7 +17,7 @@ and item (a robustness criterion or a future task) six facts are each *yes*,
     Some member is strong (``+`` or ``++``).
 ``agenda``
     The *joint agenda*: regional fit and shared want (for a pair, the
-    ``joint_agenda`` lens of :mod:`odsamen.affinity`).
+    ``joint_agenda`` lens of :mod:`odsamen.analysis.affinity`).
 ``exchange``
     On the agenda, with both a gap and a supply: one member can help another.
 
@@ -43,10 +43,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from odsamen.affinity import ALONE_LEVEL, LOW_EVIDENCE_SHARE, States, all_of, any_of, states
-from odsamen.catalogue import check_language, format_number, text
-from odsamen.data import Dataset
-from odsamen.scoring import READINGS, Reading
+from odsamen.analysis.affinity import ALONE_LEVEL, LOW_EVIDENCE_SHARE, States, all_of, any_of, states
+from odsamen.analysis.data import Dataset
+from odsamen.analysis.scoring import READINGS, Reading
+from odsamen.catalogue import check_language, format_number, join_words, quoted, text
 
 FACTS = ("regional_fit", "shared_want", "gap", "supply", "agenda", "exchange")
 ITEM_COLUMNS = ("coalition", "dimension", "item", *FACTS, "basis")
@@ -158,7 +158,7 @@ def _levels(data: Dataset) -> dict[tuple[str, str], str]:
 
 
 def _symbols(data: Dataset, reading: Reading) -> dict[tuple[str, str, str], str]:
-    from odsamen.scoring import scores_read
+    from odsamen.analysis.scoring import scores_read
 
     used = scores_read(data.scores, reading.advisor).astype(str)
     return {(r.service, r.item, r.measure): r.score for r in used.itertuples()}
@@ -379,8 +379,6 @@ def verdicts(
 
 
 def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str, str]) -> str:
-    from odsamen.briefing import join_words, quoted
-
     def items(names) -> str:  # item labels in running text: quoted, ‘BI en opleiding’ stays one item
         return join_words([quoted(label, lang) for label in names], lang)
 
@@ -578,7 +576,7 @@ def threshold_variants(data: Dataset) -> dict[str, dict]:
 
 
 def scenario_sensitivity(data: Dataset, keys: list[str] | None = None) -> pd.DataFrame:
-    """Which verdicts change with the reading (every :data:`~odsamen.scoring.READINGS`) or with
+    """Which verdicts change with the reading (every :data:`~odsamen.analysis.scoring.READINGS`) or with
     stricter or looser thresholds (:func:`threshold_variants`).
 
     One row per coalition and form whose verdict is not the same everywhere:

@@ -29,7 +29,7 @@ that is undetermined lowers the number of items the value rests on
 than :data:`LOW_EVIDENCE_SHARE` of the lens's items is marked as resting on
 little evidence.
 
-The readings (:class:`odsamen.scoring.Reading`): ``unknown`` (``?`` neutral
+The readings (:class:`odsamen.analysis.scoring.Reading`): ``unknown`` (``?`` neutral
 or missing) only matters where scores are averaged (:func:`service_profile`);
 the lenses treat ``?`` as undetermined under both. ``advisor`` leaves the
 advisor-filled scores in or out; ``levels`` compares scale letters as
@@ -55,9 +55,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from odsamen.catalogue import format_number, text
-from odsamen.data import DIMENSIONS, LEVELS, Dataset
-from odsamen.scoring import (
+from odsamen.analysis.data import DIMENSIONS, LEVELS, Dataset
+from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
     DEFAULT_UNKNOWN,
@@ -68,6 +67,7 @@ from odsamen.scoring import (
     scores_read,
     with_values,
 )
+from odsamen.catalogue import format_number, text
 
 LENSES = ("joint_agenda", "shared_regional", "shared_added_value", "complementarity", "scale_agreement")
 HEADLINE_LENS = "joint_agenda"
@@ -117,7 +117,7 @@ _DIGITS = 12
 
 
 def reading_of(unknown: str = DEFAULT_UNKNOWN, advisor: str = DEFAULT_ADVISOR, levels: str = DEFAULT_LEVELS):
-    """The :class:`~odsamen.scoring.Reading` for three keyword values (each checked)."""
+    """The :class:`~odsamen.analysis.scoring.Reading` for three keyword values (each checked)."""
     return Reading(unknown, advisor, levels)
 
 
@@ -738,7 +738,7 @@ def sensitivity_values(data: Dataset, *, dimension: str | None = None) -> pd.Dat
     """The values that change with the reading, and which switches change them.
 
     One row per lens and pair whose share or basis differs between the
-    readings (:data:`~odsamen.scoring.READINGS`); rows that no reading can
+    readings (:data:`~odsamen.analysis.scoring.READINGS`); rows that no reading can
     change are left out. Columns :data:`SENSITIVITY_COLUMNS`: the default
     reading's ``share`` and ``n_items``, the lowest and highest share and
     basis over all readings, and ``changed_by``: the switches (``advisor``,

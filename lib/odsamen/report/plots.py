@@ -2,13 +2,13 @@
 
 Every helper follows seaborn's contract: the data first, keyword-only
 options after it, drawing on ``ax`` (or the current Axes) and returning that
-Axes; nothing here shows or saves a figure (see :func:`odsamen.style.save_figure`).
+Axes; nothing here shows or saves a figure (see :func:`odsamen.report.style.save_figure`).
 When no ``ax`` is given and the current figure is still empty, the figure is
-sized to the data (see :func:`odsamen.style.axes_for`), so four services and
+sized to the data (see :func:`odsamen.report.style.axes_for`), so four services and
 twenty-eight services both give readable pictures.
 
 All words come from :mod:`odsamen.catalogue` (titles, legends) or from the
-codebook in the :class:`~odsamen.data.Dataset` (names of items and levels);
+codebook in the :class:`~odsamen.analysis.data.Dataset` (names of items and levels);
 ``lang="nl"`` (the default) or ``"en"`` picks the language.
 """
 
@@ -24,16 +24,16 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
 
-from odsamen import style
+from odsamen.report import style
 
 if TYPE_CHECKING:
     import seaborn as sns
 
 # seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
 # draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
-from odsamen.affinity import SENSITIVITY_COLUMNS
+from odsamen.analysis.affinity import SENSITIVITY_COLUMNS
+from odsamen.analysis.data import ASPECTS, SYMBOLS, Dataset
 from odsamen.catalogue import check_language, format_number, text
-from odsamen.data import ASPECTS, SYMBOLS, Dataset
 
 LEGEND_OUTSIDE = {
     "loc": "upper left",
@@ -704,7 +704,7 @@ def preference_chart(
 
 def lens_title(lens: str, lang: str = "nl") -> str:
     """The plain-language name of an affinity lens (the catalogue's ``affinity.lens.<lens>``, as
-    :func:`odsamen.affinity.lens_label` gives it)."""
+    :func:`odsamen.analysis.affinity.lens_label` gives it)."""
     return text(f"affinity.lens.{lens}", lang)
 
 
@@ -771,18 +771,18 @@ def affinity_heatmap(
     ----------
     matrix
         Symmetric service-by-service values of the lens (higher means a
-        better fit), such as :func:`odsamen.affinity.lens_share`; the
+        better fit), such as :func:`odsamen.analysis.affinity.lens_share`; the
         diagonal (a service with itself) is NaN and shown blank.
     lens
-        The lens's name (one of :data:`odsamen.affinity.LENSES`); gives the
+        The lens's name (one of :data:`odsamen.analysis.affinity.LENSES`); gives the
         title and colour bar label (:func:`lens_title`).
     basis
         Optional, service by service: the number of items each value rests
-        on (:func:`odsamen.affinity.lens_basis`). Each cell then shows it
+        on (:func:`odsamen.analysis.affinity.lens_basis`). Each cell then shows it
         under the value, and a note under the chart says so.
     counts
         Optional, with ``basis``: the counted items
-        (:func:`odsamen.affinity.lens_matrix` of a count lens), shown as
+        (:func:`odsamen.analysis.affinity.lens_matrix` of a count lens), shown as
         ``11/14`` under the share.
     low_evidence
         Optional, with ``basis``: True where the value rests on little
@@ -1259,7 +1259,7 @@ def sensitivity_table(values: pd.DataFrame, *, max_pairs: int = 12, lang: str = 
     ----------
     values
         Columns :data:`SENSITIVITY_COLUMNS` (see
-        :func:`odsamen.affinity.sensitivity_values`): the default reading's
+        :func:`odsamen.analysis.affinity.sensitivity_values`): the default reading's
         ``share`` and ``n_items``, the lowest and highest share and basis over
         all readings, and the switches that change them (``changed_by``).
     max_pairs
@@ -1411,7 +1411,7 @@ def sensitivity_chart(
     ----------
     values
         Columns :data:`SENSITIVITY_COLUMNS`, as
-        :func:`odsamen.affinity.sensitivity_values` returns them; pairs that
+        :func:`odsamen.analysis.affinity.sensitivity_values` returns them; pairs that
         no reading changes are not in it.
     max_pairs
         Per lens, show at most this many pairs, those that move most.
@@ -1626,7 +1626,7 @@ COALITION_COLOURS: dict[str, str] = {
 }
 """Dark for an exchange item, medium for the agenda, near white for neither: three steps of
 lightness that stay apart in greyscale. Undetermined is light grey with crosses
-(:data:`~odsamen.style.UNKNOWN_CELL_HATCH`), as unknown cells of the other heatmaps."""
+(:data:`~odsamen.report.style.UNKNOWN_CELL_HATCH`), as unknown cells of the other heatmaps."""
 
 COALITION_HATCHES: dict[str, str | None] = {
     "exchange": None,
@@ -1673,11 +1673,11 @@ def coalition_cells(data: Dataset, keys: list[str] | None = None, reading=None) 
     ``exchange_open`` (on the agenda, but whether it is an exchange item is
     undetermined) and ``advisor`` (a score of some member that the reading uses was
     filled in by the advisors). The facts come from
-    :func:`odsamen.coalitions.coalition_facts` under ``reading``
-    (an :class:`~odsamen.scoring.Reading`; default the standard reading).
+    :func:`odsamen.analysis.coalitions.coalition_facts` under ``reading``
+    (an :class:`~odsamen.analysis.scoring.Reading`; default the standard reading).
     """
-    from odsamen.affinity import states
-    from odsamen.coalitions import coalition_facts, members
+    from odsamen.analysis.affinity import states
+    from odsamen.analysis.coalitions import coalition_facts, members
 
     found = coalition_facts(data, keys, reading)
     per_service = states(data, reading, items=found.items)
@@ -1792,7 +1792,7 @@ def _coalition_marks(ax: Axes, cells: pd.DataFrame, keys: list[str], items: list
 
 def _coalition_breaks(ax: Axes, data: Dataset, keys: list[str], items: list[str], lang: str, fontsize: float):
     """Lines between coalition sizes and between the two dimensions, the dimensions named below."""
-    from odsamen.coalitions import members
+    from odsamen.analysis.coalitions import members
 
     sizes = [len(members(key)) for key in keys]
     for row in range(1, len(keys)):
@@ -1850,10 +1850,10 @@ def coalition_item_chart(
     data
         The loaded data folder.
     keys
-        Coalition keys such as ``"NHN+IJmond"`` (:func:`odsamen.coalitions.coalitions`,
+        Coalition keys such as ``"NHN+IJmond"`` (:func:`odsamen.analysis.coalitions.coalitions`,
         the default: for four services all 11). At most :data:`MAX_COALITION_ROWS`.
     reading
-        An :class:`~odsamen.scoring.Reading`; default the standard reading.
+        An :class:`~odsamen.analysis.scoring.Reading`; default the standard reading.
     lang
         ``"nl"`` or ``"en"``.
     ax
@@ -1866,7 +1866,7 @@ def coalition_item_chart(
         line ``gid="exchange"``, the ``?`` marks ``gid="exchange_open"``, the
         triangles ``gid="advisor"``.
     """
-    from odsamen.coalitions import coalitions
+    from odsamen.analysis.coalitions import coalitions
 
     check_language(lang)
     keys = list(keys) if keys is not None else coalitions(data)

@@ -125,6 +125,8 @@ FILES = {
     "scenarios": "scenarios.csv",
     "advice": "advice.csv",
 }
+SYNTHETIC_MARKER = "SYNTHETIC"
+"""A file of this name marks a data folder as synthetic (written by :mod:`odsamen.analysis.synth`)."""
 
 FREE_TEXT_COLUMNS = {
     "items": ("label_nl", "label_en", "report_column", "definition_nl", "definition_en"),
@@ -1174,7 +1176,7 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
         raise DataError(issues)
     encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
     typed = _typed(tables)
-    synthetic = (folder / "SYNTHETIC").exists()
+    synthetic = (folder / SYNTHETIC_MARKER).exists()
     return Dataset(
         folder=folder,
         synthetic=synthetic,
