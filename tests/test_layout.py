@@ -20,7 +20,7 @@ LAYERS = {
     "odsamen.report": {"odsamen.catalogue", "odsamen.analysis"},
     "odsamen.build": {"odsamen.catalogue", "odsamen.analysis", "odsamen.report"},
 }
-"""What each layer may import from the package besides itself (the command line, ``odsamen.cli``, may import all)."""
+"""What each layer may import from the package besides itself (``odsamen.cli`` may import all)."""
 
 
 def module_name(path: Path) -> str:

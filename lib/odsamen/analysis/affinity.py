@@ -64,6 +64,7 @@ from odsamen.analysis.scoring import (
     UNKNOWN_SYMBOL,
     Reading,
     check_unknown,
+    named_letters,
     scores_read,
     with_values,
 )
@@ -175,6 +176,11 @@ class States:
     advisor: np.ndarray
     preferences: list[list[frozenset | None]]
 
+    @property
+    def needs(self) -> np.ndarray:
+        """Where cooperation pays for a service: weak on the item, sees added value (yes/no/undetermined)."""
+        return all_of(self.weak, self.added)
+
 
 def states(data: Dataset, reading: Reading | None = None, items: list[str] | None = None) -> States:
     """The yes/no/undetermined facts per service and item that every lens is built from."""
@@ -191,12 +197,7 @@ def states(data: Dataset, reading: Reading | None = None, items: list[str] | Non
     advisor[rows[keep], columns[keep]] = True
 
     groups = {str(level): level_group(data, str(level)) for level in data.levels["level"]}
-    named: dict[tuple[str, str], set[str]] = {}
-    for cell in data.preferences.astype({"service": str, "item": str, "levels": str}).itertuples():
-        if cell.levels in ("", UNKNOWN_SYMBOL):
-            continue
-        letters = cell.levels.split("/")
-        named.setdefault((cell.service, cell.item), set()).update(letters)
+    named = named_letters(data)
     preferences = [
         [
             None

@@ -29,7 +29,7 @@ from odsamen.analysis.affinity import (
     top_pair,
 )
 from odsamen.analysis.data import Dataset
-from odsamen.analysis.scoring import DEFAULT_UNKNOWN, check_unknown, with_values
+from odsamen.analysis.scoring import DEFAULT_UNKNOWN, check_unknown, level_letters, with_values
 from odsamen.catalogue import check_language, format_number, join_words, text
 
 NHN, IJMOND, NZKG, OFGV = "NHN", "IJmond", "NZKG", "OFGV"
@@ -85,7 +85,7 @@ def _named_levels(data: Dataset, service: str, item: str) -> set[str] | None:
     """The levels ``service`` names for ``item`` (all aspects pooled); None if not answered."""
     prefs = data.preferences
     cells = prefs.loc[(prefs["service"] == service) & (prefs["item"] == item), "levels"]
-    letters = {letter for cell in cells if cell not in ("", "?") for letter in cell.split("/")}
+    letters = {letter for cell in cells for letter in level_letters(cell)}
     return letters or None
 
 

@@ -45,7 +45,7 @@ import pandas as pd
 
 from odsamen.analysis.affinity import ALONE_LEVEL, LOW_EVIDENCE_SHARE, States, all_of, any_of, states
 from odsamen.analysis.data import Dataset
-from odsamen.analysis.scoring import READINGS, Reading
+from odsamen.analysis.scoring import READINGS, Reading, named_letters
 from odsamen.catalogue import check_language, format_number, join_words, quoted, text
 
 FACTS = ("regional_fit", "shared_want", "gap", "supply", "agenda", "exchange")
@@ -197,7 +197,7 @@ def coalition_facts(
         advisor[row] = facts.advisor[m].any(axis=0)
         regional_fit = all_of(*facts.regional[m])
         shared_want = all_of(*facts.added[m])
-        gap = any_of(*[all_of(facts.weak[i], facts.added[i]) for i in m])
+        gap = any_of(*facts.needs[m])
         supply = any_of(*facts.strong[m])
         agenda = all_of(regional_fit, shared_want)
         values = {
@@ -249,15 +249,6 @@ def coalition_items(
 
 
 # --- scenario verdicts --------------------------------------------------------------------------
-
-
-def named_letters(data: Dataset) -> dict[tuple[str, str], set[str]]:
-    """The levels each service names per item (all aspects pooled); absent where it named none."""
-    letters: dict[tuple[str, str], set[str]] = {}
-    for cell in data.preferences.astype({"service": str, "item": str, "levels": str}).itertuples():
-        if cell.levels not in ("", "?"):
-            letters.setdefault((cell.service, cell.item), set()).update(cell.levels.split("/"))
-    return letters
 
 
 def _scope(data: Dataset, items: list[str], dimension: str) -> np.ndarray:

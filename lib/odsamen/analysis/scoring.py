@@ -30,6 +30,21 @@ UNKNOWN_SYMBOL = "?"
 MIXED_SYMBOL = "-/+"
 
 
+def level_letters(levels: str) -> tuple[str, ...]:
+    """The scale letters of one preference cell: ``"B/C"`` gives ``("B", "C")``, ``?`` or empty ``()``."""
+    return () if levels in ("", UNKNOWN_SYMBOL) else tuple(levels.split("/"))
+
+
+def named_letters(data) -> dict[tuple[str, str], set[str]]:
+    """The levels each service names per item (all aspects pooled), keyed ``(service, item)``;
+    absent where it named none. ``data`` is a :class:`~odsamen.analysis.data.Dataset`."""
+    letters: dict[tuple[str, str], set[str]] = {}
+    for cell in data.preferences.astype({"service": str, "item": str, "levels": str}).itertuples():
+        if given := level_letters(cell.levels):
+            letters.setdefault((cell.service, cell.item), set()).update(given)
+    return letters
+
+
 def check_unknown(unknown: str) -> str:
     """Return ``unknown`` if it is a valid reading of ``?``, else raise ``ValueError``."""
     if unknown not in UNKNOWN_READINGS:

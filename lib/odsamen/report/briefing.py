@@ -37,7 +37,6 @@ from odsamen.analysis.affinity import (
     STRONG_SYMBOLS,
     WEAK_SYMBOLS,
     PartnerVerdict,
-    all_of,
     basis_text,
     lens_definition,
     lens_label,
@@ -55,6 +54,7 @@ from odsamen.analysis.scoring import (
     check_advisor,
     check_levels,
     check_unknown,
+    level_letters,
 )
 from odsamen.catalogue import WORDS, check_language, format_number, join_words, quoted, text
 
@@ -172,7 +172,7 @@ def needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.
     the advisors), codebook order.
     """
     facts, i, own = _cells(data, service, check_advisor(advisor))
-    wanted = all_of(facts.weak[i], facts.added[i]) == 1
+    wanted = facts.needs[i] == 1
     rows = own[wanted].reset_index()
     return rows.assign(advisor=facts.advisor[i][wanted])[
         ["dimension", "item", "meets", "added_value", "advisor"]
@@ -182,7 +182,7 @@ def needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.
 def undetermined_needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> list[str]:
     """Items where a ``?`` (or a left-out advisor score) leaves open whether cooperation pays."""
     facts, i, _ = _cells(data, service, check_advisor(advisor))
-    open_ = np.isnan(all_of(facts.weak[i], facts.added[i]))
+    open_ = np.isnan(facts.needs[i])
     return [facts.items[k] for k in np.flatnonzero(open_)]
 
 
@@ -196,7 +196,7 @@ def offers(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd
     advisors. Codebook order of items.
     """
     facts, i, own = _cells(data, service, check_advisor(advisor))
-    wants = all_of(facts.weak, facts.added) == 1
+    wants = facts.needs == 1
     strong = facts.strong[i] == 1
     rows = []
     for k in np.flatnonzero(strong):
@@ -220,7 +220,7 @@ def preference_table(data: Dataset) -> pd.DataFrame:
     dimension, item, aspect, levels, letters, answer, note``, codebook order.
     """
     prefs = data.preferences.astype({"service": str, "dimension": str, "item": str})
-    letters = [tuple(levels.split("/")) if levels not in ("", "?") else () for levels in prefs["levels"]]
+    letters = [level_letters(levels) for levels in prefs["levels"]]
     answer = np.select([prefs["levels"] == "?", prefs["levels"] == ""], [UNKNOWN, "missing"], "levels")
     table = prefs.assign(letters=letters, answer=answer)
     return table[

@@ -430,7 +430,7 @@ def preference_cells(data: Dataset, *, dimension: str) -> pd.DataFrame:
             "service": str(pref.service),
             "item": str(pref.item),
             "aspect": pref.aspect,
-            "levels": tuple(pref.levels.split("/")) if pref.levels else (),
+            "levels": tuple(pref.levels.split("/")) if pref.levels else (),  # "?" stays, drawn as unknown
             "note": pref.note,
         }
         for pref in part.itertuples(index=False)
