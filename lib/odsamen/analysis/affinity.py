@@ -85,8 +85,6 @@ ADDED_SYMBOLS = ("+", "++")
 
 ALONE_LEVEL = LEVELS[0]
 """Level A, the service on its own: naming it is no wish to cooperate."""
-LEVEL_GROUPS = ("alone", "regional", "national")
-
 LOW_EVIDENCE_SHARE = 0.5
 """A value resting on fewer than this share of the lens's items is marked as resting on little evidence."""
 CLOSE_MARGIN = 0.10

@@ -90,19 +90,6 @@ data cannot decide is consistent."""
 # --- coalitions ----------------------------------------------------------------------
 
 
-def coalition_key(data: Dataset, members) -> str:
-    """The key of a coalition: its member codes in ``services.csv`` order joined by ``+``."""
-    members = set(members)
-    unknown = members - set(data.service_codes)
-    if unknown:
-        raise ValueError(
-            f"unknown services {sorted(unknown)}; expected some of {', '.join(data.service_codes)}"
-        )
-    if len(members) < 2:
-        raise ValueError("a coalition has two or more services")
-    return SEPARATOR.join(code for code in data.service_codes if code in members)
-
-
 def members(key: str) -> list[str]:
     """The member codes of a coalition key."""
     return key.split(SEPARATOR)
@@ -139,10 +126,6 @@ def coalitions_of(data: Dataset, service: str, keys: list[str] | None = None) ->
 
 
 # --- facts per coalition and item ---------------------------------------------------------------
-
-
-def _word(flag: float) -> str:
-    return UNDETERMINED if np.isnan(flag) else (YES if flag == 1 else NO)
 
 
 def _levels(data: Dataset) -> dict[tuple[str, str], str]:

@@ -27,7 +27,6 @@ DEFAULT_UNKNOWN = "neutral"
 
 SYMBOL_VALUES = {"--": -2.0, "-": -1.0, "-/+": 0.0, "+": 1.0, "++": 2.0}
 UNKNOWN_SYMBOL = "?"
-MIXED_SYMBOL = "-/+"
 
 
 def level_letters(levels: str) -> tuple[str, ...]:
