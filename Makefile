@@ -32,8 +32,8 @@ validate: $(STAMP) ## Check the tables in data/ and summarise them
 
 test: $(STAMP) ## Lint, unit tests and nbval regression checks of the notebooks
 	$(BIN)/ruff check lib tests benchmarks
-	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg --nbval-current-env -p no:cacheprovider
+	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg --nbval-current-env -p no:cacheprovider -n auto --dist loadfile
 
 notebooks: $(STAMP) ## Re-run the notebooks and keep their outputs as the new reference
 	$(BIN)/odsamen notebooks
