@@ -60,6 +60,14 @@ WORDS: dict[str, dict[str, str]] = {
     "issue.column": {"nl": ", kolom '{column}'", "en": ", column '{column}'"},
     "issue.value": {"nl": ": waarde '{value}'", "en": ": value '{value}'"},
     "issue.expected": {"nl": ": verwacht {expected}", "en": ": expected {expected}"},
+    "issue.more": {
+        "nl": "; en nog {count} regels verderop met hetzelfde probleem, niet afzonderlijk genoemd",
+        "en": "; and {count} more rows like this further on, not listed one by one",
+    },
+    "issue.more.one": {
+        "nl": "; en nog 1 regel verderop met hetzelfde probleem",
+        "en": "; and 1 more row like this further on",
+    },
     "expect.readable_file": {"nl": "een leesbaar bestand ({reason})", "en": "a readable file ({reason})"},
     "expect.header": {"nl": "een kopregel met kolomnamen", "en": "a header line with column names"},
     "expect.fields": {
@@ -288,6 +296,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a code that can be a file name on Windows: not 'CON', 'PRN', 'AUX', 'NUL', 'COM1' to 'COM9' "
         "or "
         "'LPT1' to 'LPT9' (in any case)",
+    },
+    "expect.code_case_more": {
+        "nl": "codes die niet alleen in hoofdletters verschillen (op Windows zijn het dezelfde "
+        "bestandsnaam): zie regel {lines} en nog {more} andere regels",
+        "en": "codes that differ in more than case (on Windows they are the same file name): see line "
+        "{lines} and {more} more lines",
     },
     "expect.code_case": {
         "nl": "codes die niet alleen in hoofdletters verschillen (op Windows zijn het dezelfde "

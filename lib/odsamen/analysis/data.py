@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
-import itertools
 import math
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,6 +171,11 @@ WINDOWS_RESERVED = frozenset(
 MAX_LINES_NAMED = 10
 """A duplicated key names at most this many other lines, and how many more there are."""
 
+MAX_ROWS_LISTED = 10_000
+"""A check lists at most this many rows of a file one by one; the last one listed says how many
+more rows have the same problem. A file with a million bad rows gives ten thousand messages, not a
+million, and takes seconds, not minutes, to report."""
+
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
@@ -220,6 +227,9 @@ class DataIssue:
     column: str | None
     value: str | None
     expected: Expectation
+    more: int = 0
+    """How many more rows after this one have the same problem and are not listed one by one
+    (:data:`MAX_ROWS_LISTED`)."""
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The full message: file, line, column, value and what was expected.
@@ -238,7 +248,11 @@ class DataIssue:
             message += text("issue.value", lang, value=visible(self.value))
         key, fields = self.expected
         expected = text(key, lang, **{name: visible(value) for name, value in fields})
-        return message + text("issue.expected", lang, expected=expected)
+        message += text("issue.expected", lang, expected=expected)
+        if self.more:
+            count = f"{self.more:,}".replace(",", "." if lang == "nl" else ",")
+            message += text("issue.more", lang, n=self.more, count=count)
+        return message
 
     def __str__(self) -> str:
         return self.describe()
@@ -256,8 +270,13 @@ class DataError(ValueError):
         return [issue.describe(lang) for issue in self.issues]
 
     def report(self, folder: str | Path, lang: str = DEFAULT_LANGUAGE) -> str:
-        """What a user reads: how many problems ``folder`` has, then each on a line of its own."""
-        lines = [text("validate.failed", lang, n=len(self.issues), folder=folder)]
+        """What a user reads: how many problems ``folder`` has, then each on a line of its own.
+
+        The count includes the rows a check found but did not list one by one
+        (:attr:`DataIssue.more`).
+        """
+        count = sum(1 + issue.more for issue in self.issues)
+        lines = [text("validate.failed", lang, n=count, folder=folder)]
         return "\n".join(lines + [f"  {message}" for message in self.describe(lang)])
 
 
@@ -366,15 +385,21 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     dropped when every cell under them is empty too; a filled cell under a
     column without a name, a column without a name between others and a
     column named twice are reported.
+
+    Each distinct cell text is kept once in memory (:func:`sys.intern`): a
+    million rows hold a few thousand service codes and six score symbols, and
+    a copy per cell would take hundreds of megabytes.
     """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [DataIssue(label, None, None, None, _expect("readable_file", reason=exc.strerror))]
     content, encoding, issues = decode(raw, label)
+    del raw  # the text is all that is read from here on
     if content is None:
         return None, issues
-    header = content.split("\n", 1)[0]
+    end = content.find("\n")
+    header = content if end < 0 else content[:end]  # not split(): that would copy the whole file
     sep = max((",", ";", "\t"), key=header.count)  # ties: ','
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=sep)
     try:
@@ -387,6 +412,8 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     columns = names[:width]
     issues += _header_issues(columns, label)
     rows, lines = [], []
+    unnamed, misfits = [], []  # records with a filled cell after the last column; with too few cells
+    n_unnamed = n_misfits = 0
     while True:
         line = reader.line_num + 1  # where the record starts: a quoted cell may span lines
         try:
@@ -396,33 +423,38 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
         if len(record) > width:
             extra = next((i for i in range(width, len(record)) if record[i].strip()), None)
             if extra is not None and extra < len(names):
-                issues.append(
+                n_unnamed += 1
+                if n_unnamed <= MAX_ROWS_LISTED:
+                    unnamed.append(
+                        DataIssue(
+                            label,
+                            line,
+                            None,
+                            record[extra].strip(),
+                            _expect("unnamed_cell", position=_position(extra), columns=", ".join(columns)),
+                        )
+                    )
+            if extra is None or extra < len(names):
+                record = record[:width]  # the named cells are still checked
+        cells = list(map(sys.intern, map(str.strip, record)))
+        if not any(cells):
+            continue
+        if len(cells) != width:
+            n_misfits += 1
+            if n_misfits <= MAX_ROWS_LISTED:
+                misfits.append(
                     DataIssue(
                         label,
                         line,
                         None,
-                        record[extra].strip(),
-                        _expect("unnamed_cell", position=_position(extra), columns=", ".join(columns)),
+                        sep.join(record),
+                        _expect("fields", n=width, sep=sep, found=len(record)),
                     )
                 )
-            if extra is None or extra < len(names):
-                record = record[:width]  # the named cells are still checked
-        cells = [cell.strip() for cell in record]
-        if not any(cells):
-            continue
-        if len(cells) != width:
-            issues.append(
-                DataIssue(
-                    label,
-                    line,
-                    None,
-                    sep.join(record),
-                    _expect("fields", n=width, sep=sep, found=len(record)),
-                )
-            )
             continue
         rows.append(cells)
         lines.append(line)
+    issues += _listed(unnamed, n_unnamed) + _listed(misfits, n_misfits)
     if len(set(columns)) < len(columns) or "" in columns:
         return None, issues
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
@@ -549,18 +581,78 @@ def _check_frame(
     columns: dict[str, tuple[pa.Check | None, str]],
     unique: list[str] | None = None,
 ) -> list[DataIssue]:
-    """Check ``frame`` with pandera and translate its failures into issues; ``unique`` is checked here."""
+    """Check ``frame`` with pandera and translate its failures into issues; ``unique`` is checked here.
+
+    Each column's pandera check first runs on its own over the column's distinct values
+    (:func:`_failing`). pandera then validates only the rows that failed a check, at most
+    :data:`MAX_ROWS_LISTED` per column, so a million bad cells never become a million failure
+    cases; for a valid table it validates no rows, only the columns of the header. Every cell is
+    text (:func:`read_table`), so the schema's type and missing-value checks have nothing to find
+    in the rows left out.
+    """
     import pandera.pandas as pa
 
-    schema = _schema({name: check for name, (check, _) in columns.items()}, None)
+    checks = {name: check for name, (check, _) in columns.items()}
+    failing = {
+        name: frame.index[_failing(check, frame[name])]
+        for name, check in checks.items()
+        if check is not None and name in frame.columns
+    }
+    shown = sorted(set().union(*(rows[:MAX_ROWS_LISTED] for rows in failing.values())))
     issues = []
     try:
-        schema.validate(frame, lazy=True)
+        _schema(checks, None).validate(frame.loc[shown], lazy=True)
     except pa.errors.SchemaErrors as err:
         issues = _translate(err.failure_cases, frame, label, columns, unique)
+    # A row shown for one column may fail another column's check too, further on than that
+    # column's first rows: each column lists its own first rows, and counts all of them.
+    cells = [
+        issue
+        for name, rows in failing.items()
+        for issue in _listed([issue for issue in issues if issue.column == name], len(rows))
+    ]
+    issues = [issue for issue in issues if issue.column not in failing] + cells
     if unique and set(unique) <= set(frame.columns):
         issues += _check_unique(frame, label, unique)
     return issues
+
+
+def _failing(check: pa.Check, cells: pd.Series) -> pd.Series:
+    """Where ``cells`` fail pandera's ``check``: a boolean Series like ``cells``."""
+    return _per_value(cells, lambda values: ~check(values).check_output)
+
+
+def _per_value(cells: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``test`` (a Series of booleans for a Series of text) for every cell, run once per distinct text.
+
+    What a check says about a cell depends on its text only, and a million rows hold a few
+    thousand service codes and six score symbols: testing each text once saves a regular
+    expression per row. Cells are never missing (:func:`read_table` gives text).
+    """
+    codes, values = pd.factorize(cells)
+    flags = test(pd.Series(values, dtype=object)).to_numpy(dtype=bool)
+    return pd.Series(flags[codes], index=cells.index)
+
+
+def _listed(issues: list[DataIssue], found: int) -> list[DataIssue]:
+    """One check's ``issues`` as the user gets them: in file order, at most :data:`MAX_ROWS_LISTED`.
+
+    ``found`` is how many rows the check found in all (some may have no issue made for them);
+    when it is more than are listed, the last issue listed says how many more there are.
+    """
+    listed = sorted(issues, key=lambda issue: issue.line or 0)[:MAX_ROWS_LISTED]
+    if listed and found > len(listed):
+        listed[-1] = dataclasses.replace(listed[-1], more=found - len(listed))
+    return listed
+
+
+def _row_issues(
+    frame: pd.DataFrame, where: pd.Series, issue: Callable[[tuple], DataIssue]
+) -> list[DataIssue]:
+    """``issue(row)`` for every row of ``frame`` where ``where`` holds (rows as :func:`_rows` gives
+    them), made for the first :data:`MAX_ROWS_LISTED` rows only and listed by :func:`_listed`."""
+    rows = frame[where]
+    return _listed([issue(row) for row in _rows(rows.head(MAX_ROWS_LISTED))], len(rows))
 
 
 def _translate(failures, frame, label, columns, unique) -> list[DataIssue]:
@@ -606,26 +698,51 @@ def _check_unique(frame: pd.DataFrame, label: str, unique: list[str]) -> list[Da
 
     The rows are grouped by key once (a hash of each key), so a file full of
     duplicates takes linear time; a key repeated very often names the first
-    :data:`MAX_LINES_NAMED` other lines and how many more there are.
+    :data:`MAX_LINES_NAMED` other lines and how many more there are. The
+    first :data:`MAX_ROWS_LISTED` rows are listed (:func:`_listed`).
     """
     repeated = frame.duplicated(unique, keep=False)
     if not repeated.any():
         return []
     rows = frame.loc[repeated, [*unique, "_line"]]
-    groups = rows.groupby(list(unique), sort=False, dropna=False)["_line"].agg(list)
-    issues = []
-    for key, lines in groups.items():
-        key = key if isinstance(key, tuple) else (key,)
-        for line in lines:
-            issues.append(_duplicate_of(label, unique, key, line, lines))
-    return issues
+    groups = rows.groupby(list(unique), sort=False, dropna=False).ngroup()
+    shown = rows.index[:MAX_ROWS_LISTED]
+    others = _other_lines(groups, rows["_line"], shown)
+    issues = [
+        _duplicate_of(label, unique, tuple(getattr(row, name) for name in unique), row.source_line, *other)
+        for row, other in zip(_rows(rows.loc[shown]), others, strict=True)
+    ]
+    return _listed(issues, len(rows))
 
 
-def _duplicate_of(label: str, unique: list[str], key: tuple, line: int, lines: list[int]) -> DataIssue:
-    others = [n for n in lines if n != line]
-    named = ", ".join(str(n) for n in others[:MAX_LINES_NAMED])
-    if len(others) > MAX_LINES_NAMED:
-        expected = _expect("unique_key_more", lines=named, more=len(others) - MAX_LINES_NAMED)
+def _other_lines(groups: pd.Series, lines: pd.Series, shown: pd.Index) -> list[tuple[list[int], int]]:
+    """For each row in ``shown``: the lines of the first :data:`MAX_LINES_NAMED` other rows of its
+    group, and how many other rows its group has.
+
+    ``groups`` numbers each row's group and ``lines`` gives its line, both indexed like the rows.
+    Only the first lines of each group are collected, so a row whose key is on a million other
+    lines costs no more than a row whose key is on one.
+    """
+    sizes = groups.value_counts()
+    wanted = groups.isin(groups.loc[shown])
+    first = lines[wanted].groupby(groups[wanted], sort=False).head(MAX_LINES_NAMED + 1)
+    heads: dict[int, list[int]] = {}
+    for group, line in zip(groups.loc[first.index], first, strict=True):
+        heads.setdefault(group, []).append(int(line))
+    result = []
+    for group, line in zip(groups.loc[shown], lines.loc[shown], strict=True):
+        named = [other for other in heads[group] if other != line][:MAX_LINES_NAMED]
+        result.append((named, int(sizes[group]) - 1))
+    return result
+
+
+def _duplicate_of(
+    label: str, unique: list[str], key: tuple, line: int, others: list[int], n_others: int
+) -> DataIssue:
+    """The issue of a row at ``line`` whose ``key`` is on ``n_others`` other lines, the first ``others``."""
+    named = ", ".join(str(n) for n in others)
+    if n_others > len(others):
+        expected = _expect("unique_key_more", lines=named, more=n_others - len(others))
     else:
         expected = _expect("unique_key", lines=named)
     return DataIssue(label, int(line), ",".join(unique), ",".join(map(str, key)), expected)
@@ -635,37 +752,38 @@ def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue
     """Every known item under the other dimension than its own."""
     own = frame["item"].map({item: dimension for dimension, items in ITEMS.items() for item in items})
     wrong = own.notna() & frame["dimension"].isin(DIMENSIONS) & (own != frame["dimension"])
-    issues = []
-    for row in _rows(frame[wrong]):
-        allowed = ITEMS.get(row.dimension)
-        if allowed is not None and row.item not in allowed and row.item in ITEMS_ALL:
-            issues.append(
-                DataIssue(
-                    label,
-                    row.source_line,
-                    "item",
-                    row.item,
-                    _expect(f"item_of.{row.dimension}", values=_listing(allowed)),
-                )
-            )
-    return issues
+    return _row_issues(
+        frame,
+        wrong,
+        lambda row: DataIssue(
+            label,
+            row.source_line,
+            "item",
+            row.item,
+            _expect(f"item_of.{row.dimension}", values=_listing(ITEMS[row.dimension])),
+        ),
+    )
 
 
 ITEMS_ALL = ROBUSTNESS_ITEMS + TASK_ITEMS
 
 
 def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[DataIssue]:
-    """Report every expected (service, dimension, item, ...) combination that has no row."""
+    """Report every expected (service, dimension, item, ...) combination that has no row.
+
+    The expected combinations are a table (every service with every item and every value of
+    ``keys``), looked up in the rows by pandas in one go, not one by one.
+    """
     names = ["service", "dimension", "item", *keys]
-    present = set(map(tuple, frame[names].to_numpy()))
-    expected = (
-        (service, dimension, item, *extra)
-        for service in services
-        for dimension, items in ITEMS.items()
-        for item in items
-        for extra in itertools.product(*keys.values())
+    items = pd.DataFrame(
+        [(dimension, item) for dimension, items in ITEMS.items() for item in items], columns=names[1:3]
     )
-    return [
+    expected = pd.DataFrame({"service": services}, dtype=object).merge(items, how="cross")
+    for name, values in keys.items():
+        expected = expected.merge(pd.DataFrame({name: list(values)}, dtype=object), how="cross")
+    wanted = pd.MultiIndex.from_frame(expected)
+    missing = wanted[~wanted.isin(pd.MultiIndex.from_frame(frame[names]))]
+    issues = [
         DataIssue(
             label,
             None,
@@ -673,9 +791,9 @@ def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[Data
             None,
             _expect("row_present", row=", ".join(f"{k}={v}" for k, v in zip(names, key, strict=True))),
         )
-        for key in expected
-        if key not in present
+        for key in missing[:MAX_ROWS_LISTED]
     ]
+    return _listed(issues, len(missing))
 
 
 def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
@@ -776,34 +894,36 @@ def _check_codes(services: pd.DataFrame) -> list[DataIssue]:
     share, where ``CON`` is a device and ``NHN`` and ``nhn`` are one file.
     """
     label, codes = FILES["services"], services["code"]
-    issues = [
-        DataIssue(label, row.source_line, "code", row.code, _expect("code_reserved"))
-        for row in _rows(services[codes.str.upper().isin(WINDOWS_RESERVED)])
-    ]
+    issues = _row_issues(
+        services,
+        codes.str.upper().isin(WINDOWS_RESERVED),
+        lambda row: DataIssue(label, row.source_line, "code", row.code, _expect("code_reserved")),
+    )
     folded = codes.str.casefold()
     clash = folded.duplicated(keep=False) & ~codes.duplicated(keep=False)
     if clash.any():
-        lines = services.loc[clash, "_line"].groupby(folded[clash], sort=False).agg(list)
-        spellings = codes[clash].groupby(folded[clash], sort=False).agg(list)
-        for key, group in lines.items():
-            for line, code in zip(group, spellings[key], strict=True):
-                others = [str(n) for n, other in zip(group, spellings[key], strict=True) if other != code]
-                issues.append(
-                    DataIssue(label, int(line), "code", code, _expect("code_case", lines=", ".join(others)))
-                )
+        # every row in a group is another spelling: a code used twice is a duplicate, reported as such
+        rows = services[clash]
+        groups = pd.Series(pd.factorize(folded[clash])[0], index=rows.index)
+        shown = rows.index[:MAX_ROWS_LISTED]
+        found = []
+        for row, (others, n_others) in zip(
+            _rows(rows.loc[shown]), _other_lines(groups, rows["_line"], shown), strict=True
+        ):
+            named = ", ".join(str(n) for n in others)
+            if n_others > len(others):
+                expected = _expect("code_case_more", lines=named, more=n_others - len(others))
+            else:
+                expected = _expect("code_case", lines=named)
+            found.append(DataIssue(label, row.source_line, "code", row.code, expected))
+        issues += _listed(found, len(rows))
     return issues
 
 
 def _excel_damage(issue: DataIssue) -> DataIssue:
     """``issue`` about a score symbol, with the hint on Excel's formulas if Excel damaged the cell."""
     if issue.column == "score" and issue.value is not None and _damaged(issue.value):
-        return DataIssue(
-            issue.file,
-            issue.line,
-            issue.column,
-            issue.value,
-            _expect("symbol_excel", values=_listing(SYMBOLS)),
-        )
+        return dataclasses.replace(issue, expected=_expect("symbol_excel", values=_listing(SYMBOLS)))
     return issue
 
 
@@ -819,14 +939,24 @@ def _check_cells(frame: pd.DataFrame, label: str, free_text: tuple[str, ...]) ->
         if column == "_line":
             continue
         cells = frame[column]
-        control = cells.str.contains(CONTROL_CHARACTERS)
-        for line, value in zip(frame.loc[control, "_line"], cells[control], strict=True):
-            issues.append(DataIssue(label, int(line), column, value, _expect("no_control")))
+        control = _per_value(cells, lambda values: values.str.contains(CONTROL_CHARACTERS))
+        issues += _cell_issues(frame, column, control, _expect("no_control"), label)
         if column in free_text:
-            formula = cells.str.match(FORMULA_START) & ~control
-            for line, value in zip(frame.loc[formula, "_line"], cells[formula], strict=True):
-                issues.append(DataIssue(label, int(line), column, value, _expect("no_formula")))
+            formula = _per_value(cells, lambda values: values.str.match(FORMULA_START)) & ~control
+            issues += _cell_issues(frame, column, formula, _expect("no_formula"), label)
     return issues
+
+
+def _cell_issues(
+    frame: pd.DataFrame, column: str, where: pd.Series, expected: Expectation, label: str
+) -> list[DataIssue]:
+    """An issue for each cell of ``column`` where ``where`` holds, for the first rows (:func:`_listed`)."""
+    rows = frame.loc[where, ["_line", column]]
+    issues = [
+        DataIssue(label, int(line), column, value, expected)
+        for line, value in rows.head(MAX_ROWS_LISTED).itertuples(index=False)
+    ]
+    return _listed(issues, len(rows))
 
 
 def _normalise_booleans(tables: dict[str, pd.DataFrame]) -> None:
@@ -889,25 +1019,33 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
         issues += _check_items_in_dimension(prefs, label)
         issues += _check_complete(prefs, label, services, {})
         levels = prefs["levels"]
-        repeated = levels.str.fullmatch(LEVELS_PATTERN) & levels.str.match(r".*([A-F]).*\1")
-        for row in _rows(prefs[repeated]):
-            issues.append(DataIssue(label, row.source_line, "levels", row.levels, _expect("letter_once")))
-        for row in _rows(prefs[(levels == "") & (prefs["note"] == "")]):
-            issues.append(DataIssue(label, row.source_line, "note", "", _expect("note_for_empty")))
-        for row in _rows(prefs[(levels != "") & (prefs["note"] != "")]):
-            issues.append(DataIssue(label, row.source_line, "note", row.note, _expect("note_only_for_empty")))
+        repeated = _per_value(
+            levels, lambda values: values.str.fullmatch(LEVELS_PATTERN) & values.str.match(r".*([A-F]).*\1")
+        )
+        issues += _row_issues(
+            prefs,
+            repeated,
+            lambda row: DataIssue(label, row.source_line, "levels", row.levels, _expect("letter_once")),
+        )
+        issues += _row_issues(
+            prefs,
+            (levels == "") & (prefs["note"] == ""),
+            lambda row: DataIssue(label, row.source_line, "note", "", _expect("note_for_empty")),
+        )
+        issues += _row_issues(
+            prefs,
+            (levels != "") & (prefs["note"] != ""),
+            lambda row: DataIssue(label, row.source_line, "note", row.note, _expect("note_only_for_empty")),
+        )
         named = (prefs["aspect"] != "").groupby([prefs["service"], prefs["dimension"], prefs["item"]])
         split = named.transform("any")
-        for row in _rows(prefs[split & (prefs["aspect"] == "")]):
-            issues.append(
-                DataIssue(
-                    label,
-                    row.source_line,
-                    "aspect",
-                    "",
-                    _expect("aspect_needed", values=_listing(ASPECTS)),
-                )
-            )
+        issues += _row_issues(
+            prefs,
+            split & (prefs["aspect"] == ""),
+            lambda row: DataIssue(
+                label, row.source_line, "aspect", "", _expect("aspect_needed", values=_listing(ASPECTS))
+            ),
+        )
     return issues
 
 
