@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+import odsamen.analysis.data as data_module
 from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     FILES,
@@ -23,6 +25,7 @@ from odsamen.analysis.data import (
     SYMBOLS,
     TASK_ITEMS,
     DataError,
+    DataIssue,
     Dataset,
     load_dataset,
 )
@@ -810,6 +813,115 @@ def test_a_key_repeated_often_names_ten_lines_and_how_many_more(data_copy: Path)
     assert issue.describe("en").endswith(
         "the same key is on line 138, 139, 140, 141, 142, 143, 144, 145, 146, 147 and 10 more lines"
     )
+
+
+# --- scale: a check lists its first rows and counts the rest (issue 12, section 4) ----------
+
+
+def write_bad_scores(path: Path, n: int) -> None:
+    """``scores.csv`` of ``n`` rows that break six checks each, and ``n`` rows with too few cells."""
+    header = "service,dimension,item,measure,score,source"
+    bad = "NHN,robustness,zzs,meets,+++,se\x01lf"  # twice the same key; a task item; score; control
+    path.write_text("\n".join([header, *[bad, "NHN,robustness"] * n]) + "\n", encoding="utf-8")
+
+
+def test_bad_rows_are_counted_but_only_the_first_are_listed(data_copy: Path, monkeypatch):
+    """The number of issues (and so of messages) made does not grow with the number of bad rows.
+
+    No timing: a check that made an issue per bad row, or that compared each row with the
+    other rows of its key, makes more issues for 2,000 bad rows than for 100, and fails here.
+    """
+    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 5)
+    made = []
+
+    def counted(*args, **kwargs):
+        made.append(args)
+        return DataIssue(*args, **kwargs)
+
+    monkeypatch.setattr(data_module, "DataIssue", counted)
+    found = {}
+    for n in (100, 2000):
+        write_bad_scores(data_copy / "scores.csv", n)
+        made.clear()
+        found[n] = (issues_of(data_copy), len(made))
+    (few, made_few), (many, made_many) = found[100], found[2000]
+    assert made_many == made_few and len(many) == len(few)
+    kinds = {(i.column, i.expected[0]) for i in many}
+    assert {
+        (None, "expect.fields"),
+        ("source", "expect.no_control"),
+        ("score", "expect.symbol"),
+        ("source", "expect.one_of"),
+        ("item", "expect.item_of.robustness"),
+        ("service,dimension,item,measure", "expect.unique_key_more"),
+        (None, "expect.row_present"),
+    } <= kinds
+    for column, key in kinds:
+        listed = [i for i in many if (i.column, i.expected[0]) == (column, key)]
+        assert len(listed) <= 5
+        total = sum(1 + i.more for i in listed)
+        assert total == (136 if key == "expect.row_present" else 2000), (column, key)
+        assert all(i.more == 0 for i in listed[:-1])  # only the last one listed counts the rest
+
+
+def test_the_last_row_listed_says_how_many_more_in_both_languages(data_copy: Path, monkeypatch):
+    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 3)
+    write_bad_scores(data_copy / "scores.csv", 3000)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    scores = [i for i in caught.value.issues if i.column == "score"]
+    assert [i.line for i in scores] == [2, 4, 6]
+    assert scores[-1].describe("en") == (
+        "scores.csv, line 6, column 'score': value '+++': expected a score symbol: "
+        "one of '--', '-', '-/+', '?', '+', '++'; and 2,997 more rows like this further on, "
+        "not listed one by one"
+    )
+    assert (
+        scores[-1]
+        .describe("nl")
+        .endswith("; en nog 2.997 regels verderop met hetzelfde probleem, niet afzonderlijk genoemd")
+    )
+    key = [i for i in caught.value.issues if i.column == "service,dimension,item,measure"]
+    assert (
+        key[0]
+        .describe("en")
+        .endswith("the same key is on line 4, 6, 8, 10, 12, 14, 16, 18, 20, 22 and 2989 more lines")
+    )
+    assert (
+        key[-1]
+        .describe("en")
+        .endswith(
+            "the same key is on line 2, 4, 8, 10, 12, 14, 16, 18, 20, 22 and 2989 more lines; "
+            "and 2,997 more rows like this further on, not listed one by one"
+        )
+    )
+    report = caught.value.report(data_copy, "en")
+    listed = len(caught.value.issues)
+    assert len(report.splitlines()) == 1 + listed
+    total = sum(1 + i.more for i in caught.value.issues)
+    assert total > 6 * 3000 and report.startswith(f"{total} error(s) in the data")
+
+
+def test_one_more_row_is_named_in_the_singular(data_copy: Path, monkeypatch):
+    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 2)
+    for line in (3, 4, 5):
+        set_cell(data_copy / "scores.csv", line, "score", "+++")
+    scores = [i for i in issues_of(data_copy) if i.column == "score"]
+    assert [(i.line, i.more) for i in scores] == [(3, 0), (4, 1)]
+    assert scores[-1].describe("en").endswith("; and 1 more row like this further on")
+    assert scores[-1].describe("nl").endswith("; en nog 1 regel verderop met hetzelfde probleem")
+
+
+def test_many_spellings_of_one_service_code_name_ten_lines_and_how_many_more(data_copy: Path):
+    path = data_copy / "services.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    spellings = ["".join(letters) for letters in itertools.product("aA", "bB", "cC", "dD")]
+    rows = [lines[1].replace("NHN", code, 1) for code in spellings]
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    issues = [i for i in issues_of(data_copy) if i.expected[0].startswith("expect.code_case")]
+    assert len(issues) == 16
+    assert issues[0].describe("en").endswith("see line 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 5 more lines")
+    assert issues[-1].describe("en").endswith("see line 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 5 more lines")
 
 
 def test_labels_are_drawn_literally_never_as_tex():
