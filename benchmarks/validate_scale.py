@@ -2,17 +2,22 @@
 
     .venv/bin/python benchmarks/validate_scale.py [ROWS]
 
-Writes two folders under a temporary directory, each with a ``scores.csv`` of
+Writes three folders under a temporary directory, each with a ``scores.csv`` of
 ``ROWS`` rows (default 1,000,000) and the matching services and preferences:
-``valid`` (every row valid) and ``duplicates`` (the second half repeats the
-first, so every row is a duplicate naming its twin). Each is loaded with
-:func:`odsamen.analysis.data.load_dataset` in a fresh process, which prints the wall
-time and the peak resident memory (``ru_maxrss``).
+``valid`` (every row valid), ``duplicates`` (the second half repeats the
+first, so every row is a duplicate naming its twin) and ``invalid`` (every
+score symbol wrong, so pandera's check fails on every row). Each is loaded
+with :func:`odsamen.analysis.data.load_dataset` in a fresh process, as ``odsamen
+validate`` does, with the report of a refused folder made too; the process
+prints the wall time, the CPU time it used (more than the wall time when
+pandas uses a second core; much less when other work shares the machine)
+and the peak resident memory (``ru_maxrss``).
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import resource
 import shutil
 import subprocess
@@ -27,11 +32,15 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 PER_SERVICE = sum(len(items) for items in ITEMS.values()) * len(MEASURES)  # 34 score rows per service
 
 
-def write_folder(folder: Path, n_rows: int, *, duplicates: bool) -> None:
+CASES = ("valid", "duplicates", "invalid")
+
+
+def write_folder(folder: Path, n_rows: int, case: str) -> None:
     folder.mkdir(parents=True)
     for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
         shutil.copy(DATA / name, folder / name)
     (folder / "advice.csv").write_text("coalition,scenario,stance,where,note_nl,note_en\n", encoding="utf-8")
+    duplicates = case == "duplicates"
     unique_rows = n_rows // 2 if duplicates else n_rows
     n_services = -(-unique_rows // PER_SERVICE)
     codes = [f"S{i:06d}" for i in range(n_services)]
@@ -47,13 +56,13 @@ def write_folder(folder: Path, n_rows: int, *, duplicates: bool) -> None:
         for item in items
         for measure in MEASURES
     ]
-    symbols = ("--", "-", "-/+", "?", "+", "++")
+    symbols = ("+++",) if case == "invalid" else ("--", "-", "-/+", "?", "+", "++")
     with (folder / "scores.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(("service", "dimension", "item", "measure", "score", "source"))
         for _copy in range(2 if duplicates else 1):
             for index, key in enumerate(keys):
-                writer.writerow((*key, symbols[index % 6], "self"))
+                writer.writerow((*key, symbols[index % len(symbols)], "self"))
     with (folder / "scale_preferences.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(("service", "dimension", "item", "aspect", "levels", "note"))
@@ -66,22 +75,24 @@ def write_folder(folder: Path, n_rows: int, *, duplicates: bool) -> None:
 def measure(folder: Path) -> None:
     from odsamen.analysis.data import DataError, load_dataset
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         data = load_dataset(folder)
         outcome = f"valid: {len(data.scores):,} scores, {len(data.preferences):,} preferences"
     except DataError as err:
-        outcome = f"refused: {len(err.issues):,} issues, first: {err.issues[0]}"
-    seconds = time.perf_counter() - start
+        report = err.report(folder, "en").splitlines()
+        outcome = f"refused: {report[0]} {len(report) - 1:,} listed; last: {report[-1].strip()}"
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{folder.name}: {seconds:.1f} s, peak RSS {peak:,.0f} MB; {outcome[:160]}")
+    print(f"{folder.name}: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS {peak:,.0f} MB; {outcome[:400]}")
 
 
 def main(n_rows: int) -> None:
+    print(f"cores: {os.cpu_count()} ({len(os.sched_getaffinity(0))} usable); load average {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, duplicates in (("valid", False), ("duplicates", True)):
+        for name in CASES:
             folder = Path(tmp) / name
-            write_folder(folder, n_rows, duplicates=duplicates)
+            write_folder(folder, n_rows, name)
             rows = sum(1 for _ in (folder / "scores.csv").open()) - 1
             size = (folder / "scores.csv").stat().st_size / 1e6
             print(f"{name}: scores.csv {rows:,} rows, {size:.0f} MB")
