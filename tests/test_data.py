@@ -29,7 +29,7 @@ from odsamen.analysis.data import (
     Dataset,
     load_dataset,
 )
-from odsamen.analysis.scoring import score_matrix, score_values, symbol_value
+from odsamen.analysis.scoring import score_values, with_values
 from odsamen.catalogue import text
 from odsamen.cli import main
 
@@ -575,17 +575,16 @@ def test_symbol_values_and_unknown_reading():
     assert score_values(symbols).tolist() == [-2, -1, 0, 0, 1, 2]
     missing = score_values(symbols, unknown="missing")
     assert np.isnan(missing[3]) and missing[2] == 0
-    assert symbol_value("?", "neutral") == 0
     with pytest.raises(ValueError, match="neutral"):
         score_values(symbols, unknown="zero")
 
 
-def test_score_matrix_shape():
+def test_unknown_read_as_missing_leaves_a_gap():
     data = load_dataset(DATA)
-    matrix = score_matrix(data.scores, dimension="task", measure="meets", unknown="missing")
-    assert matrix.shape == (4, 11)
-    assert list(matrix.columns) == list(TASK_ITEMS)
-    assert matrix.loc["NZKG"].isna().sum() == 3  # NZKG answered '?' on three tasks
+    scores = with_values(data.scores, unknown="missing")
+    own = scores[(scores["dimension"] == "task") & (scores["measure"] == "meets")]
+    assert len(own) == 4 * len(TASK_ITEMS)
+    assert own.loc[own["service"] == "NZKG", "value"].isna().sum() == 3  # NZKG answered '?' on three tasks
 
 
 # --- command line ----------------------------------------------------------------

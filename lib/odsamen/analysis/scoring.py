@@ -53,14 +53,6 @@ def check_unknown(unknown: str) -> str:
     return unknown
 
 
-def symbol_value(symbol: str, unknown: str = DEFAULT_UNKNOWN) -> float:
-    """The number for one score symbol; NaN for ``?`` read as missing."""
-    check_unknown(unknown)
-    if symbol == UNKNOWN_SYMBOL:
-        return 0.0 if unknown == "neutral" else np.nan
-    return SYMBOL_VALUES[symbol]
-
-
 def score_values(symbols: pd.Series, unknown: str = DEFAULT_UNKNOWN) -> pd.Series:
     """Numbers for a Series of score symbols, same index, float dtype."""
     check_unknown(unknown)
@@ -72,18 +64,6 @@ def score_values(symbols: pd.Series, unknown: str = DEFAULT_UNKNOWN) -> pd.Serie
 def with_values(scores: pd.DataFrame, unknown: str = DEFAULT_UNKNOWN) -> pd.DataFrame:
     """``scores`` with a numeric column ``value`` for the given reading of ``?``."""
     return scores.assign(value=score_values(scores["score"], unknown))
-
-
-def score_matrix(
-    scores: pd.DataFrame, *, dimension: str, measure: str, unknown: str = DEFAULT_UNKNOWN
-) -> pd.DataFrame:
-    """Services by items: the numeric scores of one dimension and measure."""
-    part = scores[(scores["dimension"] == dimension) & (scores["measure"] == measure)]
-    part = with_values(part, unknown)
-    table = part.pivot_table(index="service", columns="item", values="value", observed=True, dropna=False)
-    table.columns = table.columns.astype(str)
-    table.index = table.index.astype(str)
-    return table
 
 
 # --- readings ------------------------------------------------------------------
