@@ -6,6 +6,7 @@ pack's own ``data/`` copy, which the build has validated) with
 analysis every briefing needs (every lens for every pair under every reading),
 once for itself: about 0.2 CPU seconds, so nothing is handed
 from the build to the kernels but the data folder's name, a notebook parameter.
+:func:`find_data_dir` finds that folder from wherever a notebook runs, and
 :func:`fingerprint` identifies a data folder's content for the pages and the
 front page.
 """
@@ -17,6 +18,43 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from odsamen.analysis.data import FILES, SYNTHETIC_MARKER, Dataset, load_dataset
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+"""The repository this package is installed from (an editable install, as ``make`` makes)."""
+NOTEBOOKS = REPOSITORY / "notebooks"
+"""The notebooks folder, against which the notebooks' default ``data_dir = "../data"`` is written."""
+
+
+def find_data_dir(path: str | Path) -> Path:
+    """The data folder that ``path`` names, wherever the notebook or script runs.
+
+    An absolute ``path`` is used as is. A relative one is looked up, in this order:
+
+    1. from the current folder (a notebook in JupyterLab or nbval runs in its own folder);
+    2. from the notebooks folder, :data:`NOTEBOOKS` (``papermill notebooks/briefing.ipynb ...``
+       run from the repository root, where ``"../data"`` would miss);
+    3. from the repository root, :data:`REPOSITORY` (``data_dir="data"``).
+
+    The first folder that exists is the data folder; :func:`~odsamen.analysis.data.load_dataset`
+    then checks its tables. Found from the current folder, the path is returned as given (outputs
+    show ``../data``, not a full path of this machine); otherwise as a full path.
+
+    Raises
+    ------
+    FileNotFoundError
+        Naming every full path it looked in.
+    """
+    path = Path(path)
+    if path.is_absolute():
+        return path
+    candidates = [Path.cwd() / path, NOTEBOOKS / path, REPOSITORY / path]
+    for number, candidate in enumerate(candidates):
+        if candidate.is_dir():
+            return path if number == 0 else candidate.resolve()
+    looked = dict.fromkeys(str(candidate.resolve()) for candidate in candidates)  # in order, each once
+    raise FileNotFoundError(
+        f"data folder {str(path)!r} not found; looked in:\n" + "\n".join(f"  {folder}" for folder in looked)
+    )
 
 
 def data_files(folder: str | Path) -> list[Path]:
@@ -60,6 +98,8 @@ class SharedResults:
 
 def load(folder: str | Path, services: list[str] | None = None) -> tuple[Dataset, SharedResults]:
     """The validated data in ``folder`` (:func:`odsamen.analysis.data.load_dataset`, which raises
-    :class:`~odsamen.analysis.data.DataError`) and its :class:`SharedResults`, computed here."""
-    data = load_dataset(folder)
+    :class:`~odsamen.analysis.data.DataError`) and its :class:`SharedResults`, computed here.
+
+    ``folder`` is looked up by :func:`find_data_dir`, so a notebook's ``"../data"`` works from anywhere."""
+    data = load_dataset(find_data_dir(folder))
     return data, SharedResults.compute(data, services)

@@ -6,6 +6,11 @@ tests. After an intended change, :func:`refresh` (``make notebooks``) runs
 them again in place so the new outputs become the reference: the analysis
 notebooks with their default parameters, and the reference briefings through
 :func:`odsamen.build.pack.write_reference_notebooks`.
+
+Every notebook in ``notebooks/`` has a paired percent script beside it
+(``01-explore.py``, see ``jupytext.toml``) with its code and text only, for
+review; :func:`write_script` writes it from the notebook and :func:`refresh`
+writes them all at the end.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-FOLDER = Path(__file__).resolve().parents[3] / "notebooks"
+from odsamen.analysis.shared import NOTEBOOKS
+
+FOLDER = NOTEBOOKS
 """The notebooks of the repository this package is installed from (editable install)."""
 ANALYSIS = ("01-explore.ipynb", "02-affinity.ipynb", "03-coalitions.ipynb")
 REFERENCES = "briefings"
@@ -45,8 +52,25 @@ def execute_in_place(path: Path) -> Path:
     return path
 
 
+def script_path(notebook: Path) -> Path:
+    """The percent script paired with ``notebook``: same folder and name, ending in ``.py``."""
+    return notebook.with_suffix(".py")
+
+
+def write_script(notebook: Path) -> Path:
+    """Write the percent script paired with ``notebook`` from the notebook, as JupyterLab's jupytext would."""
+    import jupytext
+    from jupytext.config import load_jupytext_config
+
+    script = script_path(notebook)
+    config = load_jupytext_config(str(script.resolve()))
+    jupytext.write(jupytext.read(notebook), script, fmt="py:percent", config=config)
+    return script
+
+
 def refresh(folder: Path = FOLDER, *, progress: TextIO = sys.stderr) -> bool:
-    """Re-run the analysis notebooks and the reference briefings in ``folder``; True if all ran."""
+    """Re-run the analysis notebooks and the reference briefings in ``folder``, then write every
+    notebook's paired script again; True if all ran."""
     from odsamen.build.pack import write_reference_notebooks
 
     for name in ANALYSIS:
@@ -55,4 +79,6 @@ def refresh(folder: Path = FOLDER, *, progress: TextIO = sys.stderr) -> bool:
     outcomes = write_reference_notebooks(
         folder.parent / "data", folder / REFERENCES, notebook=folder / "briefing.ipynb", progress=progress
     )
+    for notebook in sorted(folder.glob("*.ipynb")):
+        write_script(notebook)
     return all(outcome.ok for outcome in outcomes)

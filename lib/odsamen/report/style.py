@@ -19,6 +19,8 @@ levels B and C are two shades of blue so that "regional" reads as one idea.
 
 from __future__ import annotations
 
+import base64
+import io
 import math
 import re
 import textwrap
@@ -147,6 +149,51 @@ FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 def apply_style() -> None:
     """Make every following matplotlib figure use the odsamen look (:data:`STYLE_RC`)."""
     mpl.rcParams.update(STYLE_RC)
+
+
+NOTEBOOK_DPI = 80
+"""Resolution of the figures an analysis notebook shows (saved figures use :data:`SAVE_DPI`)."""
+NOTEBOOK_COLOURS = 256
+"""Colours in a figure an analysis notebook shows; odsamen's figures need far fewer."""
+
+
+def compact_png(figure: Figure, colours: int = NOTEBOOK_COLOURS) -> str | None:
+    """``figure`` as a base64 PNG with a palette of at most ``colours`` colours, as a notebook shows it.
+
+    The heatmaps and charts hold a few flat colours, so a palette image looks the same
+    at about a third of the bytes of the full-colour one.
+    """
+    from IPython.core.pylabtools import print_figure
+    from PIL import Image
+
+    drawn = print_figure(figure, "png", bbox_inches="tight")
+    if drawn is None:  # a figure without axes shows nothing
+        return None
+    full = Image.open(io.BytesIO(drawn))
+    on_white = Image.alpha_composite(Image.new("RGBA", full.size, "white"), full.convert("RGBA"))
+    buffer = io.BytesIO()
+    on_white.convert("RGB").quantize(colours).save(buffer, "png", optimize=True)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def notebook_figures(dpi: int = NOTEBOOK_DPI) -> None:
+    """Show the figures of the notebook running this at ``dpi``, each as a :func:`compact_png`.
+
+    For the analysis notebooks, which are committed with their outputs: they stay small,
+    and an analyst still sees sharp figures. Figures saved with :func:`save_figure` and the
+    briefings of the board pack do not change. Outside IPython only ``dpi`` is set.
+    """
+    from IPython import get_ipython
+    from matplotlib import pyplot as plt
+
+    mpl.rcParams["figure.dpi"] = dpi
+    shell = get_ipython()
+    if shell is None:
+        return
+    # The inline backend registers its own PNG formatter when it loads, at the first figure:
+    # draw (and drop) one first, so that the formatter registered here is the one that stays.
+    plt.close(plt.figure())
+    shell.display_formatter.formatters["image/png"].for_type(Figure, compact_png)
 
 
 def math_marker(symbol: str):

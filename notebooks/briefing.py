@@ -1,0 +1,76 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] tags=["remove-cell"]
+# # Briefing of one environmental service
+#
+# The board briefing of one service, in plain Dutch (or English). `odsamen briefings` runs this notebook once per service, each in a fresh kernel, and turns the outputs into the HTML and PDF of the board pack. All words and numbers come from `odsamen.report.briefing` and the catalogue; this notebook only puts the sections in order. Cells tagged `remove-cell` (like this one) and the parameters never reach the briefing.
+#
+# The outputs stored in the repository (here and in `briefings/`) are nbval's reference and have their figures removed to keep the repository small; nbval does not compare images. `odsamen briefings --reference notebooks/briefings` refreshes them.
+
+# %% tags=["parameters"]
+service = "NHN"  # service code from data/services.csv
+lang = "nl"  # language of the briefing: "nl" or "en"
+data_dir = "../data"  # data folder; a relative path is looked up from here, then notebooks/, then the repository root
+unknown = "neutral"  # reading of the score ? where scores are averaged: "neutral" (0) or "missing"
+advisor = "include"  # scores the advisors filled in: "include" (the report's tables whole) or "exclude"
+
+# %%
+from IPython.display import HTML
+
+from odsamen.report.briefing import Briefing
+
+brief = Briefing.open(data_dir, service, lang=lang, unknown=unknown, advisor=advisor)
+
+# %%
+HTML(brief.title())
+
+# %%
+HTML(brief.context())
+
+# %%
+HTML(brief.heading("standing") + brief.figure_note() + brief.standing("robustness") + brief.definitions("robustness"))
+
+# %%
+brief.score_figure("robustness", "meets")
+
+# %%
+HTML(brief.standing("task") + brief.definitions("task"))
+
+# %%
+brief.score_figure("task", "meets")
+
+# %%
+HTML(brief.heading("cooperation") + brief.cooperation())
+
+# %%
+HTML(brief.heading("preferences") + brief.preferences())
+
+# %%
+brief.preference_figure("task")
+
+# %%
+HTML(brief.heading("partners") + brief.partners())
+
+# %%
+brief.partner_figure()
+
+# %%
+HTML(brief.heading("forms") + brief.forms())
+
+# %%
+HTML(brief.heading("caveats") + brief.caveats())
+
+# %%
+HTML(brief.heading("appendix") + brief.appendix())
