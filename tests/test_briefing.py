@@ -352,3 +352,93 @@ def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
     assert "†" in str(Briefing(dataset, "OFGV").summary())
     assert "†" not in str(Briefing(dataset, "NHN").summary())
     assert "†" not in str(Briefing(dataset, "OFGV", advisor="exclude").summary())
+
+
+# --- templates -------------------------------------------------------------------------
+
+
+def test_templates_join_their_lines_but_not_the_values():
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string("<p>\n  {{ a }}{{ ' ' }}{{ b }}\n</p>\n<ul>\n</ul>")
+    assert template.render(a="x\ny", b="<b>") == "<p>x\ny &lt;b&gt;</p><ul></ul>"
+
+
+def test_a_missing_fact_is_an_error_not_a_blank():
+    import jinja2
+
+    with pytest.raises(jinja2.UndefinedError):
+        briefing.render("figure_note", "nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("nl", "0,50 | NHN, IJmond en OFGV"), ("en", "0.50 | NHN, IJmond, and OFGV")]
+)
+def test_templates_write_numbers_and_lists_in_the_language(lang, expected):
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string("{{ x|number }} | {{ codes|words }}")
+    assert template.render(lang=lang, x=0.5, codes=["NHN", "IJmond", "OFGV"]) == expected
+
+
+def standing_page(lang, by_status, groups):
+    facts = {"service": "NHN", "dimension": "task", "total": 11, "groups": groups}
+    by_status = {status: by_status.get(status, []) for status in briefing.STATUSES}
+    return str(briefing.render("standing", lang, **facts, by_status=by_status))
+
+
+def test_standing_template_for_no_one_and_several_items():
+    none = standing_page("nl", {}, [])
+    assert (
+        none
+        == "<h3>Toekomstige opgaven</h3><ul></ul><p>"
+        + text("briefing.standing.alone", "nl", service="NHN")
+        + "</p>"
+    )
+    one = standing_page("nl", {"met": ["‘A’"]}, [])
+    assert "<li>" + text("briefing.standing.task.met", "nl", n=1, total=11, items="‘A’") + "</li>" in one
+    several = standing_page("en", {"met": ["‘A’", "‘B’"], "unknown": ["‘C’", "‘D’", "‘E’"]}, [])
+    assert several.count("<li>") == 2
+    assert "‘C’, ‘D’, and ‘E’" in several
+
+
+def test_compare_template_joins_one_sentence_per_group_with_a_space():
+    groups = [("more", "IJmond en OFGV", 2), ("fewer", "NZKG", 1)]
+    page = str(briefing.render("compare", "nl", service="NHN", dimension="task", groups=groups))
+    more = text("briefing.standing.task.more", "nl", services="IJmond en OFGV", service="NHN", n=2)
+    fewer = text("briefing.standing.task.fewer", "nl", services="NZKG", service="NHN", n=1)
+    assert page == f"{more} {fewer}"
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_summary_template_counts_and_marks(n):
+    facts = {
+        "service": "NHN",
+        "met": 3,
+        "n_robustness": 6,
+        "equipped": 7,
+        "n_tasks": 11,
+        "advisor_dimensions": ["toekomstige opgaven"] * min(n, 1),
+        "needs": n,
+        "offers": n,
+        "needs_advisor": n > 0,
+        "offers_advisor": False,
+        "verdict": "<Geen partner>",
+        "verdict_advisor": False,
+    }
+    page = str(briefing.render("summary", "nl", **facts))
+    needs = text(briefing.counted("briefing.summary.needs", n), "nl", n=n)
+    advisor = text("briefing.advisor_driven", "nl")
+    assert page.count("<li>") == 5 + min(n, 1)
+    assert (f"<li>{needs} {advisor}</li>" in page) == (n > 0)
+    assert f"<li>{needs}</li>" in page or n > 0
+    assert "<li>&lt;Geen partner&gt;</li>" in page
+
+
+def test_section_facts_are_plain_values(dataset):
+    brief = Briefing(dataset, "OFGV")
+    assert brief.summary_facts()["advisor_dimensions"] == [text("dimension.task", "nl").lower()]
+    assert brief.compare_facts("robustness")["groups"] == [
+        ("more", "NZKG", 1),
+        ("same", "IJmond", 1),
+        ("fewer", "NHN", 1),
+    ]
+    assert [label for label, _ in brief.definitions_facts("robustness")["entries"]][0] == "Omvang"
+    assert brief.context_facts()["service"] == "OFGV"
+    assert brief.title_facts()["advisor_excluded"] is False

@@ -29,7 +29,10 @@ def test_keys_used_in_code_exist():
     source = "\n".join(p.read_text(encoding="utf-8") for p in LIB.rglob("*.py"))
     expect_keys = {"expect." + k for k in re.findall(r"""_expect\(\s*["']([a-z_.]+)["']""", source)}
     text_keys = set(re.findall(r"""\btext\(\s*["']([a-z_.\-+/?]+)["']""", source))
-    missing = sorted((expect_keys | text_keys) - set(WORDS))
+    templates = "\n".join(p.read_text(encoding="utf-8") for p in LIB.rglob("*.j2"))
+    template_keys = set(re.findall(r"""\bt\(\s*["']([a-z_.\-+/?]+)["']\s*[,)]""", templates))
+    assert "briefing.section.summary" in template_keys  # the templates are read
+    missing = sorted((expect_keys | text_keys | template_keys) - set(WORDS))
     assert not missing, f"keys used in lib/ but not in the catalogue: {missing}"
 
 

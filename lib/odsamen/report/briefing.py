@@ -16,6 +16,7 @@ never run as markup.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +24,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.ext import Extension
+from jinja2.lexer import Token
 from markupsafe import Markup, escape
 
 from odsamen.analysis import shared
@@ -415,6 +419,68 @@ def html_table(
     return tag("table", parts, class_=class_) if class_ else tag("table", parts)
 
 
+# --- templates -------------------------------------------------------------------
+
+TEMPLATES = Path(__file__).with_name("templates")
+"""One Jinja template per section (``<section>.html.j2``): the markup and the choice of sentences."""
+
+LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+class JoinLines(Extension):
+    """Templates spread their markup over indented lines; the page has no white space between tags.
+
+    In a template's own text (never in a value filled in) a line break is dropped together with the
+    spaces around it, so ``<ul>`` and an indented ``<li>`` on the next line become ``<ul><li>``.
+    A space a sentence needs is written on the line itself: ``{{ a }} {{ b }}``.
+    """
+
+    def filter_stream(self, stream):
+        for token in stream:
+            if token.type == "data":
+                token = Token(token.lineno, token.type, LINE_BREAK.sub("", token.value))
+            yield token
+
+
+@pass_context
+def _catalogue_text(context, key: str, /, **fields: object) -> str:
+    """``t(key, **fields)`` in a template: the catalogue entry in the briefing's language; the
+    template escapes it where it is shown, so it can also fill a field of another entry."""
+    return text(key, context["lang"], **fields)
+
+
+@pass_context
+def _number_filter(context, value: float | None, decimals: int = 2) -> str:
+    """``value|number``: a number as a reader of the briefing's language writes it."""
+    return format_number(value, context["lang"], decimals)
+
+
+@pass_context
+def _words_filter(context, words: Iterable[object]) -> str:
+    """``codes|words``: ``a, b en c`` in the briefing's language."""
+    return join_words(words, context["lang"])
+
+
+TEMPLATE_ENVIRONMENT = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    # JoinLines drops every line break of the markup with its indentation; trim_blocks would drop the
+    # break after a block tag first and leave the next line's indentation on the page.
+    trim_blocks=False,
+    lstrip_blocks=True,
+    extensions=[JoinLines],
+)
+TEMPLATE_ENVIRONMENT.globals.update(t=_catalogue_text, counted=counted)
+TEMPLATE_ENVIRONMENT.filters.update(number=_number_filter, words=_words_filter)
+
+
+def render(template: str, lang: str, /, **facts: object) -> Markup:
+    """The template ``<template>.html.j2`` filled with ``facts``, in ``lang``; every value is
+    HTML-escaped unless it is already Markup."""
+    return Markup(TEMPLATE_ENVIRONMENT.get_template(f"{template}.html.j2").render(lang=lang, **facts))
+
+
 def page_size(
     size: tuple[float, float],
     max_width: float = PAGE_FIGURE_WIDTH,
@@ -571,32 +637,36 @@ class Briefing:
     def heading(self, section: str) -> Markup:
         """The ``<h2>`` of a section (``standing``, ``cooperation``, ``preferences``, ``partners``,
         ``caveats``, ``appendix``), with an anchor for the table of contents."""
-        return tag("h2", self.say(f"briefing.section.{section}", service=self.service), id=section)
+        return render("heading", self.lang, section=section, service=self.service)
 
     # -- sections -----------------------------------------------------------------
 
     def title(self) -> Markup:
         """The title block: name, purpose, a synthetic-data warning if needed, and the summary."""
-        kicker = tag("p", self.say("briefing.kicker", n=len(self.data.service_codes)), class_="kicker")
-        heading = tag("h1", self.say("briefing.title", name=self.name()))
-        reading = tag(
-            "p",
-            self._who_scored()
-            + Markup(" ")
-            + self.say("briefing.reading")
-            + (
-                Markup(" ") + self.say("briefing.reading.advisor_excluded")
-                if self.advisor == "exclude"
-                else ""
-            ),
-            class_="meta",
-        )
-        warning = (
-            tag("p", self.say("briefing.synthetic"), class_="synthetic")
-            if self.data.synthetic
-            else Markup("")
-        )
-        return tag("header", kicker + heading + reading + warning, class_="title") + self.summary()
+        return render("title", self.lang, **self.title_facts(), summary=self.summary())
+
+    def title_facts(self) -> dict[str, object]:
+        """``n_services``, the service's ``name``, ``advisor_parts`` (which scores the advisors filled
+        in, in words; empty when none or on synthetic data), ``advisor_excluded`` and ``synthetic``."""
+        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
+        parts = [
+            text(
+                "briefing.who_scored.part",
+                self.lang,
+                service=code,
+                dimension=join_words(
+                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
+                ),
+            )
+            for code in advised
+        ]
+        return {
+            "n_services": len(self.data.service_codes),
+            "name": self.name(),
+            "advisor_parts": "" if self.data.synthetic else join_words(parts, self.lang),
+            "advisor_excluded": self.advisor == "exclude",
+            "synthetic": self.data.synthetic,
+        }
 
     @property
     def reading(self) -> Reading:
@@ -604,6 +674,14 @@ class Briefing:
 
     def summary(self) -> Markup:
         """The lines a board member reads first."""
+        return render("summary", self.lang, **self.summary_facts())
+
+    def summary_facts(self) -> dict[str, object]:
+        """The :func:`headline` figures of the service (``met``, ``n_robustness``, ``equipped``,
+        ``n_tasks``, ``needs``, ``offers``), ``advisor_dimensions`` (in words) where the advisors filled
+        in its scores, ``verdict`` on the best partner in words, and for the counts and the verdict
+        whether they rest on advisor-filled scores (``needs_advisor``, ``offers_advisor``,
+        ``verdict_advisor``)."""
         facts = headline(
             self.data,
             self.service,
@@ -612,47 +690,32 @@ class Briefing:
             coalition_table=self._forms_table,
             other_table=self._forms_table_other,
         )
-        lines = [
-            self.say(
-                "briefing.summary.robustness",
-                service=self.service,
-                met=facts["met"],
-                total=facts["n_robustness"],
-            ),
-            self.say(
-                "briefing.summary.task", service=self.service, met=facts["equipped"], total=facts["n_tasks"]
-            ),
-            self.say(counted("briefing.summary.needs", facts["needs"]), n=facts["needs"])
-            + self._advisor_mark(needs(self.data, self.service, advisor=self.advisor)),
-            self.say(counted("briefing.summary.offers", facts["offers"]), n=facts["offers"])
-            + self._advisor_mark(_offers_with_receivers(self.data, self.service, advisor=self.advisor)),
-            self._verdict_line(facts["verdict"]),
-        ]
-        # A board member who reads only this box must still learn whose judgement the scores are.
-        lines[2:2] = [line for own, line in self._advisor_lines() if own]
-        return tag(
-            "section",
-            tag("h2", self.say("briefing.section.summary")) + bullet_list(lines),
-            class_="summary",
-            id="summary",
-        )
-
-    def _advisor_mark(self, rows: pd.DataFrame) -> Markup:
-        """The advisor note after a count whose rows rest (partly) on advisor-filled scores."""
-        if len(rows) and bool(rows["advisor"].any()):
-            return Markup(" ") + self.say("briefing.advisor_driven")
-        return Markup("")
+        wanted = needs(self.data, self.service, advisor=self.advisor)
+        given = _offers_with_receivers(self.data, self.service, advisor=self.advisor)
+        return {
+            "service": self.service,
+            **{key: facts[key] for key in ("met", "n_robustness", "equipped", "n_tasks", "needs", "offers")},
+            "advisor_dimensions": [self.dimension(d).lower() for d in facts["advisor"]],
+            "needs_advisor": bool(wanted["advisor"].any()),
+            "offers_advisor": bool(given["advisor"].any()),
+            "verdict": verdict_words(self.data, facts["verdict"], self.lang),
+            "verdict_advisor": self._verdict_advisor(facts["verdict"]),
+        }
 
     def _verdict_line(self, found: PartnerVerdict) -> Markup:
         """The verdict in words, with the advisor note when the named partners' values rest on
         advisor-filled scores."""
         line = Markup(escape(verdict_words(self.data, found, self.lang)))
+        if self._verdict_advisor(found):
+            line += Markup(" ") + self.say("briefing.advisor_driven")
+        return line
+
+    def _verdict_advisor(self, found: PartnerVerdict) -> bool:
+        """Whether the values of the partners the verdict names rest on advisor-filled scores."""
         part = self._lenses()[found.lens]
         position = self.data.service_codes.index(self.service)
         named = [found.best] if found.best else found.close
-        if any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named):
-            line += Markup(" ") + self.say("briefing.advisor_driven")
-        return line
+        return any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named)
 
     @cached_property
     def _forms_table(self) -> pd.DataFrame:
@@ -680,96 +743,63 @@ class Briefing:
 
     def standing(self, dimension: str) -> Markup:
         """Which items of ``dimension`` the service meets, and how that compares with the others."""
+        return render("standing", self.lang, **self.standing_facts(dimension))
+
+    def standing_facts(self, dimension: str) -> dict[str, object]:
+        """``by_status``: per status of :data:`STATUSES` the items of ``dimension`` (quoted labels),
+        ``total`` items, and the comparison with the others (:meth:`compare_facts`)."""
         own = standing(self.data, self.service, dimension)
-        by_status = {status: list(own.loc[own["status"] == status, "item"]) for status in STATUSES}
-        lines = [
-            self.say(
-                f"briefing.standing.{dimension}.{status}",
-                n=len(items),
-                total=len(own),
-                items=self.items(items),
-            )
-            for status, items in by_status.items()
-            if items
-        ]
-        return tag("h3", self.dimension(dimension)) + bullet_list(lines) + tag("p", self.compare(dimension))
+        by_status = {
+            status: [quoted(self.data.item_label(item, self.lang), self.lang) for item in items]
+            for status in STATUSES
+            for items in [own.loc[own["status"] == status, "item"]]
+        }
+        return {**self.compare_facts(dimension), "by_status": by_status, "total": len(own)}
 
     def compare(self, dimension: str) -> Markup:
         """How the service compares with the others on ``dimension``: one sentence for each group of
         services (more, as many, fewer items met) that is not empty, its verb agreeing with the group."""
-        position = position_among(self.data, self.service, dimension)
-        sentences = [
-            self.say(
-                f"briefing.standing.{dimension}.{group}",
-                services=self.services(codes),
-                service=self.service,
-                n=len(codes),
-            )
-            for group, codes in position.items()
-            if codes
-        ]
-        if not sentences:
-            return self.say("briefing.standing.alone", service=self.service)
-        return Markup(" ").join(sentences)
+        return render("compare", self.lang, **self.compare_facts(dimension))
 
-    def _who_scored(self) -> Markup:
-        """Whose judgement the scores are: the directors', and which the advisors filled in."""
-        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
-        if self.data.synthetic or not advised:
-            return self.say("briefing.who_scored")
-        parts = [
-            text(
-                "briefing.who_scored.part",
-                self.lang,
-                service=code,
-                dimension=join_words(
-                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
-                ),
-            )
-            for code in advised
-        ]
-        return self.say("briefing.who_scored.advisors", parts=join_words(parts, self.lang))
+    def compare_facts(self, dimension: str) -> dict[str, object]:
+        """``groups``: ``(group, services, n)`` for each group of :func:`position_among` that is not
+        empty, its services in words (:meth:`services`) and their number."""
+        position = position_among(self.data, self.service, dimension)
+        groups = [(group, self.services(codes), len(codes)) for group, codes in position.items() if codes]
+        return {"service": self.service, "dimension": dimension, "groups": groups}
 
     def context(self) -> Markup:
         """The service's own situation as the report describes it, with the page."""
-        return tag(
-            "section",
-            tag("h2", self.say("briefing.section.context", service=self.service), id="context")
-            + tag(
-                "p",
-                self.say(
-                    "briefing.context",
-                    context=self.data.service_context(self.service, self.lang),
-                    page=self.data.context_page(self.service),
-                ),
-            ),
-            class_="context",
-        )
+        return render("context", self.lang, **self.context_facts())
+
+    def context_facts(self) -> dict[str, object]:
+        """``service``, its ``context`` as the report describes it and the report's ``page``."""
+        return {
+            "service": self.service,
+            "context": self.data.service_context(self.service, self.lang),
+            "page": self.data.context_page(self.service),
+        }
 
     def definitions(self, dimension: str) -> Markup:
         """What each criterion or task of ``dimension`` means, paraphrased from the report, with its page."""
+        return render("definitions", self.lang, **self.definitions_facts(dimension))
+
+    def definitions_facts(self, dimension: str) -> dict[str, object]:
+        """``entries``: ``(label, definition)`` per item of ``dimension``; ``pages`` of the report
+        that define them."""
         items = self.data.item_codes(dimension)
-        pages = sorted({self.data.definition_page(item) for item in items})
-        entries = [
-            Markup("{}: {}").format(
-                tag("strong", self.data.item_label(item, self.lang)),
-                self.data.item_definition(item, self.lang),
-            )
-            for item in items
-        ]
-        heading = tag(
-            "p",
-            self.say(
-                f"briefing.definitions.{dimension}",
-                pages=join_words([str(page) for page in pages], self.lang),
-            ),
-            class_="definitions-heading",
-        )
-        return heading + bullet_list(entries, class_="definitions")
+        return {
+            "dimension": dimension,
+            "pages": sorted({self.data.definition_page(item) for item in items}),
+            "entries": [
+                (self.data.item_label(item, self.lang), self.data.item_definition(item, self.lang))
+                for item in items
+            ],
+        }
 
     def figure_note(self) -> Markup:
         """One line saying how the own service is picked out in the figures."""
-        return tag("p", self.say("briefing.standing.figure_note", service=self.service), class_="note")
+        return render("figure_note", self.lang, service=self.service)
 
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
