@@ -442,3 +442,72 @@ def test_section_facts_are_plain_values(dataset):
     assert [label for label, _ in brief.definitions_facts("robustness")["entries"]][0] == "Omvang"
     assert brief.context_facts()["service"] == "OFGV"
     assert brief.title_facts()["advisor_excluded"] is False
+
+
+def caveats_page(lang="nl", **changes):
+    facts = {
+        "service": "NHN",
+        "synthetic": False,
+        "advisor": [("robuustheidscriteria", False, ""), ("toekomstige opgaven", False, "")],
+        "own_preferences": [],
+        "other_preferences": "",
+        "n_other_preferences": 0,
+        "n_unknown": 0,
+        "unknown_cells": "",
+        "lens": "Geven en nemen",
+        "n_readings": 8,
+        "reading_changes": [],
+    }
+    return str(briefing.render("caveats", lang, **{**facts, **changes}))
+
+
+def test_caveats_template_for_no_one_and_several_changes_of_reading():
+    none = caveats_page()
+    assert none == (
+        f"<ul><li>{text('briefing.caveat.no_unknown', 'nl', service='NHN')}</li>"
+        f"<li>{text('briefing.change.nothing', 'nl', n=8)}</li></ul>"
+    )
+    one = caveats_page(reading_changes=[("? als ontbrekend", "IJmond")])
+    assert one.count("<li>") == 3 and "</li></ul></li></ul>" in one
+    several = caveats_page(reading_changes=[("a", "IJmond"), ("b", "NZKG en OFGV")], synthetic=True)
+    assert several.count("<li>") == 5
+    assert several.startswith(f"<ul><li>{text('briefing.synthetic', 'nl')}</li>")
+
+
+def test_caveats_template_names_advisors_and_preferences():
+    page = caveats_page(
+        advisor=[("toekomstige opgaven", True, "NZKG en OFGV")],
+        own_preferences=[("missing", 1, "‘A’", "zie <noot>")],
+        n_unknown=2,
+        unknown_cells="‘B’ (meerwaarde)",
+    )
+    assert page.count("<li>") == 5  # two on advisors, preferences, ?-scores, readings
+    assert "zie &lt;noot&gt;" in page
+    assert (
+        text("briefing.caveat.preference_missing.one", "nl", service="NHN", n=1, items="‘A’", note="x")[:20]
+        in page
+    )
+
+
+def test_cooperation_template_without_rows_has_no_tables():
+    facts = {
+        "service": "NHN",
+        "weak": "-",
+        "strong": "+",
+        "added": "+",
+        "needs": [],
+        "undetermined": [],
+        "offers": [],
+        "idle": [],
+        "advisor": False,
+    }
+    page = str(briefing.render("cooperation", "en", **facts))
+    assert "<table" not in page and 'class="note"' not in page
+    assert text("briefing.cooperation.no_needs", "en", service="NHN") in page
+    several = str(
+        briefing.render(
+            "cooperation", "en", **{**facts, "needs": [["a", "b", "-", "+"]] * 2, "undetermined": ["‘X’"]}
+        )
+    )
+    assert several.count("<tr>") == 3  # header and two rows
+    assert text("briefing.cooperation.undetermined", "en", n=1, items="‘X’") in several.replace("&#39;", "'")

@@ -1348,7 +1348,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "nothing in common with any service",
     },
     "briefing.partners.how": {"nl": "Hoe de maten werken", "en": "How the measures work"},
-    "briefing.caveat.none": {"nl": "Geen bijzonderheden.", "en": "Nothing to note."},
     "briefing.caveat.advisor_own": {
         "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
         "adviseurs ingevuld, op basis van inzichten van de dienst.",

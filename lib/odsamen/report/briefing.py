@@ -621,9 +621,7 @@ class Briefing:
 
     def items(self, keys: Iterable[str]) -> str:
         """Item labels, each quoted (‘BI en opleiding’, ‘Innovatie’), joined into one phrase."""
-        return join_words(
-            [quoted(self.data.item_label(key, self.lang), self.lang) for key in keys], self.lang
-        )
+        return join_words(self._quoted(keys), self.lang)
 
     def services(self, codes: list[str]) -> str:
         """Service codes joined into one phrase, or their number when there are too many to name."""
@@ -749,11 +747,7 @@ class Briefing:
         """``by_status``: per status of :data:`STATUSES` the items of ``dimension`` (quoted labels),
         ``total`` items, and the comparison with the others (:meth:`compare_facts`)."""
         own = standing(self.data, self.service, dimension)
-        by_status = {
-            status: [quoted(self.data.item_label(item, self.lang), self.lang) for item in items]
-            for status in STATUSES
-            for items in [own.loc[own["status"] == status, "item"]]
-        }
+        by_status = {status: self._quoted(own.loc[own["status"] == status, "item"]) for status in STATUSES}
         return {**self.compare_facts(dimension), "by_status": by_status, "total": len(own)}
 
     def compare(self, dimension: str) -> Markup:
@@ -803,44 +797,28 @@ class Briefing:
 
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
+        return render("cooperation", self.lang, **self.cooperation_facts())
+
+    def cooperation_facts(self) -> dict[str, object]:
+        """The rule's symbols (``weak``, ``strong``, ``added``); table rows of the ``needs``
+        (:func:`needs`) and of the ``offers`` some other service wants (:func:`offers`), items marked
+        where advisor-filled scores drive them; ``undetermined`` and ``idle`` items (quoted labels);
+        ``advisor``: whether any row is marked."""
         wanted = needs(self.data, self.service, advisor=self.advisor)
         given = offers(self.data, self.service, advisor=self.advisor)
         helping = given[given["receivers"].map(len) > 0]
         idle = given[given["receivers"].map(len) == 0]
-        parts = [
-            tag(
-                "p",
-                self.say(
-                    "briefing.cooperation.rule",
-                    weak=", ".join(WEAK_SYMBOLS),
-                    strong=", ".join(STRONG_SYMBOLS),
-                    added=", ".join(ADDED_SYMBOLS),
-                ),
-            )
-        ]
-        parts.append(tag("h3", self.say("briefing.cooperation.needs_heading", service=self.service)))
-        if len(wanted):
-            rows = [
+        return {
+            "service": self.service,
+            "weak": ", ".join(WEAK_SYMBOLS),
+            "strong": ", ".join(STRONG_SYMBOLS),
+            "added": ", ".join(ADDED_SYMBOLS),
+            "needs": [
                 [self.dimension(r.dimension), self._item_marked(r.item, r.advisor), r.meets, r.added_value]
                 for r in wanted.itertuples(index=False)
-            ]
-            parts.append(html_table(self._columns("dimension", "item", "meets", "added_value"), rows))
-        else:
-            parts.append(tag("p", self.say("briefing.cooperation.no_needs", service=self.service)))
-        open_items = undetermined_needs(self.data, self.service, advisor=self.advisor)
-        if open_items:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.cooperation.undetermined", n=len(open_items), items=self.items(open_items)
-                    ),
-                    class_="note",
-                )
-            )
-        parts.append(tag("h3", self.say("briefing.cooperation.offers_heading", service=self.service)))
-        if len(helping):
-            rows = [
+            ],
+            "undetermined": self._quoted(undetermined_needs(self.data, self.service, advisor=self.advisor)),
+            "offers": [
                 [
                     self.dimension(r.dimension),
                     self._item_marked(r.item, r.advisor),
@@ -848,22 +826,14 @@ class Briefing:
                     self.services(r.receivers),
                 ]
                 for r in helping.itertuples(index=False)
-            ]
-            parts.append(html_table(self._columns("dimension", "item", "meets", "receivers"), rows))
-        else:
-            parts.append(tag("p", self.say("briefing.cooperation.no_offers", service=self.service)))
-        if len(idle):
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.cooperation.idle", service=self.service, items=self.items(idle["item"])
-                    ),
-                )
-            )
-        if bool(wanted["advisor"].any()) or bool(helping["advisor"].any()):
-            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
-        return Markup("").join(parts)
+            ],
+            "idle": self._quoted(idle["item"]),
+            "advisor": bool(wanted["advisor"].any()) or bool(helping["advisor"].any()),
+        }
+
+    def _quoted(self, items: Iterable[str]) -> list[str]:
+        """Item labels in running text, each quoted (‘BI en opleiding’)."""
+        return [quoted(self.data.item_label(item, self.lang), self.lang) for item in items]
 
     def _item_marked(self, item: str, advisor: bool) -> str:
         """An item's label, with the advisor mark when an advisor-filled score drives the row."""
@@ -1190,72 +1160,67 @@ class Briefing:
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
-        lines = self._advisor_caveats() + self._preference_caveats() + self._unknown_caveats()
-        if self.data.synthetic:
-            lines.insert(0, self.say("briefing.synthetic"))
-        return bullet_list(lines or [self.say("briefing.caveat.none")])
+        return render("caveats", self.lang, **self.caveats_facts())
 
-    def _advisor_caveats(self) -> list[Markup]:
-        return [line for _, line in self._advisor_lines()]
-
-    def _advisor_lines(self) -> list[tuple[bool, Markup]]:
-        """Caveats on scores filled in by the advisors; True marks those about this service itself."""
+    def caveats_facts(self) -> dict[str, object]:
+        """What the caveats name: ``advisor`` (per dimension in words: whether this service's scores
+        were filled in by the advisors, and which other services' were), the preferences this service
+        and the others did not give (:meth:`_preference_facts`), its ``?`` scores
+        (:meth:`_unknown_facts`) and the ``reading_changes`` that put another partner first."""
         advised = {code: advisor_dimensions(self.data, code) for code in self.data.service_codes}
-        lines = []
-        for dimension in DIMENSIONS:
-            part = {code for code, dimensions in advised.items() if dimension in dimensions}
-            words = self.dimension(dimension).lower()
-            if self.service in part:
-                lines.append(
-                    (True, self.say("briefing.caveat.advisor_own", service=self.service, dimension=words))
-                )
-            others = [code for code in self.data.service_codes if code in part and code != self.service]
-            if others:
-                lines.append(
-                    (
-                        False,
-                        self.say(
-                            "briefing.caveat.advisor_other", services=self.services(others), dimension=words
-                        ),
-                    )
-                )
-        return lines
+        advisor = [
+            (
+                self.dimension(dimension).lower(),
+                dimension in advised[self.service],
+                self.services(
+                    [c for c in self.data.service_codes if c != self.service and dimension in advised[c]]
+                ),
+            )
+            for dimension in DIMENSIONS
+        ]
+        changes = reading_changes(self.data, self.service, results=self.results)
+        return {
+            "service": self.service,
+            "synthetic": self.data.synthetic,
+            "advisor": advisor,
+            **self._preference_facts(),
+            **self._unknown_facts(),
+            "lens": lens_label(HEADLINE_LENS, self.lang),
+            "n_readings": len(READINGS),
+            "reading_changes": [
+                (reading_words(reading, self.lang), self.services(leaders) or "—")
+                for reading, leaders in changes
+            ],
+        }
 
-    def _preference_caveats(self) -> list[Markup]:
+    def _preference_facts(self) -> dict[str, object]:
+        """``own_preferences``: ``(answer, n, items, note)`` per kind of answer (``unknown``,
+        ``missing``) and note of this service; ``other_preferences``: the other services that left
+        preferences out, each with its number of items, in words (``n_other_preferences`` services)."""
         table = preference_table(self.data)
-        lines = []
         own = table[(table["service"] == self.service) & (table["answer"] != "levels")]
-        for (answer, note), cells in own.groupby(["answer", "note"], sort=False):
-            key = (
-                "briefing.caveat.preference_unknown"
-                if answer == UNKNOWN
-                else "briefing.caveat.preference_missing"
-            )
-            lines.append(
-                self.say(
-                    key, service=self.service, n=len(cells), items=self.items(cells["item"]), note=note or "—"
-                )
-            )
+        own_preferences = [
+            (answer, len(cells), self.items(cells["item"]), note or "—")
+            for (answer, note), cells in own.groupby(["answer", "note"], sort=False)
+        ]
         others = table[(table["service"] != self.service) & (table["answer"] == "missing")]
-        if len(others):
-            per_partner = others.groupby("service", observed=True)["item"].nunique()
-            partners = [code for code in self.data.service_codes if code in per_partner.index]
-            named = [
-                text(
-                    "briefing.caveat.preference_other_part", self.lang, partner=code, n=int(per_partner[code])
-                )
-                for code in partners[:MAX_NAMED]
-            ]
-            if len(partners) > MAX_NAMED:
-                named.append(text("briefing.n_other_services", self.lang, n=len(partners) - MAX_NAMED))
-            lines.append(
-                self.say(
-                    "briefing.caveat.preference_other", partners=join_words(named, self.lang), n=len(partners)
-                )
-            )
-        return lines
+        per_partner = others.groupby("service", observed=True)["item"].nunique()
+        partners = [code for code in self.data.service_codes if code in per_partner.index]
+        named = [
+            text("briefing.caveat.preference_other_part", self.lang, partner=code, n=int(per_partner[code]))
+            for code in partners[:MAX_NAMED]
+        ]
+        if len(partners) > MAX_NAMED:
+            named.append(text("briefing.n_other_services", self.lang, n=len(partners) - MAX_NAMED))
+        return {
+            "own_preferences": own_preferences,
+            "other_preferences": join_words(named, self.lang),
+            "n_other_preferences": len(partners),
+        }
 
-    def _unknown_caveats(self) -> list[Markup]:
+    def _unknown_facts(self) -> dict[str, object]:
+        """``n_unknown``: this service's ``?`` scores; ``unknown_cells``: one entry per item, naming
+        the measures that are ``?``: ‘Ketentoezicht’ (eigen stand en meerwaarde)."""
         table = score_table(self.data)
         own = table[table["service"] == self.service].melt(
             id_vars=["dimension", "item"],
@@ -1264,9 +1229,6 @@ class Briefing:
             value_name="score",
         )
         unknown = own[own["score"] == "?"]
-        if not len(unknown):
-            return [self.say("briefing.caveat.no_unknown", service=self.service), self._reading_change()]
-        # One entry per item, naming the measures that are ?: ‘Ketentoezicht’ (eigen stand en meerwaarde).
         measures = unknown.groupby("item", sort=False)["measure"].agg(list)
         cells = [
             text(
@@ -1279,31 +1241,7 @@ class Briefing:
             )
             for item, names in measures.items()
         ]
-        line = self.say(
-            "briefing.caveat.unknown",
-            service=self.service,
-            n=len(unknown),
-            cells=join_words(cells, self.lang),
-        )
-        return [line, self._reading_change()]
-
-    def _reading_change(self) -> Markup:
-        """Which other readings put another partner first on the headline measure."""
-        changes = reading_changes(self.data, self.service, results=self.results)
-        if not changes:
-            return self.say("briefing.change.nothing", n=len(READINGS))
-        lines = [
-            text(
-                "briefing.change.partner",
-                self.lang,
-                reading=reading_words(reading, self.lang),
-                partners=self.services(leaders) or "—",
-            )
-            for reading, leaders in changes
-        ]
-        return self.say("briefing.change.intro", lens=lens_label(HEADLINE_LENS, self.lang)) + bullet_list(
-            lines
-        )
+        return {"n_unknown": len(unknown), "unknown_cells": join_words(cells, self.lang)}
 
     def appendix(self) -> Markup:
         """The service's own data, and where each value stands in the source report."""
