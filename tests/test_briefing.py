@@ -511,3 +511,32 @@ def test_cooperation_template_without_rows_has_no_tables():
     )
     assert several.count("<tr>") == 3  # header and two rows
     assert text("briefing.cooperation.undetermined", "en", n=1, items="‘X’") in several.replace("&#39;", "'")
+
+
+def test_preferences_template_without_answers_says_so_and_shows_no_table():
+    facts = {
+        "service": "NHN",
+        "n_answered": 0,
+        "n_regional": 0,
+        "regional_levels": "B of C",
+        "closest": "",
+        "rows": [],
+        "level_entries": "",
+        "n_missing": 1,
+    }
+    page = str(briefing.render("preferences", "nl", **facts))
+    assert page == (
+        f"<p>{text('briefing.preferences.none', 'nl', service='NHN')}</p>"
+        f'<p class="note">{text("briefing.preferences.missing", "nl", service="NHN", n=1)}</p>'
+    )
+    several = str(
+        briefing.render("preferences", "nl", **{**facts, "n_answered": 3, "rows": [["a", "b", "c", "d"]] * 3})
+    )
+    assert several.count("<tr>") == 4 and 'class="legend"' in several
+
+
+def test_appendix_facts_hold_one_table_per_dimension_with_every_item(dataset):
+    facts = Briefing(dataset, "NHN", lang="en").appendix_facts()
+    assert [dimension for dimension, _ in facts["tables"]] == ["robustness", "task"]
+    assert [len(rows) for _, rows in facts["tables"]] == [6, 11]
+    assert all(len(row) == 6 for _, rows in facts["tables"] for row in rows)

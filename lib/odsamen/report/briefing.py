@@ -80,10 +80,6 @@ PAGE_FIGURE_WIDTH = 8.5
 least about 80 % of its size; wider figures would shrink their labels below reading size."""
 
 
-REPORT_PAGES = {"robustness": "briefing.report.page.robustness", "task": "briefing.report.page.task"}
-"""Catalogue keys of the source report's page titles, per dimension."""
-
-
 # --- facts: where the service stands ---------------------------------------------
 
 
@@ -849,55 +845,41 @@ class Briefing:
 
     def preferences(self) -> Markup:
         """The service's preferred scale levels and where they meet the other services' preferences."""
+        return render("preferences", self.lang, **self.preferences_facts())
+
+    def preferences_facts(self) -> dict[str, object]:
+        """``n_answered`` items with levels given, ``n_regional`` of them with a regional level
+        (``regional_levels`` in words); ``closest``: the verdict on agreement of scale in words, or
+        empty; table ``rows`` of every answer given with the partners that share a level;
+        ``level_entries``, the legend; ``n_missing`` answers left out."""
         table = preference_table(self.data)
         own = table[table["service"] == self.service]
         answered = own[own["answer"] == "levels"]
         regional = answered[
             answered["letters"].map(lambda letters: bool(set(letters) & self.data.regional_levels))
         ]
-        regional_levels = text("words.or", self.lang).join(sorted(self.data.regional_levels))
-        parts = []
-        if len(answered):
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.preferences.regional",
-                        service=self.service,
-                        n=regional["item"].nunique(),
-                        total=answered["item"].nunique(),
-                        levels=regional_levels,
-                    ),
-                )
-            )
-        else:
-            parts.append(tag("p", self.say("briefing.preferences.none", service=self.service)))
         closest = verdict(self.data, self.service, lens="scale_agreement", results=self.results)
-        if closest.close:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.preferences.closest",
-                        finding=verdict_words(self.data, closest, self.lang),
-                    ),
-                )
-            )
         given = own[own["answer"] != "missing"]
-        if len(given):
-            parts.append(self._preference_table(given))
-            parts.append(tag("p", self._level_legend(), class_="legend"))
-        if len(given) < len(own):
-            parts.append(
-                tag(
-                    "p",
-                    self.say("briefing.preferences.missing", service=self.service, n=len(own) - len(given)),
-                    class_="note",
+        return {
+            "service": self.service,
+            "n_answered": answered["item"].nunique(),
+            "n_regional": regional["item"].nunique(),
+            "regional_levels": text("words.or", self.lang).join(sorted(self.data.regional_levels)),
+            "closest": verdict_words(self.data, closest, self.lang) if closest.close else "",
+            "rows": self._preference_rows(given),
+            "level_entries": "; ".join(
+                text(
+                    "briefing.level_entry",
+                    self.lang,
+                    level=level,
+                    label=self.data.level_label(level, self.lang),
                 )
-            )
-        return Markup("").join(parts)
+                for level in self.data.levels["level"]
+            ),
+            "n_missing": len(own) - len(given),
+        }
 
-    def _preference_table(self, own: pd.DataFrame) -> Markup:
+    def _preference_rows(self, own: pd.DataFrame) -> list[list[str]]:
         matches = preference_matches(self.data, self.service)
         rows = []
         for cell in own.itertuples(index=False):
@@ -917,7 +899,7 @@ class Briefing:
                     join_words(shared, self.lang) or "—",
                 ]
             )
-        return html_table(self._columns("dimension", "item", "levels", "matches"), rows)
+        return rows
 
     def _item_with_aspect(self, item: str, aspect: str) -> str:
         label = self.data.item_label(item, self.lang)
@@ -933,15 +915,6 @@ class Briefing:
         if cell.answer == "missing":
             return text("preference.missing", self.lang)
         return cell.levels
-
-    def _level_legend(self) -> str:
-        entries = [
-            text(
-                "briefing.level_entry", self.lang, level=level, label=self.data.level_label(level, self.lang)
-            )
-            for level in self.data.levels["level"]
-        ]
-        return text("briefing.levels_legend", self.lang, levels="; ".join(entries))
 
     def partners(self) -> Markup:
         """Per measure the best partner, or the close calls, each value with what it rests on."""
@@ -1245,27 +1218,17 @@ class Briefing:
 
     def appendix(self) -> Markup:
         """The service's own data, and where each value stands in the source report."""
-        key = "briefing.appendix.synthetic" if self.data.synthetic else "briefing.appendix.intro"
-        parts = [
-            tag("p", self.say(key, service=self.service, report=text("briefing.report.title", self.lang)))
-        ]
+        return render("appendix", self.lang, **self.appendix_facts())
+
+    def appendix_facts(self) -> dict[str, object]:
+        """``tables``: per dimension the rows of the service's own scores and preferences."""
         table = score_table(self.data)
         prefs = preference_table(self.data)
+        tables = []
         for dimension in DIMENSIONS:
             own = table[(table["service"] == self.service) & (table["dimension"] == dimension)]
-            rows = [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]
-            caption = self.say(
-                "briefing.appendix.caption",
-                dimension=self.dimension(dimension),
-                page=text(REPORT_PAGES[dimension], self.lang),
-                service=self.service,
-                meets_row=text(f"briefing.report.row.meets.{dimension}", self.lang),
-                added_row=text("briefing.report.row.added_value", self.lang),
-                preference_row=text("briefing.report.row.preference", self.lang),
-            )
-            header = self._columns("item", "report_column", "meets", "added_value", "levels", "source")
-            parts.append(html_table(header, rows, caption=caption, class_="appendix"))
-        return Markup("").join(parts)
+            tables.append((dimension, [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]))
+        return {"service": self.service, "synthetic": self.data.synthetic, "tables": tables}
 
     def _appendix_row(self, row, prefs: pd.DataFrame) -> list[str]:
         cells = prefs[(prefs["service"] == self.service) & (prefs["item"] == row.item)]
