@@ -540,3 +540,14 @@ def test_appendix_facts_hold_one_table_per_dimension_with_every_item(dataset):
     assert [dimension for dimension, _ in facts["tables"]] == ["robustness", "task"]
     assert [len(rows) for _, rows in facts["tables"]] == [6, 11]
     assert all(len(row) == 6 for _, rows in facts["tables"] for row in rows)
+
+
+def test_partners_facts_name_a_row_per_measure_at_least(dataset):
+    from odsamen.analysis.affinity import LENSES
+
+    facts = Briefing(dataset, "NZKG").partners_facts()
+    assert len(facts["rows"]) >= len(LENSES)
+    assert [row[0] for row in facts["rows"]][0] == briefing.lens_label(LENSES[0], "nl")
+    page = str(Briefing(dataset, "NZKG").partners())
+    assert page.count("<tr>") == len(facts["rows"]) + 1
+    assert f'<p class="note">{text("affinity.note.advisor", "nl")}</p>' in page or not facts["advisor"]

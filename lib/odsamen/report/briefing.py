@@ -696,14 +696,6 @@ class Briefing:
             "verdict_advisor": self._verdict_advisor(facts["verdict"]),
         }
 
-    def _verdict_line(self, found: PartnerVerdict) -> Markup:
-        """The verdict in words, with the advisor note when the named partners' values rest on
-        advisor-filled scores."""
-        line = Markup(escape(verdict_words(self.data, found, self.lang)))
-        if self._verdict_advisor(found):
-            line += Markup(" ") + self.say("briefing.advisor_driven")
-        return line
-
     def _verdict_advisor(self, found: PartnerVerdict) -> bool:
         """Whether the values of the partners the verdict names rest on advisor-filled scores."""
         part = self._lenses()[found.lens]
@@ -918,6 +910,12 @@ class Briefing:
 
     def partners(self) -> Markup:
         """Per measure the best partner, or the close calls, each value with what it rests on."""
+        return render("partners", self.lang, **self.partners_facts())
+
+    def partners_facts(self) -> dict[str, object]:
+        """The ``verdict`` on the headline measure in words (``verdict_advisor``: resting on
+        advisor-filled scores); table ``rows`` per measure and named partner (``advisor``: whether an
+        item in them is marked); ``definitions`` of the measures; the rules' ``margin`` and ``share``."""
         found = {lens: verdict(self.data, self.service, lens=lens, results=self.results) for lens in LENSES}
         lenses = self._lenses()
         position = self.data.service_codes.index(self.service)
@@ -926,7 +924,7 @@ class Briefing:
             named = [found[lens].best] if found[lens].best else found[lens].close[:MAX_NAMED]
             if not named:
                 rows.append(
-                    [lens_label(lens, self.lang), "—", self.say("briefing.partners.nothing"), "—", ""]
+                    [lens_label(lens, self.lang), "—", text("briefing.partners.nothing", self.lang), "—", ""]
                 )
                 continue
             part = lenses[lens]
@@ -945,35 +943,19 @@ class Briefing:
                         self._partner_note(found[lens], bool(part.low_evidence[position, j])),
                     ]
                 )
-        definitions = [
-            Markup("{}: {}").format(
-                tag("strong", lens_label(lens, self.lang)), lens_definition(self.data, lens, lang=self.lang)
-            )
-            for lens in LENSES
-        ]
-        parts = [
-            tag("p", self.say("briefing.partners.intro", service=self.service)),
-            tag("p", self._verdict_line(found[HEADLINE_LENS]), class_="verdict"),
-            html_table(self._columns("lens", "partner", "value", "explained_by", "note"), rows),
-        ]
-        if marked:
-            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
-        parts.append(tag("h3", self.say("briefing.partners.how")))
-        parts.append(bullet_list(definitions, class_="definitions"))
-        parts.append(
-            tag(
-                "p",
-                self.say(
-                    "briefing.partners.rules",
-                    margin=format_number(CLOSE_MARGIN, self.lang, 2),
-                    share=f"{LOW_EVIDENCE_SHARE:.0%}",
-                )
-                + Markup(" ")
-                + self.say("affinity.undetermined"),
-                class_="note",
-            )
-        )
-        return Markup("").join(parts)
+        return {
+            "service": self.service,
+            "verdict": verdict_words(self.data, found[HEADLINE_LENS], self.lang),
+            "verdict_advisor": self._verdict_advisor(found[HEADLINE_LENS]),
+            "rows": rows,
+            "advisor": marked,
+            "definitions": [
+                (lens_label(lens, self.lang), lens_definition(self.data, lens, lang=self.lang))
+                for lens in LENSES
+            ],
+            "margin": CLOSE_MARGIN,
+            "share": f"{LOW_EVIDENCE_SHARE:.0%}",
+        }
 
     def _share_cell(self, part, position: int, j: int, lens: str) -> str:
         """The partner table's value: the share, which every measure has, and what it rests on, so the
