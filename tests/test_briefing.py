@@ -112,9 +112,17 @@ def test_headline_figures(dataset):
 # --- HTML pieces -----------------------------------------------------------------
 
 
-def test_tag_escapes_text_but_keeps_markup():
-    assert briefing.tag("p", "<b>") == "<p>&lt;b&gt;</p>"
-    assert briefing.tag("p", briefing.tag("b", "x"), class_="c") == '<p class="c"><b>x</b></p>'
+def test_the_table_macro_escapes_text_but_keeps_markup():
+    from markupsafe import Markup
+
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string(
+        '{% from "macros.html.j2" import table %}{{ table(header, rows, class="c") }}'
+    )
+    page = template.render(header=["<h>"], rows=[["<b>", Markup("<i>x</i>")]])
+    assert page == (
+        '<table class="c"><thead><tr><th scope="col">&lt;h&gt;</th></tr></thead>'
+        "<tbody><tr><td>&lt;b&gt;</td><td><i>x</i></td></tr></tbody></table>"
+    )
 
 
 def test_join_words_and_numbers_in_each_language():
@@ -551,3 +559,36 @@ def test_partners_facts_name_a_row_per_measure_at_least(dataset):
     page = str(Briefing(dataset, "NZKG").partners())
     assert page.count("<tr>") == len(facts["rows"]) + 1
     assert f'<p class="note">{text("affinity.note.advisor", "nl")}</p>' in page or not facts["advisor"]
+
+
+def forms_page(**changes):
+    facts = {
+        "service": "NHN",
+        "advisor": "include",
+        "strongest": "",
+        "tied_others": "",
+        "n_tied_others": 0,
+        "strongest_forms": [],
+        "other_differs": False,
+        "other": "",
+        "forms": ["Convenant"],
+        "rows": [],
+        "n_more": 0,
+        "n_rest": 0,
+        "undecided": [],
+        "advice": [],
+    }
+    return str(briefing.render("forms", "nl", **{**facts, **changes}))
+
+
+def test_forms_template_for_no_one_and_several_coalitions():
+    none = forms_page()
+    assert text("briefing.forms.none", "nl", service="NHN") in none
+    assert "<table" not in none and text("briefing.forms.no_advice", "nl", service="NHN") in none
+    one = forms_page(strongest="NHN en IJmond", strongest_forms=[("Convenant", "past", "a < b")])
+    assert "<li><strong>Convenant</strong>: past — a &lt; b</li>" in one
+    assert text("briefing.forms.strongest", "nl", service="NHN", coalition="NHN en IJmond") in one
+    several = forms_page(
+        strongest="NHN en IJmond", tied_others="NHN en OFGV", n_tied_others=1, rows=[["x", "y"]]
+    )
+    assert "NHN en OFGV" in several and '<table class="forms">' in several

@@ -4,13 +4,17 @@ The first half of this module computes *facts* about one service as small
 DataFrames and dicts (where it stands, where cooperation pays, preferred
 scales, best partners, what depends on the reading of ``?``); each is tested
 on its own. :class:`Briefing` turns the facts into HTML sections for the
-briefing notebook (``notebooks/briefing.ipynb``).
+briefing notebook (``notebooks/briefing.ipynb``): each section method gathers
+a small dict of facts (``<section>_facts``) and renders the Jinja template
+``templates/<section>.html.j2``, which holds the section's markup and chooses
+its sentences.
 
-Every sentence is a catalogue template (:func:`odsamen.catalogue.text`)
-filled with names and counts from the data, so a changed input can never
-leave a stale sentence behind. Everything that reaches the page is
-HTML-escaped (:mod:`markupsafe`): a note in a data file is shown as text,
-never run as markup.
+Every sentence is a catalogue entry (:func:`odsamen.catalogue.text`, ``t()``
+in a template) filled with names and counts from the data, so a changed
+input can never leave a stale sentence behind; numbers and lists are written
+by Babel for the reader's language. Everything that reaches the page is
+HTML-escaped (the templates autoescape): a note in a data file is shown as
+text, never run as markup.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ from odsamen.analysis.affinity import (
     partner_verdict,
     states,
 )
-from odsamen.analysis.data import DIMENSIONS, MEASURES, Dataset
+from odsamen.analysis.data import DIMENSIONS, Dataset
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -390,31 +394,6 @@ def say(key: str, lang: str, **fields: object) -> Markup:
     return escape(text(key, lang, **fields))
 
 
-def tag(name: str, content: object, **attributes: str) -> Markup:
-    """``<name attributes>content</name>``; ``content`` is escaped unless it is already Markup."""
-    attrs = Markup("").join(
-        Markup(' {}="{}"').format(key.rstrip("_"), value) for key, value in attributes.items()
-    )
-    return Markup("<{0}{1}>{2}</{0}>").format(Markup(name), attrs, content)
-
-
-def bullet_list(entries: Iterable[object], **attributes: str) -> Markup:
-    """An unordered list, each entry escaped unless it is Markup."""
-    return tag("ul", Markup("").join(tag("li", entry) for entry in entries), **attributes)
-
-
-def html_table(
-    header: list[object], rows: list[list[object]], *, caption: object = None, class_: str = ""
-) -> Markup:
-    """A table with a header row; every cell escaped unless it is Markup."""
-    head = tag("thead", tag("tr", Markup("").join(tag("th", cell, scope="col") for cell in header)))
-    body = tag(
-        "tbody", Markup("").join(tag("tr", Markup("").join(tag("td", c) for c in row)) for row in rows)
-    )
-    parts = (tag("caption", caption) if caption is not None else Markup("")) + head + body
-    return tag("table", parts, class_=class_) if class_ else tag("table", parts)
-
-
 # --- templates -------------------------------------------------------------------
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -608,9 +587,6 @@ class Briefing:
         return cls(data, service, results=results, **options)
 
     # -- words -------------------------------------------------------------------
-
-    def say(self, key: str, **fields: object) -> Markup:
-        return say(key, self.lang, **fields)
 
     def name(self, code: str | None = None) -> str:
         return self.data.service_name(code or self.service, self.lang)
@@ -828,13 +804,6 @@ class Briefing:
         label = self.data.item_label(item, self.lang)
         return f"{label} {text('affinity.advisor_mark', self.lang)}" if advisor else label
 
-    def _columns(self, *names: str) -> list[Markup]:
-        """Table headers; the two measures keep the short names the figures use."""
-        return [
-            self.say(f"measure.{name}.short" if name in MEASURES else f"briefing.column.{name}")
-            for name in names
-        ]
-
     def preferences(self) -> Markup:
         """The service's preferred scale levels and where they meet the other services' preferences."""
         return render("preferences", self.lang, **self.preferences_facts())
@@ -983,123 +952,79 @@ class Briefing:
     def forms(self) -> Markup:
         """Which form of cooperation the scores support for the coalitions of this service, beside the
         report's advice, with the caveats that belong to it."""
+        return render("forms", self.lang, **self.forms_facts())
+
+    def forms_facts(self) -> dict[str, object]:
+        """The ``strongest`` coalition in words (``n_tied_others`` more with as many forms,
+        ``tied_others``) and ``strongest_forms``: ``(form, verdict, reason)`` per decided form; whether
+        the advisors' scores the other way name ``other`` coalitions (``other_differs``); the table of
+        the coalitions that fit best (:meth:`_forms_rows`); the ``undecided`` forms; the report's
+        ``advice`` on this service as table rows."""
         from odsamen.analysis import coalitions as co
 
-        keys = co.coalitions_of(self.data, self.service)
         table = self._forms_table
-        decided = [s for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
-        undecided = [s for s in self.data.scenarios.itertuples(index=False) if not (s.decides and s.measure)]
-        parts = [tag("p", self.say("briefing.forms.intro", service=self.service))]
+        decided = [s.scenario for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
         tied = co.strongest_coalitions(self.data, self.service, table)
-        strongest = tied[0] if tied else None
-        if strongest:
-            own = table[table["coalition"] == strongest].set_index("scenario")
-            lines = [
-                Markup("{}: {} {}").format(
-                    tag("strong", co.scenario_label(self.data, s.scenario, self.lang)),
-                    co.verdict_label(own.at[s.scenario, "verdict"], self.lang),
-                    Markup("— ") + own.at[s.scenario, "reason"],
-                )
-                for s in decided
-            ]
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.forms.strongest" if len(tied) == 1 else "briefing.forms.strongest_tied",
-                        service=self.service,
-                        coalition=co.coalition_label(strongest, self.lang),
-                        others="; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
-                        n=len(tied) - 1,
-                    ),
-                )
-            )
-            parts.append(bullet_list(lines))
-        else:
-            parts.append(tag("p", self.say("briefing.forms.none", service=self.service)))
         other = co.strongest_coalitions(self.data, self.service, self._forms_table_other)
-        if other != tied:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        f"briefing.forms.other_reading.{self.advisor}"
-                        if other
-                        else f"briefing.forms.other_reading_none.{self.advisor}",
-                        coalitions="; ".join(co.coalition_label(key, self.lang) for key in other),
-                        service=self.service,
-                    ),
-                    class_="note",
+        own = table[table["coalition"] == tied[0]].set_index("scenario") if tied else None
+        return {
+            "service": self.service,
+            "advisor": self.advisor,
+            "strongest": co.coalition_label(tied[0], self.lang) if tied else "",
+            "tied_others": "; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
+            "n_tied_others": max(len(tied) - 1, 0),
+            "strongest_forms": [
+                (
+                    co.scenario_label(self.data, s, self.lang),
+                    co.verdict_label(own.at[s, "verdict"], self.lang),
+                    own.at[s, "reason"],
                 )
-            )
+                for s in (decided if tied else [])
+            ],
+            "other_differs": other != tied,
+            "other": "; ".join(co.coalition_label(key, self.lang) for key in other),
+            "forms": [co.scenario_label(self.data, s, self.lang) for s in decided],
+            **self._forms_rows(decided),
+            "undecided": [
+                co.scenario_label(self.data, s.scenario, self.lang)
+                for s in self.data.scenarios.itertuples(index=False)
+                if not (s.decides and s.measure)
+            ],
+            "advice": self._advice_rows(),
+        }
+
+    def _forms_rows(self, decided: list[str]) -> dict[str, object]:
+        """``rows``: the verdict of every decided form for the coalitions that most forms fit (up to
+        :data:`MAX_COALITIONS`); ``n_more`` coalitions that fit some form but are not shown, ``n_rest``
+        that fit none."""
+        from odsamen.analysis import coalitions as co
+
+        table = self._forms_table
         points = table.assign(points=table["verdict"].map(co.SCORES)).groupby("coalition", sort=False)[
             "points"
         ]
         ranked = points.sum().sort_values(ascending=False, kind="stable")
         shown = [key for key in ranked.index if ranked[key] > 0][:MAX_COALITIONS]
-        if shown:
-            rows = [
-                [co.coalition_label(key, self.lang)]
-                + [
-                    co.verdict_label(
-                        table.loc[
-                            (table["coalition"] == key) & (table["scenario"] == s.scenario), "verdict"
-                        ].iloc[0],
-                        self.lang,
-                    )
-                    for s in decided
-                ]
-                for key in shown
-            ]
-            header = [self.say("briefing.column.coalition")] + [
-                co.scenario_label(self.data, s.scenario, self.lang) for s in decided
-            ]
-            parts.append(html_table(header, rows, class_="forms"))
-            positive = int((ranked > 0).sum())
-            if positive > len(shown):
-                parts.append(
-                    tag("p", self.say("briefing.forms.more", n=positive - len(shown)), class_="note")
-                )
-            if len(keys) > positive:
-                parts.append(tag("p", self.say("briefing.forms.rest", n=len(keys) - positive), class_="note"))
-        for s in undecided:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.forms.undecided",
-                        form=co.scenario_label(self.data, s.scenario, self.lang),
-                        reason=text("coalitions.reason.not_decided", self.lang),
-                    ),
-                )
-            )
-        parts.append(self._advice())
-        parts.append(tag("h3", self.say("briefing.forms.caveats_heading")))
-        parts.append(
-            bullet_list(
-                [
-                    self.say("briefing.forms.caveat.self"),
-                    self.say("briefing.forms.caveat.per_item"),
-                    self.say("briefing.forms.caveat.nothing_on_money"),
-                    self.say("briefing.forms.caveat.thresholds"),
-                ]
-            )
-        )
-        return Markup("").join(parts)
+        verdicts = table.set_index(["coalition", "scenario"])["verdict"]
+        rows = [
+            [co.coalition_label(key, self.lang)]
+            + [co.verdict_label(verdicts[(key, s)], self.lang) for s in decided]
+            for key in shown
+        ]
+        positive = int((ranked > 0).sum())
+        n_keys = len(co.coalitions_of(self.data, self.service))
+        return {"rows": rows, "n_more": positive - len(shown), "n_rest": n_keys - positive}
 
-    def _advice(self) -> Markup:
+    def _advice_rows(self) -> list[list[str]]:
         """The report's advice that concerns this service, each row beside the data's verdict."""
         from odsamen.analysis import coalitions as co
 
         advice = co.advice_comparison(self.data, lang=self.lang)
         own = co.involving(advice, self.service)
-        heading = tag("h3", self.say("briefing.forms.advice_heading"))
-        if own.empty:
-            return heading + tag("p", self.say("briefing.forms.no_advice", service=self.service))
         notes = self.data.advice.set_index(["coalition", "scenario"])[f"note_{self.lang}"]
-        rows = [
+        return [
             [
-                Markup("{} ({})").format(notes.loc[(r.coalition, r.scenario)], r.where),
+                f"{notes.loc[(r.coalition, r.scenario)]} ({r.where})",
                 co.stance_label(r.stance, self.lang),
                 co.verdict_label(r.verdict, self.lang),
                 co.agreement_label(r.agreement, self.lang),
@@ -1107,11 +1032,6 @@ class Briefing:
             ]
             for r in own.itertuples(index=False)
         ]
-        header = [
-            self.say(f"briefing.column.{name}")
-            for name in ("advice", "stance", "data_verdict", "agreement", "why")
-        ]
-        return heading + html_table(header, rows, class_="advice")
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
