@@ -112,9 +112,17 @@ def test_headline_figures(dataset):
 # --- HTML pieces -----------------------------------------------------------------
 
 
-def test_tag_escapes_text_but_keeps_markup():
-    assert briefing.tag("p", "<b>") == "<p>&lt;b&gt;</p>"
-    assert briefing.tag("p", briefing.tag("b", "x"), class_="c") == '<p class="c"><b>x</b></p>'
+def test_the_table_macro_escapes_text_but_keeps_markup():
+    from markupsafe import Markup
+
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string(
+        '{% from "macros.html.j2" import table %}{{ table(header, rows, class="c") }}'
+    )
+    page = template.render(header=["<h>"], rows=[["<b>", Markup("<i>x</i>")]])
+    assert page == (
+        '<table class="c"><thead><tr><th scope="col">&lt;h&gt;</th></tr></thead>'
+        "<tbody><tr><td>&lt;b&gt;</td><td><i>x</i></td></tr></tbody></table>"
+    )
 
 
 def test_join_words_and_numbers_in_each_language():
@@ -352,3 +360,235 @@ def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
     assert "†" in str(Briefing(dataset, "OFGV").summary())
     assert "†" not in str(Briefing(dataset, "NHN").summary())
     assert "†" not in str(Briefing(dataset, "OFGV", advisor="exclude").summary())
+
+
+# --- templates -------------------------------------------------------------------------
+
+
+def test_templates_join_their_lines_but_not_the_values():
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string("<p>\n  {{ a }}{{ ' ' }}{{ b }}\n</p>\n<ul>\n</ul>")
+    assert template.render(a="x\ny", b="<b>") == "<p>x\ny &lt;b&gt;</p><ul></ul>"
+
+
+def test_a_missing_fact_is_an_error_not_a_blank():
+    import jinja2
+
+    with pytest.raises(jinja2.UndefinedError):
+        briefing.render("figure_note", "nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("nl", "0,50 | NHN, IJmond en OFGV"), ("en", "0.50 | NHN, IJmond, and OFGV")]
+)
+def test_templates_write_numbers_and_lists_in_the_language(lang, expected):
+    template = briefing.TEMPLATE_ENVIRONMENT.from_string("{{ x|number }} | {{ codes|words }}")
+    assert template.render(lang=lang, x=0.5, codes=["NHN", "IJmond", "OFGV"]) == expected
+
+
+def standing_page(lang, by_status, groups):
+    facts = {"service": "NHN", "dimension": "task", "total": 11, "groups": groups}
+    by_status = {status: by_status.get(status, []) for status in briefing.STATUSES}
+    return str(briefing.render("standing", lang, **facts, by_status=by_status))
+
+
+def test_standing_template_for_no_one_and_several_items():
+    none = standing_page("nl", {}, [])
+    assert (
+        none
+        == "<h3>Toekomstige opgaven</h3><ul></ul><p>"
+        + text("briefing.standing.alone", "nl", service="NHN")
+        + "</p>"
+    )
+    one = standing_page("nl", {"met": ["‘A’"]}, [])
+    assert "<li>" + text("briefing.standing.task.met", "nl", n=1, total=11, items="‘A’") + "</li>" in one
+    several = standing_page("en", {"met": ["‘A’", "‘B’"], "unknown": ["‘C’", "‘D’", "‘E’"]}, [])
+    assert several.count("<li>") == 2
+    assert "‘C’, ‘D’, and ‘E’" in several
+
+
+def test_compare_template_joins_one_sentence_per_group_with_a_space():
+    groups = [("more", "IJmond en OFGV", 2), ("fewer", "NZKG", 1)]
+    page = str(briefing.render("compare", "nl", service="NHN", dimension="task", groups=groups))
+    more = text("briefing.standing.task.more", "nl", services="IJmond en OFGV", service="NHN", n=2)
+    fewer = text("briefing.standing.task.fewer", "nl", services="NZKG", service="NHN", n=1)
+    assert page == f"{more} {fewer}"
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_summary_template_counts_and_marks(n):
+    facts = {
+        "service": "NHN",
+        "met": 3,
+        "n_robustness": 6,
+        "equipped": 7,
+        "n_tasks": 11,
+        "advisor_dimensions": ["toekomstige opgaven"] * min(n, 1),
+        "needs": n,
+        "offers": n,
+        "needs_advisor": n > 0,
+        "offers_advisor": False,
+        "verdict": "<Geen partner>",
+        "verdict_advisor": False,
+    }
+    page = str(briefing.render("summary", "nl", **facts))
+    needs = text(briefing.counted("briefing.summary.needs", n), "nl", n=n)
+    advisor = text("briefing.advisor_driven", "nl")
+    assert page.count("<li>") == 5 + min(n, 1)
+    assert (f"<li>{needs} {advisor}</li>" in page) == (n > 0)
+    assert f"<li>{needs}</li>" in page or n > 0
+    assert "<li>&lt;Geen partner&gt;</li>" in page
+
+
+def test_section_facts_are_plain_values(dataset):
+    brief = Briefing(dataset, "OFGV")
+    assert brief.summary_facts()["advisor_dimensions"] == [text("dimension.task", "nl").lower()]
+    assert brief.compare_facts("robustness")["groups"] == [
+        ("more", "NZKG", 1),
+        ("same", "IJmond", 1),
+        ("fewer", "NHN", 1),
+    ]
+    assert [label for label, _ in brief.definitions_facts("robustness")["entries"]][0] == "Omvang"
+    assert brief.context_facts()["service"] == "OFGV"
+    assert brief.title_facts()["advisor_excluded"] is False
+
+
+def caveats_page(lang="nl", **changes):
+    facts = {
+        "service": "NHN",
+        "synthetic": False,
+        "advisor": [("robuustheidscriteria", False, ""), ("toekomstige opgaven", False, "")],
+        "own_preferences": [],
+        "other_preferences": "",
+        "n_other_preferences": 0,
+        "n_unknown": 0,
+        "unknown_cells": "",
+        "lens": "Geven en nemen",
+        "n_readings": 8,
+        "reading_changes": [],
+    }
+    return str(briefing.render("caveats", lang, **{**facts, **changes}))
+
+
+def test_caveats_template_for_no_one_and_several_changes_of_reading():
+    none = caveats_page()
+    assert none == (
+        f"<ul><li>{text('briefing.caveat.no_unknown', 'nl', service='NHN')}</li>"
+        f"<li>{text('briefing.change.nothing', 'nl', n=8)}</li></ul>"
+    )
+    one = caveats_page(reading_changes=[("? als ontbrekend", "IJmond")])
+    assert one.count("<li>") == 3 and "</li></ul></li></ul>" in one
+    several = caveats_page(reading_changes=[("a", "IJmond"), ("b", "NZKG en OFGV")], synthetic=True)
+    assert several.count("<li>") == 5
+    assert several.startswith(f"<ul><li>{text('briefing.synthetic', 'nl')}</li>")
+
+
+def test_caveats_template_names_advisors_and_preferences():
+    page = caveats_page(
+        advisor=[("toekomstige opgaven", True, "NZKG en OFGV")],
+        own_preferences=[("missing", 1, "‘A’", "zie <noot>")],
+        n_unknown=2,
+        unknown_cells="‘B’ (meerwaarde)",
+    )
+    assert page.count("<li>") == 5  # two on advisors, preferences, ?-scores, readings
+    assert "zie &lt;noot&gt;" in page
+    assert (
+        text("briefing.caveat.preference_missing.one", "nl", service="NHN", n=1, items="‘A’", note="x")[:20]
+        in page
+    )
+
+
+def test_cooperation_template_without_rows_has_no_tables():
+    facts = {
+        "service": "NHN",
+        "weak": "-",
+        "strong": "+",
+        "added": "+",
+        "needs": [],
+        "undetermined": [],
+        "offers": [],
+        "idle": [],
+        "advisor": False,
+    }
+    page = str(briefing.render("cooperation", "en", **facts))
+    assert "<table" not in page and 'class="note"' not in page
+    assert text("briefing.cooperation.no_needs", "en", service="NHN") in page
+    several = str(
+        briefing.render(
+            "cooperation", "en", **{**facts, "needs": [["a", "b", "-", "+"]] * 2, "undetermined": ["‘X’"]}
+        )
+    )
+    assert several.count("<tr>") == 3  # header and two rows
+    assert text("briefing.cooperation.undetermined", "en", n=1, items="‘X’") in several.replace("&#39;", "'")
+
+
+def test_preferences_template_without_answers_says_so_and_shows_no_table():
+    facts = {
+        "service": "NHN",
+        "n_answered": 0,
+        "n_regional": 0,
+        "regional_levels": "B of C",
+        "closest": "",
+        "rows": [],
+        "level_entries": "",
+        "n_missing": 1,
+    }
+    page = str(briefing.render("preferences", "nl", **facts))
+    assert page == (
+        f"<p>{text('briefing.preferences.none', 'nl', service='NHN')}</p>"
+        f'<p class="note">{text("briefing.preferences.missing", "nl", service="NHN", n=1)}</p>'
+    )
+    several = str(
+        briefing.render("preferences", "nl", **{**facts, "n_answered": 3, "rows": [["a", "b", "c", "d"]] * 3})
+    )
+    assert several.count("<tr>") == 4 and 'class="legend"' in several
+
+
+def test_appendix_facts_hold_one_table_per_dimension_with_every_item(dataset):
+    facts = Briefing(dataset, "NHN", lang="en").appendix_facts()
+    assert [dimension for dimension, _ in facts["tables"]] == ["robustness", "task"]
+    assert [len(rows) for _, rows in facts["tables"]] == [6, 11]
+    assert all(len(row) == 6 for _, rows in facts["tables"] for row in rows)
+
+
+def test_partners_facts_name_a_row_per_measure_at_least(dataset):
+    from odsamen.analysis.affinity import LENSES
+
+    facts = Briefing(dataset, "NZKG").partners_facts()
+    assert len(facts["rows"]) >= len(LENSES)
+    assert [row[0] for row in facts["rows"]][0] == briefing.lens_label(LENSES[0], "nl")
+    page = str(Briefing(dataset, "NZKG").partners())
+    assert page.count("<tr>") == len(facts["rows"]) + 1
+    assert f'<p class="note">{text("affinity.note.advisor", "nl")}</p>' in page or not facts["advisor"]
+
+
+def forms_page(**changes):
+    facts = {
+        "service": "NHN",
+        "advisor": "include",
+        "strongest": "",
+        "tied_others": "",
+        "n_tied_others": 0,
+        "strongest_forms": [],
+        "other_differs": False,
+        "other": "",
+        "forms": ["Convenant"],
+        "rows": [],
+        "n_more": 0,
+        "n_rest": 0,
+        "undecided": [],
+        "advice": [],
+    }
+    return str(briefing.render("forms", "nl", **{**facts, **changes}))
+
+
+def test_forms_template_for_no_one_and_several_coalitions():
+    none = forms_page()
+    assert text("briefing.forms.none", "nl", service="NHN") in none
+    assert "<table" not in none and text("briefing.forms.no_advice", "nl", service="NHN") in none
+    one = forms_page(strongest="NHN en IJmond", strongest_forms=[("Convenant", "past", "a < b")])
+    assert "<li><strong>Convenant</strong>: past — a &lt; b</li>" in one
+    assert text("briefing.forms.strongest", "nl", service="NHN", coalition="NHN en IJmond") in one
+    several = forms_page(
+        strongest="NHN en IJmond", tied_others="NHN en OFGV", n_tied_others=1, rows=[["x", "y"]]
+    )
+    assert "NHN en OFGV" in several and '<table class="forms">' in several

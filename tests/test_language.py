@@ -195,7 +195,7 @@ def test_standing_compare_for_one_several_and_no_services(real):
         "IJmond, NZKG en OFGV voldoen aan meer criteria dan NHN."
     )
     assert strip_tags(Briefing(real, "OFGV", lang="en").compare("task")) == (
-        "NHN, IJmond and NZKG are equipped for fewer tasks than OFGV."
+        "NHN, IJmond, and NZKG are equipped for fewer tasks than OFGV."  # CLDR (Babel) list style
     )
     assert strip_tags(Briefing(real, "OFGV", lang="en").compare("robustness")).startswith(
         "NZKG meets more criteria than OFGV. IJmond meets as many criteria as OFGV."

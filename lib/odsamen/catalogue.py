@@ -13,6 +13,12 @@ own words together.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
+from numbers import Real
+
+from babel import Locale
+from babel.lists import format_list
+from babel.numbers import format_decimal
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -1356,7 +1362,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "nothing in common with any service",
     },
     "briefing.partners.how": {"nl": "Hoe de maten werken", "en": "How the measures work"},
-    "briefing.caveat.none": {"nl": "Geen bijzonderheden.", "en": "Nothing to note."},
     "briefing.caveat.advisor_own": {
         "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
         "adviseurs ingevuld, op basis van inzichten van de dienst.",
@@ -1766,8 +1771,9 @@ WORDS: dict[str, dict[str, str]] = {
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
     """Return the catalogue entry ``key`` in ``lang``, formatted with ``fields``.
 
-    Where the field ``n`` is 1 and the catalogue has a singular form
-    ``<key>.one``, that form is used.
+    Where the catalogue has a singular form ``<key>.one`` and the number in the
+    field ``n`` takes the singular in ``lang`` (by the plural rules of CLDR, as
+    Babel knows them: 1 in Dutch and English), that form is used.
 
     Raises
     ------
@@ -1778,32 +1784,44 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    if fields.get("n") == 1 and f"{key}.one" in WORDS:
+    if f"{key}.one" in WORDS and plural_form(fields.get("n"), lang) == "one":
         key = f"{key}.one"  # the singular form: "1 briefing", not "1 briefings"
     entry = WORDS[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return template.format(**fields) if fields else template
 
 
+def plural_form(n: object, lang: str) -> str | None:
+    """The CLDR plural category of the number ``n`` in ``lang`` (``"one"``, ``"other"``); None when
+    ``n`` is not a number."""
+    if not isinstance(n, Real):
+        return None
+    return Locale.parse(lang).plural_form(n)
+
+
 def format_number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 2) -> str:
     """``value`` rounded to ``decimals`` as a reader writes it: a decimal comma in Dutch, a dash when
-    there is no value (None or NaN)."""
+    there is no value (None or NaN).
+
+    Always ``decimals`` digits after the separator and no grouping of thousands (the pattern
+    ``0.00``); the exact value is rounded half to even, as Python rounds.
+    """
     if value is None or value != value:
         return "–"
-    formatted = f"{value:.{decimals}f}"
-    return formatted.replace(".", ",") if lang == "nl" else formatted
+    pattern = "0." + "0" * decimals if decimals else "0"
+    # Decimal(float) is the exact binary value: rounding it gives the digits Python itself would show.
+    return format_decimal(Decimal(float(value)), format=pattern, locale=lang)
 
 
 def join_words(words: Iterable[object], lang: str) -> str:
-    """``a, b and c`` in the reader's language; empty string for no words.
+    """``a, b en c`` in the reader's language (Babel's CLDR lists: ``a, b, and c`` in English); empty
+    string for no words.
 
     Item labels may hold the word for "and" themselves (``BI en opleiding``): quote them first
     (:func:`quoted`, :meth:`Briefing.items`) so that the list stays unambiguous.
     """
     words = [str(word) for word in words]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + text("briefing.and", lang) + words[-1]
+    return format_list(words, locale=lang) if words else ""
 
 
 def quoted(label: str, lang: str) -> str:

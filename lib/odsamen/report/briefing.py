@@ -4,18 +4,23 @@ The first half of this module computes *facts* about one service as small
 DataFrames and dicts (where it stands, where cooperation pays, preferred
 scales, best partners, what depends on the reading of ``?``); each is tested
 on its own. :class:`Briefing` turns the facts into HTML sections for the
-briefing notebook (``notebooks/briefing.ipynb``).
+briefing notebook (``notebooks/briefing.ipynb``): each section method gathers
+a small dict of facts (``<section>_facts``) and renders the Jinja template
+``templates/<section>.html.j2``, which holds the section's markup and chooses
+its sentences.
 
-Every sentence is a catalogue template (:func:`odsamen.catalogue.text`)
-filled with names and counts from the data, so a changed input can never
-leave a stale sentence behind. Everything that reaches the page is
-HTML-escaped (:mod:`markupsafe`): a note in a data file is shown as text,
-never run as markup.
+Every sentence is a catalogue entry (:func:`odsamen.catalogue.text`, ``t()``
+in a template) filled with names and counts from the data, so a changed
+input can never leave a stale sentence behind; numbers and lists are written
+by Babel for the reader's language. Everything that reaches the page is
+HTML-escaped (the templates autoescape): a note in a data file is shown as
+text, never run as markup.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +28,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.ext import Extension
+from jinja2.lexer import Token
 from markupsafe import Markup, escape
 
 from odsamen.analysis import shared
@@ -43,7 +51,7 @@ from odsamen.analysis.affinity import (
     partner_verdict,
     states,
 )
-from odsamen.analysis.data import DIMENSIONS, MEASURES, Dataset
+from odsamen.analysis.data import DIMENSIONS, Dataset
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -74,10 +82,6 @@ CSS_PIXELS_PER_INCH = 96
 PAGE_FIGURE_WIDTH = 8.5
 """Widest figure in inches: an A4 page holds about 7 inches, so text in a figure prints at
 least about 80 % of its size; wider figures would shrink their labels below reading size."""
-
-
-REPORT_PAGES = {"robustness": "briefing.report.page.robustness", "task": "briefing.report.page.task"}
-"""Catalogue keys of the source report's page titles, per dimension."""
 
 
 # --- facts: where the service stands ---------------------------------------------
@@ -390,29 +394,66 @@ def say(key: str, lang: str, **fields: object) -> Markup:
     return escape(text(key, lang, **fields))
 
 
-def tag(name: str, content: object, **attributes: str) -> Markup:
-    """``<name attributes>content</name>``; ``content`` is escaped unless it is already Markup."""
-    attrs = Markup("").join(
-        Markup(' {}="{}"').format(key.rstrip("_"), value) for key, value in attributes.items()
-    )
-    return Markup("<{0}{1}>{2}</{0}>").format(Markup(name), attrs, content)
+# --- templates -------------------------------------------------------------------
+
+TEMPLATES = Path(__file__).with_name("templates")
+"""One Jinja template per section (``<section>.html.j2``): the markup and the choice of sentences."""
+
+LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
-def bullet_list(entries: Iterable[object], **attributes: str) -> Markup:
-    """An unordered list, each entry escaped unless it is Markup."""
-    return tag("ul", Markup("").join(tag("li", entry) for entry in entries), **attributes)
+class JoinLines(Extension):
+    """Templates spread their markup over indented lines; the page has no white space between tags.
+
+    In a template's own text (never in a value filled in) a line break is dropped together with the
+    spaces around it, so ``<ul>`` and an indented ``<li>`` on the next line become ``<ul><li>``.
+    A space a sentence needs is written on the line itself: ``{{ a }} {{ b }}``.
+    """
+
+    def filter_stream(self, stream):
+        for token in stream:
+            if token.type == "data":
+                token = Token(token.lineno, token.type, LINE_BREAK.sub("", token.value))
+            yield token
 
 
-def html_table(
-    header: list[object], rows: list[list[object]], *, caption: object = None, class_: str = ""
-) -> Markup:
-    """A table with a header row; every cell escaped unless it is Markup."""
-    head = tag("thead", tag("tr", Markup("").join(tag("th", cell, scope="col") for cell in header)))
-    body = tag(
-        "tbody", Markup("").join(tag("tr", Markup("").join(tag("td", c) for c in row)) for row in rows)
-    )
-    parts = (tag("caption", caption) if caption is not None else Markup("")) + head + body
-    return tag("table", parts, class_=class_) if class_ else tag("table", parts)
+@pass_context
+def _catalogue_text(context, key: str, /, **fields: object) -> str:
+    """``t(key, **fields)`` in a template: the catalogue entry in the briefing's language; the
+    template escapes it where it is shown, so it can also fill a field of another entry."""
+    return text(key, context["lang"], **fields)
+
+
+@pass_context
+def _number_filter(context, value: float | None, decimals: int = 2) -> str:
+    """``value|number``: a number as a reader of the briefing's language writes it."""
+    return format_number(value, context["lang"], decimals)
+
+
+@pass_context
+def _words_filter(context, words: Iterable[object]) -> str:
+    """``codes|words``: ``a, b en c`` in the briefing's language."""
+    return join_words(words, context["lang"])
+
+
+TEMPLATE_ENVIRONMENT = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    # JoinLines drops every line break of the markup with its indentation; trim_blocks would drop the
+    # break after a block tag first and leave the next line's indentation on the page.
+    trim_blocks=False,
+    lstrip_blocks=True,
+    extensions=[JoinLines],
+)
+TEMPLATE_ENVIRONMENT.globals.update(t=_catalogue_text, counted=counted)
+TEMPLATE_ENVIRONMENT.filters.update(number=_number_filter, words=_words_filter)
+
+
+def render(template: str, lang: str, /, **facts: object) -> Markup:
+    """The template ``<template>.html.j2`` filled with ``facts``, in ``lang``; every value is
+    HTML-escaped unless it is already Markup."""
+    return Markup(TEMPLATE_ENVIRONMENT.get_template(f"{template}.html.j2").render(lang=lang, **facts))
 
 
 def page_size(
@@ -547,17 +588,12 @@ class Briefing:
 
     # -- words -------------------------------------------------------------------
 
-    def say(self, key: str, **fields: object) -> Markup:
-        return say(key, self.lang, **fields)
-
     def name(self, code: str | None = None) -> str:
         return self.data.service_name(code or self.service, self.lang)
 
     def items(self, keys: Iterable[str]) -> str:
         """Item labels, each quoted (‘BI en opleiding’, ‘Innovatie’), joined into one phrase."""
-        return join_words(
-            [quoted(self.data.item_label(key, self.lang), self.lang) for key in keys], self.lang
-        )
+        return join_words(self._quoted(keys), self.lang)
 
     def services(self, codes: list[str]) -> str:
         """Service codes joined into one phrase, or their number when there are too many to name."""
@@ -571,32 +607,36 @@ class Briefing:
     def heading(self, section: str) -> Markup:
         """The ``<h2>`` of a section (``standing``, ``cooperation``, ``preferences``, ``partners``,
         ``caveats``, ``appendix``), with an anchor for the table of contents."""
-        return tag("h2", self.say(f"briefing.section.{section}", service=self.service), id=section)
+        return render("heading", self.lang, section=section, service=self.service)
 
     # -- sections -----------------------------------------------------------------
 
     def title(self) -> Markup:
         """The title block: name, purpose, a synthetic-data warning if needed, and the summary."""
-        kicker = tag("p", self.say("briefing.kicker", n=len(self.data.service_codes)), class_="kicker")
-        heading = tag("h1", self.say("briefing.title", name=self.name()))
-        reading = tag(
-            "p",
-            self._who_scored()
-            + Markup(" ")
-            + self.say("briefing.reading")
-            + (
-                Markup(" ") + self.say("briefing.reading.advisor_excluded")
-                if self.advisor == "exclude"
-                else ""
-            ),
-            class_="meta",
-        )
-        warning = (
-            tag("p", self.say("briefing.synthetic"), class_="synthetic")
-            if self.data.synthetic
-            else Markup("")
-        )
-        return tag("header", kicker + heading + reading + warning, class_="title") + self.summary()
+        return render("title", self.lang, **self.title_facts(), summary=self.summary())
+
+    def title_facts(self) -> dict[str, object]:
+        """``n_services``, the service's ``name``, ``advisor_parts`` (which scores the advisors filled
+        in, in words; empty when none or on synthetic data), ``advisor_excluded`` and ``synthetic``."""
+        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
+        parts = [
+            text(
+                "briefing.who_scored.part",
+                self.lang,
+                service=code,
+                dimension=join_words(
+                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
+                ),
+            )
+            for code in advised
+        ]
+        return {
+            "n_services": len(self.data.service_codes),
+            "name": self.name(),
+            "advisor_parts": "" if self.data.synthetic else join_words(parts, self.lang),
+            "advisor_excluded": self.advisor == "exclude",
+            "synthetic": self.data.synthetic,
+        }
 
     @property
     def reading(self) -> Reading:
@@ -604,6 +644,14 @@ class Briefing:
 
     def summary(self) -> Markup:
         """The lines a board member reads first."""
+        return render("summary", self.lang, **self.summary_facts())
+
+    def summary_facts(self) -> dict[str, object]:
+        """The :func:`headline` figures of the service (``met``, ``n_robustness``, ``equipped``,
+        ``n_tasks``, ``needs``, ``offers``), ``advisor_dimensions`` (in words) where the advisors filled
+        in its scores, ``verdict`` on the best partner in words, and for the counts and the verdict
+        whether they rest on advisor-filled scores (``needs_advisor``, ``offers_advisor``,
+        ``verdict_advisor``)."""
         facts = headline(
             self.data,
             self.service,
@@ -612,47 +660,24 @@ class Briefing:
             coalition_table=self._forms_table,
             other_table=self._forms_table_other,
         )
-        lines = [
-            self.say(
-                "briefing.summary.robustness",
-                service=self.service,
-                met=facts["met"],
-                total=facts["n_robustness"],
-            ),
-            self.say(
-                "briefing.summary.task", service=self.service, met=facts["equipped"], total=facts["n_tasks"]
-            ),
-            self.say(counted("briefing.summary.needs", facts["needs"]), n=facts["needs"])
-            + self._advisor_mark(needs(self.data, self.service, advisor=self.advisor)),
-            self.say(counted("briefing.summary.offers", facts["offers"]), n=facts["offers"])
-            + self._advisor_mark(_offers_with_receivers(self.data, self.service, advisor=self.advisor)),
-            self._verdict_line(facts["verdict"]),
-        ]
-        # A board member who reads only this box must still learn whose judgement the scores are.
-        lines[2:2] = [line for own, line in self._advisor_lines() if own]
-        return tag(
-            "section",
-            tag("h2", self.say("briefing.section.summary")) + bullet_list(lines),
-            class_="summary",
-            id="summary",
-        )
+        wanted = needs(self.data, self.service, advisor=self.advisor)
+        given = _offers_with_receivers(self.data, self.service, advisor=self.advisor)
+        return {
+            "service": self.service,
+            **{key: facts[key] for key in ("met", "n_robustness", "equipped", "n_tasks", "needs", "offers")},
+            "advisor_dimensions": [self.dimension(d).lower() for d in facts["advisor"]],
+            "needs_advisor": bool(wanted["advisor"].any()),
+            "offers_advisor": bool(given["advisor"].any()),
+            "verdict": verdict_words(self.data, facts["verdict"], self.lang),
+            "verdict_advisor": self._verdict_advisor(facts["verdict"]),
+        }
 
-    def _advisor_mark(self, rows: pd.DataFrame) -> Markup:
-        """The advisor note after a count whose rows rest (partly) on advisor-filled scores."""
-        if len(rows) and bool(rows["advisor"].any()):
-            return Markup(" ") + self.say("briefing.advisor_driven")
-        return Markup("")
-
-    def _verdict_line(self, found: PartnerVerdict) -> Markup:
-        """The verdict in words, with the advisor note when the named partners' values rest on
-        advisor-filled scores."""
-        line = Markup(escape(verdict_words(self.data, found, self.lang)))
+    def _verdict_advisor(self, found: PartnerVerdict) -> bool:
+        """Whether the values of the partners the verdict names rest on advisor-filled scores."""
         part = self._lenses()[found.lens]
         position = self.data.service_codes.index(self.service)
         named = [found.best] if found.best else found.close
-        if any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named):
-            line += Markup(" ") + self.say("briefing.advisor_driven")
-        return line
+        return any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named)
 
     @cached_property
     def _forms_table(self) -> pd.DataFrame:
@@ -680,137 +705,84 @@ class Briefing:
 
     def standing(self, dimension: str) -> Markup:
         """Which items of ``dimension`` the service meets, and how that compares with the others."""
+        return render("standing", self.lang, **self.standing_facts(dimension))
+
+    def standing_facts(self, dimension: str) -> dict[str, object]:
+        """``by_status``: per status of :data:`STATUSES` the items of ``dimension`` (quoted labels),
+        ``total`` items, and the comparison with the others (:meth:`compare_facts`)."""
         own = standing(self.data, self.service, dimension)
-        by_status = {status: list(own.loc[own["status"] == status, "item"]) for status in STATUSES}
-        lines = [
-            self.say(
-                f"briefing.standing.{dimension}.{status}",
-                n=len(items),
-                total=len(own),
-                items=self.items(items),
-            )
-            for status, items in by_status.items()
-            if items
-        ]
-        return tag("h3", self.dimension(dimension)) + bullet_list(lines) + tag("p", self.compare(dimension))
+        by_status = {status: self._quoted(own.loc[own["status"] == status, "item"]) for status in STATUSES}
+        return {**self.compare_facts(dimension), "by_status": by_status, "total": len(own)}
 
     def compare(self, dimension: str) -> Markup:
         """How the service compares with the others on ``dimension``: one sentence for each group of
         services (more, as many, fewer items met) that is not empty, its verb agreeing with the group."""
-        position = position_among(self.data, self.service, dimension)
-        sentences = [
-            self.say(
-                f"briefing.standing.{dimension}.{group}",
-                services=self.services(codes),
-                service=self.service,
-                n=len(codes),
-            )
-            for group, codes in position.items()
-            if codes
-        ]
-        if not sentences:
-            return self.say("briefing.standing.alone", service=self.service)
-        return Markup(" ").join(sentences)
+        return render("compare", self.lang, **self.compare_facts(dimension))
 
-    def _who_scored(self) -> Markup:
-        """Whose judgement the scores are: the directors', and which the advisors filled in."""
-        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
-        if self.data.synthetic or not advised:
-            return self.say("briefing.who_scored")
-        parts = [
-            text(
-                "briefing.who_scored.part",
-                self.lang,
-                service=code,
-                dimension=join_words(
-                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
-                ),
-            )
-            for code in advised
-        ]
-        return self.say("briefing.who_scored.advisors", parts=join_words(parts, self.lang))
+    def compare_facts(self, dimension: str) -> dict[str, object]:
+        """``groups``: ``(group, services, n)`` for each group of :func:`position_among` that is not
+        empty, its services in words (:meth:`services`) and their number."""
+        position = position_among(self.data, self.service, dimension)
+        groups = [(group, self.services(codes), len(codes)) for group, codes in position.items() if codes]
+        return {"service": self.service, "dimension": dimension, "groups": groups}
 
     def context(self) -> Markup:
         """The service's own situation as the report describes it, with the page."""
-        return tag(
-            "section",
-            tag("h2", self.say("briefing.section.context", service=self.service), id="context")
-            + tag(
-                "p",
-                self.say(
-                    "briefing.context",
-                    context=self.data.service_context(self.service, self.lang),
-                    page=self.data.context_page(self.service),
-                ),
-            ),
-            class_="context",
-        )
+        return render("context", self.lang, **self.context_facts())
+
+    def context_facts(self) -> dict[str, object]:
+        """``service``, its ``context`` as the report describes it and the report's ``page``."""
+        return {
+            "service": self.service,
+            "context": self.data.service_context(self.service, self.lang),
+            "page": self.data.context_page(self.service),
+        }
 
     def definitions(self, dimension: str) -> Markup:
         """What each criterion or task of ``dimension`` means, paraphrased from the report, with its page."""
+        return render("definitions", self.lang, **self.definitions_facts(dimension))
+
+    def definitions_facts(self, dimension: str) -> dict[str, object]:
+        """``entries``: ``(label, definition)`` per item of ``dimension``; ``pages`` of the report
+        that define them."""
         items = self.data.item_codes(dimension)
-        pages = sorted({self.data.definition_page(item) for item in items})
-        entries = [
-            Markup("{}: {}").format(
-                tag("strong", self.data.item_label(item, self.lang)),
-                self.data.item_definition(item, self.lang),
-            )
-            for item in items
-        ]
-        heading = tag(
-            "p",
-            self.say(
-                f"briefing.definitions.{dimension}",
-                pages=join_words([str(page) for page in pages], self.lang),
-            ),
-            class_="definitions-heading",
-        )
-        return heading + bullet_list(entries, class_="definitions")
+        return {
+            "dimension": dimension,
+            "pages": sorted({self.data.definition_page(item) for item in items}),
+            "entries": [
+                (self.data.item_label(item, self.lang), self.data.item_definition(item, self.lang))
+                for item in items
+            ],
+        }
 
     def figure_note(self) -> Markup:
         """One line saying how the own service is picked out in the figures."""
-        return tag("p", self.say("briefing.standing.figure_note", service=self.service), class_="note")
+        return render("figure_note", self.lang, service=self.service)
 
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
+        return render("cooperation", self.lang, **self.cooperation_facts())
+
+    def cooperation_facts(self) -> dict[str, object]:
+        """The rule's symbols (``weak``, ``strong``, ``added``); table rows of the ``needs``
+        (:func:`needs`) and of the ``offers`` some other service wants (:func:`offers`), items marked
+        where advisor-filled scores drive them; ``undetermined`` and ``idle`` items (quoted labels);
+        ``advisor``: whether any row is marked."""
         wanted = needs(self.data, self.service, advisor=self.advisor)
         given = offers(self.data, self.service, advisor=self.advisor)
         helping = given[given["receivers"].map(len) > 0]
         idle = given[given["receivers"].map(len) == 0]
-        parts = [
-            tag(
-                "p",
-                self.say(
-                    "briefing.cooperation.rule",
-                    weak=", ".join(WEAK_SYMBOLS),
-                    strong=", ".join(STRONG_SYMBOLS),
-                    added=", ".join(ADDED_SYMBOLS),
-                ),
-            )
-        ]
-        parts.append(tag("h3", self.say("briefing.cooperation.needs_heading", service=self.service)))
-        if len(wanted):
-            rows = [
+        return {
+            "service": self.service,
+            "weak": ", ".join(WEAK_SYMBOLS),
+            "strong": ", ".join(STRONG_SYMBOLS),
+            "added": ", ".join(ADDED_SYMBOLS),
+            "needs": [
                 [self.dimension(r.dimension), self._item_marked(r.item, r.advisor), r.meets, r.added_value]
                 for r in wanted.itertuples(index=False)
-            ]
-            parts.append(html_table(self._columns("dimension", "item", "meets", "added_value"), rows))
-        else:
-            parts.append(tag("p", self.say("briefing.cooperation.no_needs", service=self.service)))
-        open_items = undetermined_needs(self.data, self.service, advisor=self.advisor)
-        if open_items:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.cooperation.undetermined", n=len(open_items), items=self.items(open_items)
-                    ),
-                    class_="note",
-                )
-            )
-        parts.append(tag("h3", self.say("briefing.cooperation.offers_heading", service=self.service)))
-        if len(helping):
-            rows = [
+            ],
+            "undetermined": self._quoted(undetermined_needs(self.data, self.service, advisor=self.advisor)),
+            "offers": [
                 [
                     self.dimension(r.dimension),
                     self._item_marked(r.item, r.advisor),
@@ -818,86 +790,57 @@ class Briefing:
                     self.services(r.receivers),
                 ]
                 for r in helping.itertuples(index=False)
-            ]
-            parts.append(html_table(self._columns("dimension", "item", "meets", "receivers"), rows))
-        else:
-            parts.append(tag("p", self.say("briefing.cooperation.no_offers", service=self.service)))
-        if len(idle):
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.cooperation.idle", service=self.service, items=self.items(idle["item"])
-                    ),
-                )
-            )
-        if bool(wanted["advisor"].any()) or bool(helping["advisor"].any()):
-            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
-        return Markup("").join(parts)
+            ],
+            "idle": self._quoted(idle["item"]),
+            "advisor": bool(wanted["advisor"].any()) or bool(helping["advisor"].any()),
+        }
+
+    def _quoted(self, items: Iterable[str]) -> list[str]:
+        """Item labels in running text, each quoted (‘BI en opleiding’)."""
+        return [quoted(self.data.item_label(item, self.lang), self.lang) for item in items]
 
     def _item_marked(self, item: str, advisor: bool) -> str:
         """An item's label, with the advisor mark when an advisor-filled score drives the row."""
         label = self.data.item_label(item, self.lang)
         return f"{label} {text('affinity.advisor_mark', self.lang)}" if advisor else label
 
-    def _columns(self, *names: str) -> list[Markup]:
-        """Table headers; the two measures keep the short names the figures use."""
-        return [
-            self.say(f"measure.{name}.short" if name in MEASURES else f"briefing.column.{name}")
-            for name in names
-        ]
-
     def preferences(self) -> Markup:
         """The service's preferred scale levels and where they meet the other services' preferences."""
+        return render("preferences", self.lang, **self.preferences_facts())
+
+    def preferences_facts(self) -> dict[str, object]:
+        """``n_answered`` items with levels given, ``n_regional`` of them with a regional level
+        (``regional_levels`` in words); ``closest``: the verdict on agreement of scale in words, or
+        empty; table ``rows`` of every answer given with the partners that share a level;
+        ``level_entries``, the legend; ``n_missing`` answers left out."""
         table = preference_table(self.data)
         own = table[table["service"] == self.service]
         answered = own[own["answer"] == "levels"]
         regional = answered[
             answered["letters"].map(lambda letters: bool(set(letters) & self.data.regional_levels))
         ]
-        regional_levels = text("words.or", self.lang).join(sorted(self.data.regional_levels))
-        parts = []
-        if len(answered):
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.preferences.regional",
-                        service=self.service,
-                        n=regional["item"].nunique(),
-                        total=answered["item"].nunique(),
-                        levels=regional_levels,
-                    ),
-                )
-            )
-        else:
-            parts.append(tag("p", self.say("briefing.preferences.none", service=self.service)))
         closest = verdict(self.data, self.service, lens="scale_agreement", results=self.results)
-        if closest.close:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.preferences.closest",
-                        finding=verdict_words(self.data, closest, self.lang),
-                    ),
-                )
-            )
         given = own[own["answer"] != "missing"]
-        if len(given):
-            parts.append(self._preference_table(given))
-            parts.append(tag("p", self._level_legend(), class_="legend"))
-        if len(given) < len(own):
-            parts.append(
-                tag(
-                    "p",
-                    self.say("briefing.preferences.missing", service=self.service, n=len(own) - len(given)),
-                    class_="note",
+        return {
+            "service": self.service,
+            "n_answered": answered["item"].nunique(),
+            "n_regional": regional["item"].nunique(),
+            "regional_levels": text("words.or", self.lang).join(sorted(self.data.regional_levels)),
+            "closest": verdict_words(self.data, closest, self.lang) if closest.close else "",
+            "rows": self._preference_rows(given),
+            "level_entries": "; ".join(
+                text(
+                    "briefing.level_entry",
+                    self.lang,
+                    level=level,
+                    label=self.data.level_label(level, self.lang),
                 )
-            )
-        return Markup("").join(parts)
+                for level in self.data.levels["level"]
+            ),
+            "n_missing": len(own) - len(given),
+        }
 
-    def _preference_table(self, own: pd.DataFrame) -> Markup:
+    def _preference_rows(self, own: pd.DataFrame) -> list[list[str]]:
         matches = preference_matches(self.data, self.service)
         rows = []
         for cell in own.itertuples(index=False):
@@ -917,7 +860,7 @@ class Briefing:
                     join_words(shared, self.lang) or "—",
                 ]
             )
-        return html_table(self._columns("dimension", "item", "levels", "matches"), rows)
+        return rows
 
     def _item_with_aspect(self, item: str, aspect: str) -> str:
         label = self.data.item_label(item, self.lang)
@@ -934,17 +877,14 @@ class Briefing:
             return text("preference.missing", self.lang)
         return cell.levels
 
-    def _level_legend(self) -> str:
-        entries = [
-            text(
-                "briefing.level_entry", self.lang, level=level, label=self.data.level_label(level, self.lang)
-            )
-            for level in self.data.levels["level"]
-        ]
-        return text("briefing.levels_legend", self.lang, levels="; ".join(entries))
-
     def partners(self) -> Markup:
         """Per measure the best partner, or the close calls, each value with what it rests on."""
+        return render("partners", self.lang, **self.partners_facts())
+
+    def partners_facts(self) -> dict[str, object]:
+        """The ``verdict`` on the headline measure in words (``verdict_advisor``: resting on
+        advisor-filled scores); table ``rows`` per measure and named partner (``advisor``: whether an
+        item in them is marked); ``definitions`` of the measures; the rules' ``margin`` and ``share``."""
         found = {lens: verdict(self.data, self.service, lens=lens, results=self.results) for lens in LENSES}
         lenses = self._lenses()
         position = self.data.service_codes.index(self.service)
@@ -953,7 +893,7 @@ class Briefing:
             named = [found[lens].best] if found[lens].best else found[lens].close[:MAX_NAMED]
             if not named:
                 rows.append(
-                    [lens_label(lens, self.lang), "—", self.say("briefing.partners.nothing"), "—", ""]
+                    [lens_label(lens, self.lang), "—", text("briefing.partners.nothing", self.lang), "—", ""]
                 )
                 continue
             part = lenses[lens]
@@ -972,35 +912,19 @@ class Briefing:
                         self._partner_note(found[lens], bool(part.low_evidence[position, j])),
                     ]
                 )
-        definitions = [
-            Markup("{}: {}").format(
-                tag("strong", lens_label(lens, self.lang)), lens_definition(self.data, lens, lang=self.lang)
-            )
-            for lens in LENSES
-        ]
-        parts = [
-            tag("p", self.say("briefing.partners.intro", service=self.service)),
-            tag("p", self._verdict_line(found[HEADLINE_LENS]), class_="verdict"),
-            html_table(self._columns("lens", "partner", "value", "explained_by", "note"), rows),
-        ]
-        if marked:
-            parts.append(tag("p", self.say("affinity.note.advisor"), class_="note"))
-        parts.append(tag("h3", self.say("briefing.partners.how")))
-        parts.append(bullet_list(definitions, class_="definitions"))
-        parts.append(
-            tag(
-                "p",
-                self.say(
-                    "briefing.partners.rules",
-                    margin=format_number(CLOSE_MARGIN, self.lang, 2),
-                    share=f"{LOW_EVIDENCE_SHARE:.0%}",
-                )
-                + Markup(" ")
-                + self.say("affinity.undetermined"),
-                class_="note",
-            )
-        )
-        return Markup("").join(parts)
+        return {
+            "service": self.service,
+            "verdict": verdict_words(self.data, found[HEADLINE_LENS], self.lang),
+            "verdict_advisor": self._verdict_advisor(found[HEADLINE_LENS]),
+            "rows": rows,
+            "advisor": marked,
+            "definitions": [
+                (lens_label(lens, self.lang), lens_definition(self.data, lens, lang=self.lang))
+                for lens in LENSES
+            ],
+            "margin": CLOSE_MARGIN,
+            "share": f"{LOW_EVIDENCE_SHARE:.0%}",
+        }
 
     def _share_cell(self, part, position: int, j: int, lens: str) -> str:
         """The partner table's value: the share, which every measure has, and what it rests on, so the
@@ -1028,123 +952,79 @@ class Briefing:
     def forms(self) -> Markup:
         """Which form of cooperation the scores support for the coalitions of this service, beside the
         report's advice, with the caveats that belong to it."""
+        return render("forms", self.lang, **self.forms_facts())
+
+    def forms_facts(self) -> dict[str, object]:
+        """The ``strongest`` coalition in words (``n_tied_others`` more with as many forms,
+        ``tied_others``) and ``strongest_forms``: ``(form, verdict, reason)`` per decided form; whether
+        the advisors' scores the other way name ``other`` coalitions (``other_differs``); the table of
+        the coalitions that fit best (:meth:`_forms_rows`); the ``undecided`` forms; the report's
+        ``advice`` on this service as table rows."""
         from odsamen.analysis import coalitions as co
 
-        keys = co.coalitions_of(self.data, self.service)
         table = self._forms_table
-        decided = [s for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
-        undecided = [s for s in self.data.scenarios.itertuples(index=False) if not (s.decides and s.measure)]
-        parts = [tag("p", self.say("briefing.forms.intro", service=self.service))]
+        decided = [s.scenario for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
         tied = co.strongest_coalitions(self.data, self.service, table)
-        strongest = tied[0] if tied else None
-        if strongest:
-            own = table[table["coalition"] == strongest].set_index("scenario")
-            lines = [
-                Markup("{}: {} {}").format(
-                    tag("strong", co.scenario_label(self.data, s.scenario, self.lang)),
-                    co.verdict_label(own.at[s.scenario, "verdict"], self.lang),
-                    Markup("— ") + own.at[s.scenario, "reason"],
-                )
-                for s in decided
-            ]
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.forms.strongest" if len(tied) == 1 else "briefing.forms.strongest_tied",
-                        service=self.service,
-                        coalition=co.coalition_label(strongest, self.lang),
-                        others="; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
-                        n=len(tied) - 1,
-                    ),
-                )
-            )
-            parts.append(bullet_list(lines))
-        else:
-            parts.append(tag("p", self.say("briefing.forms.none", service=self.service)))
         other = co.strongest_coalitions(self.data, self.service, self._forms_table_other)
-        if other != tied:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        f"briefing.forms.other_reading.{self.advisor}"
-                        if other
-                        else f"briefing.forms.other_reading_none.{self.advisor}",
-                        coalitions="; ".join(co.coalition_label(key, self.lang) for key in other),
-                        service=self.service,
-                    ),
-                    class_="note",
+        own = table[table["coalition"] == tied[0]].set_index("scenario") if tied else None
+        return {
+            "service": self.service,
+            "advisor": self.advisor,
+            "strongest": co.coalition_label(tied[0], self.lang) if tied else "",
+            "tied_others": "; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
+            "n_tied_others": max(len(tied) - 1, 0),
+            "strongest_forms": [
+                (
+                    co.scenario_label(self.data, s, self.lang),
+                    co.verdict_label(own.at[s, "verdict"], self.lang),
+                    own.at[s, "reason"],
                 )
-            )
+                for s in (decided if tied else [])
+            ],
+            "other_differs": other != tied,
+            "other": "; ".join(co.coalition_label(key, self.lang) for key in other),
+            "forms": [co.scenario_label(self.data, s, self.lang) for s in decided],
+            **self._forms_rows(decided),
+            "undecided": [
+                co.scenario_label(self.data, s.scenario, self.lang)
+                for s in self.data.scenarios.itertuples(index=False)
+                if not (s.decides and s.measure)
+            ],
+            "advice": self._advice_rows(),
+        }
+
+    def _forms_rows(self, decided: list[str]) -> dict[str, object]:
+        """``rows``: the verdict of every decided form for the coalitions that most forms fit (up to
+        :data:`MAX_COALITIONS`); ``n_more`` coalitions that fit some form but are not shown, ``n_rest``
+        that fit none."""
+        from odsamen.analysis import coalitions as co
+
+        table = self._forms_table
         points = table.assign(points=table["verdict"].map(co.SCORES)).groupby("coalition", sort=False)[
             "points"
         ]
         ranked = points.sum().sort_values(ascending=False, kind="stable")
         shown = [key for key in ranked.index if ranked[key] > 0][:MAX_COALITIONS]
-        if shown:
-            rows = [
-                [co.coalition_label(key, self.lang)]
-                + [
-                    co.verdict_label(
-                        table.loc[
-                            (table["coalition"] == key) & (table["scenario"] == s.scenario), "verdict"
-                        ].iloc[0],
-                        self.lang,
-                    )
-                    for s in decided
-                ]
-                for key in shown
-            ]
-            header = [self.say("briefing.column.coalition")] + [
-                co.scenario_label(self.data, s.scenario, self.lang) for s in decided
-            ]
-            parts.append(html_table(header, rows, class_="forms"))
-            positive = int((ranked > 0).sum())
-            if positive > len(shown):
-                parts.append(
-                    tag("p", self.say("briefing.forms.more", n=positive - len(shown)), class_="note")
-                )
-            if len(keys) > positive:
-                parts.append(tag("p", self.say("briefing.forms.rest", n=len(keys) - positive), class_="note"))
-        for s in undecided:
-            parts.append(
-                tag(
-                    "p",
-                    self.say(
-                        "briefing.forms.undecided",
-                        form=co.scenario_label(self.data, s.scenario, self.lang),
-                        reason=text("coalitions.reason.not_decided", self.lang),
-                    ),
-                )
-            )
-        parts.append(self._advice())
-        parts.append(tag("h3", self.say("briefing.forms.caveats_heading")))
-        parts.append(
-            bullet_list(
-                [
-                    self.say("briefing.forms.caveat.self"),
-                    self.say("briefing.forms.caveat.per_item"),
-                    self.say("briefing.forms.caveat.nothing_on_money"),
-                    self.say("briefing.forms.caveat.thresholds"),
-                ]
-            )
-        )
-        return Markup("").join(parts)
+        verdicts = table.set_index(["coalition", "scenario"])["verdict"]
+        rows = [
+            [co.coalition_label(key, self.lang)]
+            + [co.verdict_label(verdicts[(key, s)], self.lang) for s in decided]
+            for key in shown
+        ]
+        positive = int((ranked > 0).sum())
+        n_keys = len(co.coalitions_of(self.data, self.service))
+        return {"rows": rows, "n_more": positive - len(shown), "n_rest": n_keys - positive}
 
-    def _advice(self) -> Markup:
+    def _advice_rows(self) -> list[list[str]]:
         """The report's advice that concerns this service, each row beside the data's verdict."""
         from odsamen.analysis import coalitions as co
 
         advice = co.advice_comparison(self.data, lang=self.lang)
         own = co.involving(advice, self.service)
-        heading = tag("h3", self.say("briefing.forms.advice_heading"))
-        if own.empty:
-            return heading + tag("p", self.say("briefing.forms.no_advice", service=self.service))
         notes = self.data.advice.set_index(["coalition", "scenario"])[f"note_{self.lang}"]
-        rows = [
+        return [
             [
-                Markup("{} ({})").format(notes.loc[(r.coalition, r.scenario)], r.where),
+                f"{notes.loc[(r.coalition, r.scenario)]} ({r.where})",
                 co.stance_label(r.stance, self.lang),
                 co.verdict_label(r.verdict, self.lang),
                 co.agreement_label(r.agreement, self.lang),
@@ -1152,80 +1032,70 @@ class Briefing:
             ]
             for r in own.itertuples(index=False)
         ]
-        header = [
-            self.say(f"briefing.column.{name}")
-            for name in ("advice", "stance", "data_verdict", "agreement", "why")
-        ]
-        return heading + html_table(header, rows, class_="advice")
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
-        lines = self._advisor_caveats() + self._preference_caveats() + self._unknown_caveats()
-        if self.data.synthetic:
-            lines.insert(0, self.say("briefing.synthetic"))
-        return bullet_list(lines or [self.say("briefing.caveat.none")])
+        return render("caveats", self.lang, **self.caveats_facts())
 
-    def _advisor_caveats(self) -> list[Markup]:
-        return [line for _, line in self._advisor_lines()]
-
-    def _advisor_lines(self) -> list[tuple[bool, Markup]]:
-        """Caveats on scores filled in by the advisors; True marks those about this service itself."""
+    def caveats_facts(self) -> dict[str, object]:
+        """What the caveats name: ``advisor`` (per dimension in words: whether this service's scores
+        were filled in by the advisors, and which other services' were), the preferences this service
+        and the others did not give (:meth:`_preference_facts`), its ``?`` scores
+        (:meth:`_unknown_facts`) and the ``reading_changes`` that put another partner first."""
         advised = {code: advisor_dimensions(self.data, code) for code in self.data.service_codes}
-        lines = []
-        for dimension in DIMENSIONS:
-            part = {code for code, dimensions in advised.items() if dimension in dimensions}
-            words = self.dimension(dimension).lower()
-            if self.service in part:
-                lines.append(
-                    (True, self.say("briefing.caveat.advisor_own", service=self.service, dimension=words))
-                )
-            others = [code for code in self.data.service_codes if code in part and code != self.service]
-            if others:
-                lines.append(
-                    (
-                        False,
-                        self.say(
-                            "briefing.caveat.advisor_other", services=self.services(others), dimension=words
-                        ),
-                    )
-                )
-        return lines
+        advisor = [
+            (
+                self.dimension(dimension).lower(),
+                dimension in advised[self.service],
+                self.services(
+                    [c for c in self.data.service_codes if c != self.service and dimension in advised[c]]
+                ),
+            )
+            for dimension in DIMENSIONS
+        ]
+        changes = reading_changes(self.data, self.service, results=self.results)
+        return {
+            "service": self.service,
+            "synthetic": self.data.synthetic,
+            "advisor": advisor,
+            **self._preference_facts(),
+            **self._unknown_facts(),
+            "lens": lens_label(HEADLINE_LENS, self.lang),
+            "n_readings": len(READINGS),
+            "reading_changes": [
+                (reading_words(reading, self.lang), self.services(leaders) or "—")
+                for reading, leaders in changes
+            ],
+        }
 
-    def _preference_caveats(self) -> list[Markup]:
+    def _preference_facts(self) -> dict[str, object]:
+        """``own_preferences``: ``(answer, n, items, note)`` per kind of answer (``unknown``,
+        ``missing``) and note of this service; ``other_preferences``: the other services that left
+        preferences out, each with its number of items, in words (``n_other_preferences`` services)."""
         table = preference_table(self.data)
-        lines = []
         own = table[(table["service"] == self.service) & (table["answer"] != "levels")]
-        for (answer, note), cells in own.groupby(["answer", "note"], sort=False):
-            key = (
-                "briefing.caveat.preference_unknown"
-                if answer == UNKNOWN
-                else "briefing.caveat.preference_missing"
-            )
-            lines.append(
-                self.say(
-                    key, service=self.service, n=len(cells), items=self.items(cells["item"]), note=note or "—"
-                )
-            )
+        own_preferences = [
+            (answer, len(cells), self.items(cells["item"]), note or "—")
+            for (answer, note), cells in own.groupby(["answer", "note"], sort=False)
+        ]
         others = table[(table["service"] != self.service) & (table["answer"] == "missing")]
-        if len(others):
-            per_partner = others.groupby("service", observed=True)["item"].nunique()
-            partners = [code for code in self.data.service_codes if code in per_partner.index]
-            named = [
-                text(
-                    "briefing.caveat.preference_other_part", self.lang, partner=code, n=int(per_partner[code])
-                )
-                for code in partners[:MAX_NAMED]
-            ]
-            if len(partners) > MAX_NAMED:
-                named.append(text("briefing.n_other_services", self.lang, n=len(partners) - MAX_NAMED))
-            lines.append(
-                self.say(
-                    "briefing.caveat.preference_other", partners=join_words(named, self.lang), n=len(partners)
-                )
-            )
-        return lines
+        per_partner = others.groupby("service", observed=True)["item"].nunique()
+        partners = [code for code in self.data.service_codes if code in per_partner.index]
+        named = [
+            text("briefing.caveat.preference_other_part", self.lang, partner=code, n=int(per_partner[code]))
+            for code in partners[:MAX_NAMED]
+        ]
+        if len(partners) > MAX_NAMED:
+            named.append(text("briefing.n_other_services", self.lang, n=len(partners) - MAX_NAMED))
+        return {
+            "own_preferences": own_preferences,
+            "other_preferences": join_words(named, self.lang),
+            "n_other_preferences": len(partners),
+        }
 
-    def _unknown_caveats(self) -> list[Markup]:
+    def _unknown_facts(self) -> dict[str, object]:
+        """``n_unknown``: this service's ``?`` scores; ``unknown_cells``: one entry per item, naming
+        the measures that are ``?``: ‘Ketentoezicht’ (eigen stand en meerwaarde)."""
         table = score_table(self.data)
         own = table[table["service"] == self.service].melt(
             id_vars=["dimension", "item"],
@@ -1234,9 +1104,6 @@ class Briefing:
             value_name="score",
         )
         unknown = own[own["score"] == "?"]
-        if not len(unknown):
-            return [self.say("briefing.caveat.no_unknown", service=self.service), self._reading_change()]
-        # One entry per item, naming the measures that are ?: ‘Ketentoezicht’ (eigen stand en meerwaarde).
         measures = unknown.groupby("item", sort=False)["measure"].agg(list)
         cells = [
             text(
@@ -1249,55 +1116,21 @@ class Briefing:
             )
             for item, names in measures.items()
         ]
-        line = self.say(
-            "briefing.caveat.unknown",
-            service=self.service,
-            n=len(unknown),
-            cells=join_words(cells, self.lang),
-        )
-        return [line, self._reading_change()]
-
-    def _reading_change(self) -> Markup:
-        """Which other readings put another partner first on the headline measure."""
-        changes = reading_changes(self.data, self.service, results=self.results)
-        if not changes:
-            return self.say("briefing.change.nothing", n=len(READINGS))
-        lines = [
-            text(
-                "briefing.change.partner",
-                self.lang,
-                reading=reading_words(reading, self.lang),
-                partners=self.services(leaders) or "—",
-            )
-            for reading, leaders in changes
-        ]
-        return self.say("briefing.change.intro", lens=lens_label(HEADLINE_LENS, self.lang)) + bullet_list(
-            lines
-        )
+        return {"n_unknown": len(unknown), "unknown_cells": join_words(cells, self.lang)}
 
     def appendix(self) -> Markup:
         """The service's own data, and where each value stands in the source report."""
-        key = "briefing.appendix.synthetic" if self.data.synthetic else "briefing.appendix.intro"
-        parts = [
-            tag("p", self.say(key, service=self.service, report=text("briefing.report.title", self.lang)))
-        ]
+        return render("appendix", self.lang, **self.appendix_facts())
+
+    def appendix_facts(self) -> dict[str, object]:
+        """``tables``: per dimension the rows of the service's own scores and preferences."""
         table = score_table(self.data)
         prefs = preference_table(self.data)
+        tables = []
         for dimension in DIMENSIONS:
             own = table[(table["service"] == self.service) & (table["dimension"] == dimension)]
-            rows = [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]
-            caption = self.say(
-                "briefing.appendix.caption",
-                dimension=self.dimension(dimension),
-                page=text(REPORT_PAGES[dimension], self.lang),
-                service=self.service,
-                meets_row=text(f"briefing.report.row.meets.{dimension}", self.lang),
-                added_row=text("briefing.report.row.added_value", self.lang),
-                preference_row=text("briefing.report.row.preference", self.lang),
-            )
-            header = self._columns("item", "report_column", "meets", "added_value", "levels", "source")
-            parts.append(html_table(header, rows, caption=caption, class_="appendix"))
-        return Markup("").join(parts)
+            tables.append((dimension, [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]))
+        return {"service": self.service, "synthetic": self.data.synthetic, "tables": tables}
 
     def _appendix_row(self, row, prefs: pd.DataFrame) -> list[str]:
         cells = prefs[(prefs["service"] == self.service) & (prefs["item"] == row.item)]
