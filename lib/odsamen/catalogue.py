@@ -877,7 +877,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{who} wants to stay on its own for {items} (level A only), which blocks this form.",
     },
     # --- briefing ----------------------------------------------------------
-    "briefing.and": {"nl": " en ", "en": " and "},
     "briefing.none": {"nl": "geen", "en": "none"},
     "words.quoted": {"nl": "‘{label}’", "en": "‘{label}’"},
     "briefing.n_other_services": {"nl": "{n} andere diensten", "en": "{n} other services"},

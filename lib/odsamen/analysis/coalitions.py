@@ -640,8 +640,7 @@ def scenario_label(data: Dataset, scenario: str, lang: str = "nl") -> str:
 
 def coalition_label(key: str, lang: str = "nl") -> str:
     """``NHN en IJmond``, ``NHN, IJmond en NZKG``."""
-    codes = members(key)
-    return ", ".join(codes[:-1]) + text("briefing.and", lang) + codes[-1]
+    return join_words(members(key), lang)
 
 
 # --- outputs ----------------------------------------------------------------------------------------------
