@@ -406,3 +406,30 @@ def test_each_job_starts_one_kernel_and_no_spare(tmp_path, monkeypatch):
     outcomes = runner.run_jobs(jobs, n_jobs=3, workers=1, work=work, on_done=lambda *args: None)
     assert [o.ok for o in outcomes] == [True, True, True], [o.error for o in outcomes]
     assert len(started.read_text(encoding="utf-8").split()) == 3
+
+
+# --- odd data --------------------------------------------------------------------------------
+
+
+def test_a_huge_cell_is_a_data_error_not_a_traceback(tmp_path):
+    from odsamen.analysis.data import DataError, load_dataset
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    lines = (data / "scores.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1][:-1] + '"' + "x" * 200_000  # a quote never closed swallows the rest
+    (data / "scores.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_dataset(data)
+    report = raised.value.report(data, "en")
+    assert "scores.csv, line 2" in report and "quote" in report
+
+
+def test_a_name_too_long_for_the_staging_folder_is_one_line(tmp_path, monkeypatch):
+    quick_builds(monkeypatch)
+    out = tmp_path / ("r" * 250)  # a legal name; its staging folder's name is not
+    exit_code, lines = build(out)
+    assert exit_code == 1
+    assert not any("Traceback" in line for line in lines)
+    assert len(lines) == 1 and "name too long" in lines[0].lower()
+    assert list(tmp_path.iterdir()) == []

@@ -1704,6 +1704,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The data in {data} changed while the pack was being built; nothing was replaced. Save the "
         "files and try again.",
     },
+    "expect.cell_size": {
+        "nl": "cellen van hoogstens {limit} tekens (staat er een aanhalingsteken dat nergens wordt "
+        "gesloten?)",
+        "en": "cells of at most {limit} characters (is there a quote that is never closed?)",
+    },
     "pack.busy": {
         "nl": "Er wordt al een bestuurspakket gemaakt in {out} (proces {pid}); wacht tot dat klaar is of "
         "stop het, en probeer het opnieuw.",

@@ -1100,6 +1100,9 @@ def command(
     except PackFault as err:
         print(err.message(lang), file=stream)
         return 1
+    except OSError as err:  # met before the build (a name too long, a file that cannot be read)
+        print(os_fault(err, Path(out)).message(lang), file=stream)
+        return 1
     except PackError as err:
         print(err.message(lang), file=stream)
         return 2
