@@ -433,3 +433,14 @@ def test_a_name_too_long_for_the_staging_folder_is_one_line(tmp_path, monkeypatc
     assert not any("Traceback" in line for line in lines)
     assert len(lines) == 1 and "name too long" in lines[0].lower()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_named_like_a_data_file_is_a_data_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "scores.csv").unlink()
+    (data / "scores.csv").mkdir()
+    exit_code, lines = build(tmp_path / "reports", data=data)
+    assert exit_code == 2
+    assert lines[-1].strip().startswith("scores.csv:"), lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -1683,8 +1683,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Free some space on the disk of {out} and try again.",
     },
     "pack.write_failed": {
-        "nl": "Kon {path} niet schrijven ({error}); het vorige pakket in {out} is niet aangeraakt.",
-        "en": "Could not write {path} ({error}); the previous pack in {out} was not touched.",
+        "nl": "Kon {path} niet lezen of schrijven ({error}); het vorige pakket in {out} is niet aangeraakt.",
+        "en": "Could not read or write {path} ({error}); the previous pack in {out} was not touched.",
     },
     "pack.file_in_use": {
         "nl": "{file} is geopend in een ander programma (bijvoorbeeld Excel); sluit het en probeer het "

@@ -741,7 +741,10 @@ def build_pack(
     check_advisor(advisor)
     out = Path(out)
     target = pack_folder(out)
-    before = shared.fingerprint(data_dir)  # the copy in the pack must be these bytes (checked there)
+    try:
+        before = shared.fingerprint(data_dir)  # the copy in the pack must be these bytes (checked there)
+    except OSError:
+        before = None  # a file that cannot be read: load_dataset says which
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
@@ -903,7 +906,7 @@ def ensure_log(log: Path, outcome: Outcome) -> None:
     log.write_text(
         f"service: {outcome.service}\nresult: FAILED\n\n=== error ===\n{outcome.error}\n"
         "The worker process running this briefing ended before it could write its log; "
-        "anything it said is in workers.log.\n",
+        "what it said, if anything, is in workers.log beside this log.\n",
         encoding="utf-8",
     )
 
