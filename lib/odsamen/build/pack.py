@@ -733,7 +733,12 @@ def build_pack(
     PackError
         For an unknown service code, a missing notebook, an output path
         that is a file or a folder with something odsamen did not write (also
-        in the partial pack's folder); nothing has been written.
+        in the partial pack's folder), or that cannot be written to or is a
+        mount point; nothing has been written.
+    PackFault
+        For a fault on the way (a full disk, a file of the previous pack held
+        open, data saved during the build, another build into ``out``): the
+        previous pack is as it was and the staging folder is gone.
     """
     start = time.perf_counter()
     check_language(lang)
