@@ -369,12 +369,15 @@ def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_pat
         "--out",
         str(out),
     ]
+    scratch = tmp_path / "tmp"  # where the kernels' connection files go
+    scratch.mkdir()
     build = subprocess.Popen(
         command,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     try:
         said = [build.stderr.readline() for _ in range(2)]  # the start line and the first briefing done
@@ -388,8 +391,9 @@ def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_pat
             os.killpg(build.pid, signal.SIGKILL)
     assert code == 130, said
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data28", "reports"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data28", "reports", "tmp"]
     assert _processes_mentioning(str(tmp_path)) == []
+    assert list(scratch.iterdir()) == []  # no kernel connection file left behind
 
 
 def test_sigterm_stops_a_build_like_ctrl_c(tmp_path):

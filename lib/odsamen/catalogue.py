@@ -1669,6 +1669,70 @@ WORDS: dict[str, dict[str, str]] = {
         "staan.",
         "en": "{n_failed} reference notebooks failed: {services}; their previous version stays.",
     },
+    # --- pack: faults on the way (one line each; the previous pack is never touched) ---
+    "pack.out_mount_point": {
+        "nl": "{out} is een koppelpunt (een aparte schijf of een gedeelde map) en kan niet in zijn geheel "
+        "worden vervangen; kies een map daarbinnen, zoals {inside}.",
+        "en": "{out} is a mount point (a separate disk or a shared folder) and cannot be replaced as a "
+        "whole; choose a folder inside it, such as {inside}.",
+    },
+    "pack.out_read_only": {
+        "nl": "{folder} staat op een schijf waarop niet geschreven kan worden; kies met --out een map op een "
+        "andere schijf. Het vorige pakket in {out} is niet aangeraakt.",
+        "en": "{folder} is on a disk that cannot be written to; choose a folder on another disk with --out. "
+        "The previous pack in {out} was not touched.",
+    },
+    "pack.out_not_writable": {
+        "nl": "U mag niet schrijven in {folder}; kies met --out een andere map, of vraag schrijfrechten voor "
+        "deze map. Het vorige pakket in {out} is niet aangeraakt.",
+        "en": "You may not write in {folder}; choose another folder with --out, or ask for permission to "
+        "write in this one. The previous pack in {out} was not touched.",
+    },
+    "pack.no_permission": {
+        "nl": "U mag {path} niet wijzigen; vraag schrijfrechten of kies met --out een andere map. Het vorige "
+        "pakket in {out} is niet aangeraakt.",
+        "en": "You may not change {path}; ask for permission to write there or choose another folder with "
+        "--out. The previous pack in {out} was not touched.",
+    },
+    "pack.disk_full": {
+        "nl": "De schijf is vol; het nieuwe pakket is weggegooid en het vorige pakket in {out} is niet "
+        "aangeraakt. Maak ruimte vrij op de schijf van {out} en probeer het opnieuw.",
+        "en": "The disk is full; the new pack was discarded and the previous pack in {out} was not touched. "
+        "Free some space on the disk of {out} and try again.",
+    },
+    "pack.write_failed": {
+        "nl": "Kon {path} niet lezen of schrijven ({error}); het vorige pakket in {out} is niet aangeraakt.",
+        "en": "Could not read or write {path} ({error}); the previous pack in {out} was not touched.",
+    },
+    "pack.file_in_use": {
+        "nl": "{file} is geopend in een ander programma (bijvoorbeeld Excel); sluit het en probeer het "
+        "opnieuw. Het vorige pakket in {out} is niet aangeraakt.",
+        "en": "{file} is open in another program (Excel, say); close it and try again. The previous pack in "
+        "{out} was not touched.",
+    },
+    "pack.out_office_lock": {
+        "nl": "In {out} staat {entry}: een bestand daarin is geopend in Excel of Word. Sluit het en probeer "
+        "het opnieuw; er is niets geschreven.",
+        "en": "{out} holds {entry}: a file in it is open in Excel or Word. Close it and try again; nothing "
+        "was written.",
+    },
+    "pack.data_changed": {
+        "nl": "De gegevens in {data} zijn veranderd terwijl het pakket werd gemaakt; er is niets vervangen. "
+        "Sla de bestanden op en probeer het opnieuw.",
+        "en": "The data in {data} changed while the pack was being built; nothing was replaced. Save the "
+        "files and try again.",
+    },
+    "expect.cell_size": {
+        "nl": "cellen van hoogstens {limit} tekens (staat er een aanhalingsteken dat nergens wordt "
+        "gesloten?)",
+        "en": "cells of at most {limit} characters (is there a quote that is never closed?)",
+    },
+    "pack.busy": {
+        "nl": "Er wordt al een bestuurspakket gemaakt in {out} (proces {pid}); wacht tot dat klaar is of "
+        "stop het, en probeer het opnieuw.",
+        "en": "A board pack is already being built into {out} (process {pid}); wait until it has finished, "
+        "or stop it, and try again.",
+    },
     # --- explorer (notebooks/00-explorer.ipynb) ------------------------------
     "explorer.title": {"nl": "Verkenner", "en": "Explorer"},
     "explorer.intro": {

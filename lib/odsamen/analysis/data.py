@@ -406,6 +406,8 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
         names = [c.strip() for c in next(reader)]
     except StopIteration:
         return None, [DataIssue(label, 1, None, None, _expect("header"))]
+    except csv.Error:  # a cell longer than the csv module takes: a quote never closed, say
+        return None, [DataIssue(label, 1, None, None, _expect("cell_size", limit=csv.field_size_limit()))]
     width = len(names)
     while width and not names[width - 1]:
         width -= 1  # Excel's empty columns after the last one
@@ -420,6 +422,11 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
             record = next(reader)
         except StopIteration:
             break
+        except csv.Error:
+            return None, [
+                *issues,
+                DataIssue(label, line, None, None, _expect("cell_size", limit=csv.field_size_limit())),
+            ]
         if len(record) > width:
             extra = next((i for i in range(width, len(record)) if record[i].strip()), None)
             if extra is not None and extra < len(names):

@@ -42,6 +42,7 @@ kept aside in ``<out>.partial`` (:func:`partial_folder`), unless
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -85,6 +86,28 @@ class PackError(ValueError):
 
     def message(self, lang: str) -> str:
         return text(self.key, lang, **self.fields)
+
+
+class PackFault(PackError):
+    """A build that could not finish for a reason outside its arguments, which a new run may not meet
+    (a full disk, a file held open, data saved during the build): exit code 1. The previous pack is
+    left as it was and the staging folder is removed."""
+
+
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def os_fault(err: OSError, out: Path) -> PackFault:
+    """The message for an operating-system error met while building or publishing the pack for ``out``."""
+    where = err.filename or out
+    if err.errno in DISK_FULL:
+        return PackFault("pack.disk_full", out=out)
+    if err.errno == errno.EROFS:
+        return PackFault("pack.out_read_only", out=out, folder=where)
+    if isinstance(err, PermissionError):
+        return PackFault("pack.no_permission", out=out, path=where)
+    return PackFault("pack.write_failed", out=out, path=where, error=err.strerror or err)
 
 
 @dataclass
@@ -189,13 +212,28 @@ def remove_stale_staging(out: Path) -> list[Path]:
     return removed
 
 
+def running_build(out: Path) -> int | None:
+    """The process id of another build into ``out`` that still runs (its staging folder is there)."""
+    for path in out.parent.glob(f".{out.name}.staging-*"):
+        match = re.fullmatch(rf"\.{re.escape(out.name)}\.staging-(\d+)", path.name)
+        if match and path.is_dir() and int(match.group(1)) != os.getpid() and _pid_alive(int(match.group(1))):
+            return int(match.group(1))
+    return None
+
+
 def make_staging(out: Path) -> Path:
     """A fresh, empty staging folder next to ``out`` (same file system, so publishing is a rename)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(out)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(out)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+    except OSError as err:  # nothing written yet: a folder that cannot be written to is a bad --out
+        if err.errno in NOT_WRITABLE:
+            key = "pack.out_read_only" if err.errno == errno.EROFS else "pack.out_not_writable"
+            raise PackError(key, out=out, folder=out.parent) from err
+        raise
     for folder in (BRIEFINGS, NOTEBOOKS, LOGS, DATA, WORK):
         (staging / folder).mkdir()
     return staging
@@ -326,8 +364,14 @@ def check_out(out: Path, *, same_as: dict[str, bytes] | None = None) -> Path:
         raise PackError("pack.out_not_folder", out=out)
     if out.resolve() in (Path.cwd().resolve(), Path.home().resolve(), Path(out.resolve().anchor)):
         raise PackError("pack.out_not_pack", out=out)
+    if out.is_dir() and os.path.ismount(out):
+        # A mount point cannot be renamed, and the pack is swapped in by renames.
+        raise PackError("pack.out_mount_point", out=out, inside=out / DEFAULT_OUT.name)
     if out.is_dir():
         stray = unaccounted(out, same_as=same_as)
+        office = [name for name in stray if Path(name).name.startswith("~$")]
+        if office:  # Excel's and Word's mark of a file they hold open
+            raise PackFault("pack.out_office_lock", out=out, entry=office[0])
         if stray:
             raise PackError("pack.out_not_ours", out=out, entry=stray[0])
     return out
@@ -361,16 +405,54 @@ def publish(staging: Path, out: Path) -> Path:
     if not out.is_dir():
         raise PackError("pack.out_not_folder", out=out)
     old = out.parent / f".{out.name}.old-{os.getpid()}"
-    os.rename(out, old)
-    os.rename(staging, out)
+    try:
+        os.rename(out, old)
+    except OSError as err:
+        raise _not_movable(out, err) from err
+    try:
+        os.rename(staging, out)
+    except OSError:
+        os.rename(old, out)  # the previous pack back in its place
+        raise
     shutil.rmtree(old, ignore_errors=True)
     return out
 
 
-def copy_data(data: Dataset, target: Path) -> None:
-    """Copy the data files the pack is built from into ``target``."""
+def held_open(folder: Path) -> Path | None:
+    """A file in ``folder`` that another program holds open so that it cannot be changed (Excel on
+    Windows does so), or None. Opening for appending writes nothing."""
+    for _, path, is_folder in _entries(folder):
+        if is_folder or path.is_symlink():
+            continue
+        try:
+            with open(path, "ab"):
+                pass
+        except PermissionError:
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def _not_movable(out: Path, err: OSError) -> Exception:
+    """Why the previous pack in ``out`` could not be set aside: a file held open (Windows), a mount
+    point, or ``err`` itself."""
+    if isinstance(err, PermissionError) or err.errno in (errno.EBUSY, errno.EXDEV, errno.EACCES):
+        locked = held_open(out)
+        if locked is not None:
+            return PackFault("pack.file_in_use", out=out, file=locked)
+        if err.errno in (errno.EBUSY, errno.EXDEV):
+            return PackError("pack.out_mount_point", out=out, inside=out / DEFAULT_OUT.name)
+    return err
+
+
+def copy_data(data: Dataset, target: Path, fingerprint: str | None = None) -> None:
+    """Copy the data files the pack is built from into ``target``; :class:`PackFault` if the copy is
+    not the ``fingerprint`` taken before the data were read (a file saved during the build)."""
     for path in shared.data_files(data.folder):
         shutil.copy2(path, target / path.name)
+    if fingerprint is not None and shared.fingerprint(target) != fingerprint:
+        raise PackFault("pack.data_changed", data=data.folder)
 
 
 # --- jobs ----------------------------------------------------------------------
@@ -558,12 +640,16 @@ def index_context(
         "pack.index.fingerprint", lang, fingerprint=shared.fingerprint(data.folder)[:12]
     )
     failed = [o.service for o in outcomes if not o.ok]
+    rows = [service_row(data, o, headlines[o.service], lang=lang) for o in outcomes]
+    for row in rows:
+        if not (staging / row["notebook"]).is_file():  # its worker died before writing it
+            row["notebook"] = None
     return {
         "lang": lang,
         "words": words,
         "synthetic": text("briefing.synthetic", lang) if data.synthetic else "",
         "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
-        "rows": [service_row(data, o, headlines[o.service], lang=lang) for o in outcomes],
+        "rows": rows,
         "tables": sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
         "data_files": sorted(p.relative_to(staging).as_posix() for p in (staging / DATA).iterdir()),
     }
@@ -647,7 +733,12 @@ def build_pack(
     PackError
         For an unknown service code, a missing notebook, an output path
         that is a file or a folder with something odsamen did not write (also
-        in the partial pack's folder); nothing has been written.
+        in the partial pack's folder), or that cannot be written to or is a
+        mount point; nothing has been written.
+    PackFault
+        For a fault on the way (a full disk, a file of the previous pack held
+        open, data saved during the build, another build into ``out``): the
+        previous pack is as it was and the staging folder is gone.
     """
     start = time.perf_counter()
     check_language(lang)
@@ -655,16 +746,23 @@ def build_pack(
     check_advisor(advisor)
     out = Path(out)
     target = pack_folder(out)
+    try:
+        before = shared.fingerprint(data_dir)  # the copy in the pack must be these bytes (checked there)
+    except OSError:
+        before = None  # a file that cannot be read: load_dataset says which
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
+    other = running_build(target)
+    if other is not None:
+        raise PackFault("pack.busy", out=out, pid=other)
     remove_stale_staging(target)  # first: a swap cut short puts the previous pack back
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
     check_out(target, same_as=table_bytes(data, unknown))
     check_out(partial_folder(target))
     workers = max(1, min(jobs or default_jobs(), len(codes)))
+    staging = make_staging(target)  # before the first line: a folder that cannot be written is all it says
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
-    staging = make_staging(target)
     partial = None
     try:
         with stop_signals() as stopped:
@@ -679,12 +777,15 @@ def build_pack(
                 advisor=advisor,
                 progress=progress,
                 stopped=stopped,
+                fingerprint=before,
             )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target)
             remove_partial(target)
         else:
             partial = publish(staging, partial_folder(target))
+    except OSError as err:  # a full disk, a file held open: one line, the previous pack untouched
+        raise os_fault(err, out) from err
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
@@ -743,6 +844,7 @@ def _build_in(
     advisor: str,
     progress: TextIO,
     stopped: list[int] | None = None,
+    fingerprint: str | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
     from odsamen.analysis import coalitions
@@ -752,7 +854,7 @@ def _build_in(
     from odsamen.report.briefing import headline
 
     # The briefings read the pack's own copy of the data, byte for byte the validated files.
-    copy_data(data, staging / DATA)
+    copy_data(data, staging / DATA, fingerprint)
     # For the front page, computed here while the briefings run (each briefing computes its own).
     results = shared.SharedResults.compute(data)
     report = _reporter(progress, lang)
@@ -768,6 +870,7 @@ def _build_in(
 
     def on_done(outcome: Outcome, done: int, total: int) -> None:
         check()
+        ensure_log(staging / LOGS / f"{outcome.service}.log", outcome)
         report(outcome, done, total)
         # The front page's figures are computed here, while the other briefings still run; the forms
         # of every coalition once, for the front page and the pack's tables alike.
@@ -798,6 +901,19 @@ def _build_in(
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes
+
+
+def ensure_log(log: Path, outcome: Outcome) -> None:
+    """Write ``log`` for a briefing whose worker ended before it could (killed, out of memory), so
+    that the link to it in the progress line and the front page leads somewhere."""
+    if log.exists():
+        return
+    log.write_text(
+        f"service: {outcome.service}\nresult: FAILED\n\n=== error ===\n{outcome.error}\n"
+        "The worker process running this briefing ended before it could write its log; "
+        "what it said, if anything, is in workers.log beside this log.\n",
+        encoding="utf-8",
+    )
 
 
 def _keep_worker_errors(staging: Path) -> None:
@@ -846,7 +962,7 @@ def _run_references(
         if outcome.ok:
             shutil.move(job.notebook_out, targets[job.service])
         else:
-            print(job.log.read_text(encoding="utf-8"), file=progress)
+            print(job.log.read_text(encoding="utf-8") if job.log.exists() else outcome.error, file=progress)
     return outcomes
 
 
@@ -989,6 +1105,12 @@ def command(
     except DataError as err:
         print(err.report(data, lang), file=stream)
         return 2
+    except PackFault as err:
+        print(err.message(lang), file=stream)
+        return 1
+    except OSError as err:  # met before the build (a name too long, a file that cannot be read)
+        print(os_fault(err, Path(out)).message(lang), file=stream)
+        return 1
     except PackError as err:
         print(err.message(lang), file=stream)
         return 2

@@ -18,14 +18,20 @@ started, tells the workers to take no new one and sends them SIGINT: nbclient
 then shuts down the kernel it started. Workers that have not ended after
 :data:`STOP_TIMEOUT` seconds are terminated (their kernels end on their own,
 as ipykernel ends a kernel whose parent process is gone).
+
+A worker whose parent is gone (the build killed with ``kill -9``) stops too:
+it interrupts its briefing, so that nbclient shuts the kernel down, takes no
+new job and ends (:func:`_watch_parent`); nothing runs on for no one.
 """
 
 from __future__ import annotations
 
+import _thread
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -184,6 +190,25 @@ def _summary(error: BaseException) -> str:
     return f"{name}: {value.strip().splitlines()[0] if value.strip() else ''}".strip().rstrip(":")
 
 
+def _parent_gone(parent: int) -> bool:
+    """True once the process that started this worker has ended."""
+    if os.name == "posix":
+        return os.getppid() != parent  # an orphan is adopted by another process
+    process = multiprocessing.parent_process()
+    return process is not None and not process.is_alive()
+
+
+def _watch_parent(parent: int, stopping) -> None:
+    """In a worker, on a thread of its own: once the build's process is gone, stop as after Ctrl-C (the
+    running briefing interrupted, nbclient shuts its kernel down, no new job) and end the worker."""
+    while not _parent_gone(parent):
+        time.sleep(POLL_SECONDS)
+    stopping.set()
+    _thread.interrupt_main()
+    time.sleep(STOP_TIMEOUT)
+    os._exit(1)  # an idle worker waits for work that will never come
+
+
 def _start_worker(work: Path, stopping) -> None:
     """Initializer of a worker process: its own process group (Ctrl-C is the parent's to handle), its
     stderr (library chatter) into the work folder, a warm exporter."""
@@ -191,6 +216,7 @@ def _start_worker(work: Path, stopping) -> None:
     if hasattr(os, "setpgrp"):
         os.setpgrp()
     _stopping = stopping
+    threading.Thread(target=_watch_parent, args=(os.getppid(), stopping), daemon=True).start()
     sys.stderr.flush()
     with open(Path(work) / f"worker-{os.getpid()}.err", "ab") as target:
         os.dup2(target.fileno(), 2)
