@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import _thread
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -190,19 +191,13 @@ def _summary(error: BaseException) -> str:
     return f"{name}: {value.strip().splitlines()[0] if value.strip() else ''}".strip().rstrip(":")
 
 
-def _parent_gone(parent: int) -> bool:
-    """True once the process that started this worker has ended."""
-    if os.name == "posix":
-        return os.getppid() != parent  # an orphan is adopted by another process
-    process = multiprocessing.parent_process()
-    return process is not None and not process.is_alive()
-
-
-def _watch_parent(parent: int, stopping) -> None:
+def _watch_parent(stopping) -> None:
     """In a worker, on a thread of its own: once the build's process is gone, stop as after Ctrl-C (the
     running briefing interrupted, nbclient shuts its kernel down, no new job) and end the worker."""
-    while not _parent_gone(parent):
-        time.sleep(POLL_SECONDS)
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    multiprocessing.connection.wait([parent.sentinel])  # returns when the parent process has ended
     stopping.set()
     _thread.interrupt_main()
     time.sleep(STOP_TIMEOUT)
@@ -216,7 +211,7 @@ def _start_worker(work: Path, stopping) -> None:
     if hasattr(os, "setpgrp"):
         os.setpgrp()
     _stopping = stopping
-    threading.Thread(target=_watch_parent, args=(os.getppid(), stopping), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(stopping,), daemon=True).start()
     sys.stderr.flush()
     with open(Path(work) / f"worker-{os.getpid()}.err", "ab") as target:
         os.dup2(target.fileno(), 2)
