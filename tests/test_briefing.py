@@ -157,6 +157,7 @@ def sections(brief: Briefing) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.slow
 def test_every_section_renders_for_every_service(dataset, lang):
     for code in dataset.service_codes:
         page = sections(Briefing(dataset, code, lang=lang))

@@ -102,6 +102,7 @@ def test_an_out_in_a_folder_without_write_permission_is_refused(tmp_path, monkey
     untouched(tmp_path)
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_line_exit_1_and_loses_nothing(tmp_path, monkeypatch):
     previous_pack(tmp_path)
     quick_builds(monkeypatch)
@@ -145,6 +146,7 @@ def test_an_out_that_cannot_be_renamed_is_refused_and_the_previous_pack_stays(tm
     untouched(tmp_path)
 
 
+@pytest.mark.slow
 def test_a_file_of_the_previous_pack_held_open_is_named(tmp_path, monkeypatch):
     # On Windows a file open in Excel cannot be moved: its folder cannot be renamed.
     previous_pack(tmp_path)
@@ -167,6 +169,7 @@ def test_a_file_of_the_previous_pack_held_open_is_named(tmp_path, monkeypatch):
     untouched(tmp_path)
 
 
+@pytest.mark.slow
 def test_a_swap_whose_second_rename_fails_puts_the_previous_pack_back(tmp_path, monkeypatch):
     previous_pack(tmp_path)
     quick_builds(monkeypatch)
@@ -180,6 +183,7 @@ def test_a_swap_whose_second_rename_fails_puts_the_previous_pack_back(tmp_path, 
     untouched(tmp_path)
 
 
+@pytest.mark.slow
 def test_an_office_lock_file_in_the_previous_pack_says_a_file_is_open(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     out = previous_pack(tmp_path)
@@ -191,6 +195,7 @@ def test_an_office_lock_file_in_the_previous_pack_says_a_file_is_open(tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
 
+@pytest.mark.slow
 def test_data_saved_during_the_build_stop_it(tmp_path, monkeypatch):
     # The pack's copy of the data must be the bytes that were checked: Excel saving in between fails the run.
     data = tmp_path / "data"
@@ -212,6 +217,7 @@ def test_data_saved_during_the_build_stop_it(tmp_path, monkeypatch):
     untouched(tmp_path, "data")
 
 
+@pytest.mark.slow
 def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     previous_pack(tmp_path)
@@ -228,6 +234,7 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, monke
 # --- odd paths ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_paths_with_spaces_unicode_and_a_leading_dash_work(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     data = tmp_path / "-gegevens ë ü"
@@ -250,6 +257,7 @@ def test_the_command_line_takes_an_out_that_starts_with_a_dash(monkeypatch):
     assert seen["out"] == Path("-reports") and seen["data"] == Path("-data")
 
 
+@pytest.mark.slow
 def test_an_out_inside_the_data_folder_leaves_the_data_as_it_was(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     data = tmp_path / "data"
@@ -374,6 +382,7 @@ def test_a_long_tmpdir_does_not_break_the_kernels(tmp_path):
     assert list(scratch.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_each_job_starts_one_kernel_and_no_spare(tmp_path, monkeypatch):
     # No kernel is started ahead for a next job, so none is wasted at a worker's last job.
     if runner.multiprocessing.get_start_method() != "fork":
@@ -425,6 +434,7 @@ def test_a_huge_cell_is_a_data_error_not_a_traceback(tmp_path):
     assert "scores.csv, line 2" in report and "quote" in report
 
 
+@pytest.mark.slow
 def test_a_name_too_long_for_the_staging_folder_is_one_line(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     out = tmp_path / ("r" * 250)  # a legal name; its staging folder's name is not

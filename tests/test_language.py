@@ -171,6 +171,7 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.slow
 def test_no_page_has_the_old_ungrammatical_sentences(real, lang):
     for code in real.service_codes:
         page = pages(real, code, lang)

@@ -60,6 +60,7 @@ def copy_data(target: Path) -> Path:
 # --- the pack on the real data --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_briefing_is_built(built):
     assert built.ok, [(o.service, o.error) for o in built.outcomes]
     assert [o.service for o in built.outcomes] == list(SERVICES)
@@ -80,6 +81,7 @@ def test_every_briefing_is_built(built):
     assert not list(built.out.parent.glob(".reports.*"))
 
 
+@pytest.mark.slow
 def test_each_briefing_has_a_fresh_kernel_and_a_log_with_seconds_per_stage(built):
     for code in SERVICES:
         log = (built.out / "logs" / f"{code}.log").read_text(encoding="utf-8")
@@ -87,6 +89,7 @@ def test_each_briefing_has_a_fresh_kernel_and_a_log_with_seconds_per_stage(built
         assert re.search(r"^seconds: execute [\d.]+, html [\d.]+, pdf [\d.]+$", log, re.M), log
 
 
+@pytest.mark.slow
 def test_a_briefing_built_alone_is_the_same_as_in_the_parallel_build(built, tmp_path):
     alone = pack.build_pack(DATA, tmp_path / "r", services=["OFGV"], jobs=1, progress=io.StringIO())
     assert alone.ok
@@ -94,6 +97,7 @@ def test_a_briefing_built_alone_is_the_same_as_in_the_parallel_build(built, tmp_
         assert (alone.out / part).read_bytes() == (built.out / part).read_bytes(), part
 
 
+@pytest.mark.slow
 def test_html_has_no_code_prompts_or_tracebacks(html_pages):
     for page in html_pages.values():
         for leak in (
@@ -111,6 +115,7 @@ def test_html_has_no_code_prompts_or_tracebacks(html_pages):
             assert leak not in page
 
 
+@pytest.mark.slow
 def test_html_has_the_headings_and_embedded_figures(html_pages, dataset):
     for code, page in html_pages.items():
         assert page.startswith("<!DOCTYPE html>")
@@ -126,6 +131,7 @@ def test_html_has_the_headings_and_embedded_figures(html_pages, dataset):
         assert not re.search(r'(src|href)="(?!data:|#)', page)
 
 
+@pytest.mark.slow
 def test_pdf_is_a_pdf_with_the_briefing_text(built, dataset):
     for code in SERVICES:
         path = built.out / "briefings" / f"{code}.pdf"
@@ -138,6 +144,7 @@ def test_pdf_is_a_pdf_with_the_briefing_text(built, dataset):
             assert "Traceback" not in words
 
 
+@pytest.mark.slow
 def test_audit_notebooks_leak_no_paths(built):
     for code in SERVICES:
         raw = (built.out / "notebooks" / f"{code}.ipynb").read_text(encoding="utf-8")
@@ -153,11 +160,13 @@ def test_audit_notebooks_leak_no_paths(built):
         assert all("papermill" not in cell.metadata for cell in notebook.cells)
 
 
+@pytest.mark.slow
 def test_audit_notebook_reruns_from_the_pack(built):
     # The pack carries its data: ../data from notebooks/ is the copy the briefings were built from.
     assert shared.fingerprint(built.out / "data") == shared.fingerprint(DATA)
 
 
+@pytest.mark.slow
 def test_index_lists_every_service_with_headline_figures(built, dataset):
     index = (built.out / "index.html").read_text(encoding="utf-8")
     for code in SERVICES:
@@ -169,6 +178,7 @@ def test_index_lists_every_service_with_headline_figures(built, dataset):
         assert (built.out / link).is_file(), link
 
 
+@pytest.mark.slow
 def test_index_marks_the_scores_the_advisors_filled_in(built):
     index = (built.out / "index.html").read_text(encoding="utf-8")
     assert text("pack.index.advisor_note", "nl") in index
@@ -216,6 +226,7 @@ def failed_run(tmp_path_factory):
     return code, root / "reports.partial", stream.getvalue()
 
 
+@pytest.mark.slow
 def test_a_failed_run_leaves_the_previous_pack_and_keeps_its_result_aside(failed_run):
     code, partial, messages = failed_run
     assert code == 1
@@ -229,6 +240,7 @@ def test_a_failed_run_leaves_the_previous_pack_and_keeps_its_result_aside(failed
     ]
 
 
+@pytest.mark.slow
 def test_a_failing_briefing_leaves_the_others(failed_run):
     code, out, messages = failed_run
     assert code == 1
@@ -246,6 +258,7 @@ def test_a_failing_briefing_leaves_the_others(failed_run):
     assert "broken on purpose" in (out / "notebooks" / "IJmond.ipynb").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_script_in_a_data_note_comes_out_escaped(failed_run):
     _, out, _ = failed_run
     page = (out / "briefings" / "OFGV.html").read_text(encoding="utf-8")
@@ -321,6 +334,7 @@ def test_cli_parses_the_briefings_command(monkeypatch):
     assert cli.main(["briefings", "--allow-partial"]) == 0 and seen["allow_partial"] is True
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
     out = previous_pack(tmp_path)
 
@@ -353,6 +367,7 @@ def _processes_mentioning(text_: str) -> list[str]:
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
 @pytest.mark.parametrize("how", ["ctrl-c"])  # "sigterm" works alone but failed (exit -2) under load
+@pytest.mark.slow
 def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_path, how):
     # 28 services: more queued work than a pipe holds, the case that once kept the parent from exiting
     from odsamen.analysis.synth import write_synthetic
@@ -396,6 +411,7 @@ def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_pat
     assert list(scratch.iterdir()) == []  # no kernel connection file left behind
 
 
+@pytest.mark.slow
 def test_sigterm_stops_a_build_like_ctrl_c(tmp_path):
     # A service manager or a container stops with SIGTERM: clean up, keep the previous pack, exit 143.
     out = previous_pack(tmp_path)
@@ -455,6 +471,7 @@ def test_a_swap_cut_off_between_its_renames_is_recovered_by_the_next_run(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
 
+@pytest.mark.slow
 def test_a_build_after_a_cut_off_swap_keeps_the_previous_pack_on_failure(tmp_path, monkeypatch):
     out = previous_pack(tmp_path)
     os.rename(out, tmp_path / ".reports.old-999999999")
@@ -542,6 +559,7 @@ def test_kernel_imports_leave_out_what_a_briefing_does_not_use():
     assert loaded.stdout.split() == []
 
 
+@pytest.mark.slow
 def test_reference_notebooks_are_written_without_figures(tmp_path):
     (tmp_path / "notebooks").mkdir()
     notebook = tmp_path / "notebooks" / "briefing.ipynb"
@@ -564,6 +582,7 @@ def test_reference_notebooks_are_written_without_figures(tmp_path):
     assert any(cell.get("outputs") for cell in itself.cells)
 
 
+@pytest.mark.slow
 def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
@@ -597,6 +616,7 @@ def quick_builds(monkeypatch, failed: tuple[str, ...] = ()) -> None:
     monkeypatch.setattr(pack, "run_jobs", run_jobs)
 
 
+@pytest.mark.slow
 def test_a_folder_holding_only_the_data_is_never_replaced(tmp_path):
     # odsamen briefings --data X/data --out X: the user's own files sit next to the data
     folder = tmp_path / "project"
@@ -622,6 +642,7 @@ def test_a_folder_holding_only_the_data_is_never_replaced(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
 
 
+@pytest.mark.slow
 def test_a_copied_front_page_does_not_make_a_folder_replaceable(tmp_path):
     folder = tmp_path / "board"
     (folder / "archive").mkdir(parents=True)
@@ -640,6 +661,7 @@ def test_a_copied_front_page_does_not_make_a_folder_replaceable(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board"]
 
 
+@pytest.mark.slow
 def test_a_pack_is_replaced_only_as_odsamen_wrote_it(built, tmp_path):
     out = tmp_path / "reports"
     shutil.copytree(built.out, out)
@@ -655,6 +677,7 @@ def test_a_pack_is_replaced_only_as_odsamen_wrote_it(built, tmp_path):
         pack.check_out(out)
 
 
+@pytest.mark.slow
 def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, monkeypatch, dataset):
     quick_builds(monkeypatch)
     out = tmp_path / "reports"
@@ -680,6 +703,7 @@ def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, mo
     assert (out / "tables" / "mine.csv").is_file()
 
 
+@pytest.mark.slow
 def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_when_allowed(
     tmp_path, monkeypatch
 ):
@@ -706,6 +730,7 @@ def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the stale partial result is gone
 
 
+@pytest.mark.slow
 def test_a_symlinked_out_gets_the_pack_where_it_points(tmp_path, monkeypatch):
     quick_builds(monkeypatch)
     served = previous_pack(tmp_path, "served")

@@ -20,9 +20,13 @@ import pytest
 from pack_builds import real_pack
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium); the browser test needs it"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium is not installed (apt-get install chromium); the browser test needs it",
+    ),
+]
 
 PAGE_TIMEOUT = 30.0
 """Seconds a page may take to load."""
