@@ -368,9 +368,10 @@ def publish(staging: Path, out: Path) -> Path:
 
 
 def copy_data(data: Dataset, target: Path) -> None:
-    """Copy the data files the pack is built from into ``target``."""
+    """Copy the data files the pack is built from into ``target``, with the stamp that they were validated."""
     for path in shared.data_files(data.folder):
         shutil.copy2(path, target / path.name)
+    shared.write_stamp(target)  # validated: the briefings need not check the copy again
 
 
 # --- jobs ----------------------------------------------------------------------
@@ -565,7 +566,7 @@ def index_context(
         "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
         "rows": [service_row(data, o, headlines[o.service], lang=lang) for o in outcomes],
         "tables": sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
-        "data_files": sorted(p.relative_to(staging).as_posix() for p in (staging / DATA).iterdir()),
+        "data_files": sorted(p.relative_to(staging).as_posix() for p in shared.data_files(staging / DATA)),
     }
 
 
