@@ -661,7 +661,8 @@ def build_pack(
     notebook = check_notebook(notebook)
     remove_stale_staging(target)  # first: a swap cut short puts the previous pack back
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
-    check_out(target, same_as=table_bytes(data, unknown))
+    tables = table_bytes(data, unknown)
+    check_out(target, same_as=tables)
     check_out(partial_folder(target))
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     print(text("pack.progress.start", lang, n=len(codes), jobs=workers, out=out), file=progress, flush=True)
@@ -680,6 +681,7 @@ def build_pack(
                 advisor=advisor,
                 progress=progress,
                 stopped=stopped,
+                tables=tables if advisor == DEFAULT_ADVISOR else None,
             )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target)
@@ -744,8 +746,10 @@ def _build_in(
     advisor: str,
     progress: TextIO,
     stopped: list[int] | None = None,
+    tables: dict[str, bytes] | None = None,
 ) -> list[Outcome]:
-    """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
+    """Fill ``staging`` with the whole pack; returns the outcomes in codebook order. ``tables``: the
+    affinity tables' bytes by path (:func:`table_bytes`) if already computed for this reading."""
     from odsamen.analysis import coalitions
     from odsamen.analysis.affinity import write_tables
     from odsamen.analysis.scoring import Reading
@@ -794,7 +798,12 @@ def _build_in(
         check=check,
     )
     _keep_worker_errors(staging)
-    write_tables(data, staging, unknown=unknown, advisor=advisor)
+    if tables is None:
+        write_tables(data, staging, unknown=unknown, advisor=advisor)
+    else:
+        (staging / TABLES).mkdir(exist_ok=True)
+        for name, content in tables.items():
+            (staging / name).write_bytes(content)
     coalitions.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
