@@ -838,15 +838,18 @@ def results_markdown(results: list[SizeResult], argv: list[str], repeat: int) ->
         "",
         *target_lines(results),
         "",
-        "## Peak memory of our build",
-        "",
-        *memory_lines(results),
-        "",
-        "RSS counts pages shared between processes (libraries, the parent's pages) once per process, so "
-        f"its sum is an upper bound; PSS splits them. Sampled from /proc every {SAMPLE_SECONDS} s, "
-        "in one more build after the timed ones: sampling takes CPU the build would otherwise have.",
-        "",
     ]
+    if any(result.memory for result in results):
+        lines += [
+            "## Peak memory of our build",
+            "",
+            *memory_lines(results),
+            "",
+            "RSS counts pages shared between processes (libraries, the parent's pages) once per process, "
+            f"so its sum is an upper bound; PSS splits them. Sampled from /proc every {SAMPLE_SECONDS} s, "
+            "in one more build after the timed ones: sampling takes CPU the build would otherwise have.",
+            "",
+        ]
     profile = profile_lines(results)
     if profile:
         lines += ["## Where the time goes", "", *profile]
