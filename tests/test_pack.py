@@ -87,6 +87,7 @@ def test_each_briefing_has_a_fresh_kernel_and_a_log_with_seconds_per_stage(built
         log = (built.out / "logs" / f"{code}.log").read_text(encoding="utf-8")
         assert re.search(r"^kernel: python3, a fresh one started by nbclient", log, re.M), log
         assert re.search(r"^seconds: execute [\d.]+, html [\d.]+, pdf [\d.]+$", log, re.M), log
+        assert re.search(r"^cells: open [\d.]+, sections [\d.]+, figures [\d.]+$", log, re.M), log
 
 
 @pytest.mark.slow
@@ -164,6 +165,8 @@ def test_audit_notebooks_leak_no_paths(built):
 def test_audit_notebook_reruns_from_the_pack(built):
     # The pack carries its data: ../data from notebooks/ is the copy the briefings were built from.
     assert shared.fingerprint(built.out / "data") == shared.fingerprint(DATA)
+    # The build's stamp: the copy was validated, so its briefings did not check it again.
+    assert shared.validated(built.out / "data")
 
 
 @pytest.mark.slow

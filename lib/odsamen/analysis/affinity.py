@@ -50,6 +50,7 @@ Typical use in a notebook::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -621,8 +622,13 @@ class PartnerVerdict:
 
     def default_row(self, partner: str) -> pd.Series:
         """The partner's row under the default reading."""
-        rows = self.table[(self.table["reading"] == Reading()) & (self.table["partner"] == partner)]
+        rows = self._default_rows[self._default_rows["partner"] == partner]
         return rows.iloc[0]
+
+    @cached_property
+    def _default_rows(self) -> pd.DataFrame:
+        # Picked once: comparing every row's reading is the slow part, and a briefing asks for many rows.
+        return self.table[self.table["reading"] == Reading()]
 
     def leaders(self) -> dict[Reading, list[str]]:
         """Per reading, the partner(s) with the highest share."""

@@ -117,7 +117,9 @@ def involving(table: pd.DataFrame, service: str) -> pd.DataFrame:
     """The rows of ``table`` whose ``coalition`` has ``service`` among its members."""
     if table.empty:
         return table
-    return table.loc[table["coalition"].map(lambda key: service in members(key)).astype(bool)]
+    # Each coalition once, not once per row: a table has a row per coalition and form.
+    keys = [key for key in table["coalition"].unique() if service in members(key)]
+    return table.loc[table["coalition"].isin(keys)]
 
 
 def coalitions_of(data: Dataset, service: str, keys: list[str] | None = None) -> list[str]:

@@ -310,7 +310,7 @@ class Dataset:
 
     def item_label(self, item: str, lang: str = "nl") -> str:
         """The codebook label of ``item`` in ``lang``."""
-        return self.items.set_index("item").at[item, f"label_{lang}"]
+        return self.item_labels(lang)[item]
 
     def item_labels(self, lang: str = "nl") -> dict[str, str]:
         """Every item key with its codebook label in ``lang``."""
@@ -1275,13 +1275,17 @@ def _column(frame: pd.DataFrame, name: str) -> list[str] | None:
     return list(frame[name]) if name in frame.columns else None
 
 
-def load_dataset(folder: str | Path = "data") -> Dataset:
+def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     """Read, validate and type every table in ``folder``.
 
     Parameters
     ----------
     folder
         A data folder laid out as ``data/`` (see ``data/README.md``).
+    check
+        False skips the checks (and the pandera import) for a folder already
+        validated, byte for byte (:func:`odsamen.analysis.shared.load`): the
+        tables are read and typed the same way.
 
     Returns
     -------
@@ -1306,17 +1310,12 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
         issues += problems
     if any(frame is None for frame in tables.values()):
         raise DataError(issues)
-    for name, frame in tables.items():
-        issues += _check_cells(frame, FILES[name], FREE_TEXT_COLUMNS.get(name, ()))
+    if check:
+        for name, frame in tables.items():
+            issues += _check_cells(frame, FILES[name], FREE_TEXT_COLUMNS.get(name, ()))
     _normalise_booleans(tables)
-    issues += _check_codebook(tables)
-    services = list(tables["services"]["code"]) if "code" in tables["services"] else []
-    issues += _check_scores(tables["scores"], services)
-    issues += _check_preferences(tables["preferences"], services)
-    issues += _check_scenarios(tables["scenarios"], _column(tables["items"], "item"))
-    issues += _check_advice(
-        tables["advice"], _column(tables["services"], "code"), _column(tables["scenarios"], "scenario")
-    )
+    if check:
+        issues += _checks(tables)
     if issues:
         raise DataError(issues)
     encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
@@ -1329,3 +1328,16 @@ def load_dataset(folder: str | Path = "data") -> Dataset:
         encodings=encodings,
         **typed,
     )
+
+
+def _checks(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
+    """Every check across the read tables: codebook, scores, preferences, scenarios, advice."""
+    issues = _check_codebook(tables)
+    services = list(tables["services"]["code"]) if "code" in tables["services"] else []
+    issues += _check_scores(tables["scores"], services)
+    issues += _check_preferences(tables["preferences"], services)
+    issues += _check_scenarios(tables["scenarios"], _column(tables["items"], "item"))
+    issues += _check_advice(
+        tables["advice"], _column(tables["services"], "code"), _column(tables["scenarios"], "scenario")
+    )
+    return issues

@@ -448,11 +448,13 @@ def _not_movable(out: Path, err: OSError) -> Exception:
 
 def copy_data(data: Dataset, target: Path, fingerprint: str | None = None) -> None:
     """Copy the data files the pack is built from into ``target``; :class:`PackFault` if the copy is
-    not the ``fingerprint`` taken before the data were read (a file saved during the build)."""
+    not the ``fingerprint`` taken before the data were read (a file saved during the build). The copy
+    gets the stamp that it was validated (:func:`odsamen.analysis.shared.write_stamp`)."""
     for path in shared.data_files(data.folder):
         shutil.copy2(path, target / path.name)
     if fingerprint is not None and shared.fingerprint(target) != fingerprint:
         raise PackFault("pack.data_changed", data=data.folder)
+    shared.write_stamp(target)  # validated: the briefings need not check the copy again
 
 
 # --- jobs ----------------------------------------------------------------------
@@ -651,7 +653,7 @@ def index_context(
         "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
         "rows": rows,
         "tables": sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
-        "data_files": sorted(p.relative_to(staging).as_posix() for p in (staging / DATA).iterdir()),
+        "data_files": sorted(p.relative_to(staging).as_posix() for p in shared.data_files(staging / DATA)),
     }
 
 
@@ -758,7 +760,8 @@ def build_pack(
         raise PackFault("pack.busy", out=out, pid=other)
     remove_stale_staging(target)  # first: a swap cut short puts the previous pack back
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
-    check_out(target, same_as=table_bytes(data, unknown))
+    tables = table_bytes(data, unknown)
+    check_out(target, same_as=tables)
     check_out(partial_folder(target))
     workers = max(1, min(jobs or default_jobs(), len(codes)))
     staging = make_staging(target)  # before the first line: a folder that cannot be written is all it says
@@ -778,6 +781,7 @@ def build_pack(
                 progress=progress,
                 stopped=stopped,
                 fingerprint=before,
+                tables=tables if advisor == DEFAULT_ADVISOR else None,
             )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target)
@@ -845,8 +849,10 @@ def _build_in(
     progress: TextIO,
     stopped: list[int] | None = None,
     fingerprint: str | None = None,
+    tables: dict[str, bytes] | None = None,
 ) -> list[Outcome]:
-    """Fill ``staging`` with the whole pack; returns the outcomes in codebook order."""
+    """Fill ``staging`` with the whole pack; returns the outcomes in codebook order. ``tables``: the
+    affinity tables' bytes by path (:func:`table_bytes`) if already computed for this reading."""
     from odsamen.analysis import coalitions
     from odsamen.analysis.affinity import write_tables
     from odsamen.analysis.scoring import Reading
@@ -896,7 +902,12 @@ def _build_in(
         check=check,
     )
     _keep_worker_errors(staging)
-    write_tables(data, staging, unknown=unknown, advisor=advisor)
+    if tables is None:
+        write_tables(data, staging, unknown=unknown, advisor=advisor)
+    else:
+        (staging / TABLES).mkdir(exist_ok=True)
+        for name, content in tables.items():
+            (staging / name).write_bytes(content)
     coalitions.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")

@@ -108,7 +108,7 @@ def execute(job):
         kernel_name=KERNEL_NAME,
         timeout=CELL_TIMEOUT,
         startup_timeout=STARTUP_TIMEOUT,
-        record_timing=False,
+        record_timing=True,  # for the log's seconds per kind of cell; tidy_notebook drops the record
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(job.cwd)}},
     )
@@ -129,7 +129,44 @@ def _stream_text(notebook) -> str:
     return "\n".join(lines)
 
 
-def _write_log(job, outcome, notebook, error: BaseException | None) -> None:
+def cell_seconds(notebook) -> dict[str, float]:
+    """Wall seconds of the executed code cells by kind, from nbclient's timing record: ``open`` (the
+    first cell after the parameters: imports and reading the data), ``figures`` (cells whose output is
+    a picture) and ``sections`` (the other cells)."""
+    from datetime import datetime
+
+    seconds: dict[str, float] = {}
+    cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    cells = [c for c in cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    for index, cell in enumerate(cells):
+        timing = cell.metadata.get("execution", {})
+        start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if not (start and end):
+            continue
+        outputs = cell.get("outputs", [])
+        kind = (
+            "open"
+            if index == 0
+            else "figures"
+            if any("image/png" in o.get("data", {}) for o in outputs)
+            else "sections"
+        )
+        took = (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+        seconds[kind] = round(seconds.get(kind, 0.0) + took, 3)
+    return seconds
+
+
+def _children_cpu() -> float | None:
+    """CPU seconds of this process's ended and waited-for children (its kernels); None where unknown."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _write_log(job, outcome, notebook, error: BaseException | None, cells: dict[str, float]) -> None:
     parts = [
         f"service: {job.service}",
         f"kernel: {KERNEL_NAME}, a fresh one started by nbclient for this briefing, in worker {os.getpid()}",
@@ -137,6 +174,7 @@ def _write_log(job, outcome, notebook, error: BaseException | None) -> None:
         f"result: {'ok' if outcome.ok else 'FAILED'}",
         "seconds: " + ", ".join(f"{phase} {value:.2f}" for phase, value in outcome.seconds.items()),
         "cpu: " + ", ".join(f"{process} {value:.2f}" for process, value in outcome.cpu.items()),
+        "cells: " + ", ".join(f"{kind} {value:.2f}" for kind, value in cells.items()) if cells else "",
     ]
     if notebook is not None and _stream_text(notebook):
         parts += ["", "=== output of the notebook's cells ===", _stream_text(notebook)]
@@ -162,11 +200,15 @@ def run_job(job, exporter=None):
         outcome.error = "not run: the build was interrupted"
         return outcome
     exporter = exporter or _exporter or warm_exporter()
-    notebook, error = None, None
-    cpu_start = time.process_time()
+    notebook, error, cells = None, None, {}
+    cpu_start, kernels_start = time.process_time(), _children_cpu()
     try:
         with timed(outcome.seconds, "execute"):
             notebook, error = execute(job)
+        if kernels_start is not None:
+            # The kernel has ended and been waited for: its CPU is now among this worker's children's.
+            outcome.cpu["kernel"] = round(_children_cpu() - kernels_start, 3)
+        cells = cell_seconds(notebook)  # before tidying drops the timing record
         nbformat.write(tidy_notebook(notebook, keep_images=job.keep_images), job.notebook_out)
         if error is None and job.html is not None:
             with timed(outcome.seconds, "html"):
@@ -180,7 +222,7 @@ def run_job(job, exporter=None):
     outcome.cpu["worker"] = round(time.process_time() - cpu_start, 3)
     outcome.ok = error is None
     outcome.error = None if error is None else _summary(error)
-    _write_log(job, outcome, notebook, error)
+    _write_log(job, outcome, notebook, error, cells)
     return outcome
 
 

@@ -521,18 +521,17 @@ def _aspect_line(ax: Axes, x: int, top: float, height: float, answer, layout: _C
     return centre, width, 0.8 * height, layout.fontsize - 1
 
 
-def _draw_preference_cell(
-    ax: Axes, x: int, y: int, answers: pd.DataFrame, layout: _CellLayout, lang: str
-) -> None:
-    """One cell: one line of letter boxes, or one line per aspect with its name."""
-    service, item = answers["service"].iloc[0], answers["item"].iloc[0]
+def _draw_preference_cell(ax: Axes, x: int, y: int, answers: list, layout: _CellLayout, lang: str) -> None:
+    """One cell: one line of letter boxes, or one line per aspect with its name (``answers``: the
+    cell's rows of :func:`preference_cells`, as named tuples)."""
+    service, item = answers[0].service, answers[0].item
     gid = f"pref:{service}:{item}"
     _add_cell(ax, Rectangle((x, y), 1, 1, facecolor="#f7f7f7", edgecolor="#ffffff", linewidth=1.5, gid=gid))
-    if len(answers) == 1 and not answers["levels"].iloc[0]:
+    if len(answers) == 1 and not answers[0].levels:
         _add_cell(ax, _missing_rectangle((x, y), 1, 1, f"{gid}:missing"))
         return
     height = 1 / len(answers)
-    for line, answer in enumerate(answers.itertuples(index=False)):
+    for line, answer in enumerate(answers):
         top = y + line * height
         sub_gid = f"{gid}:{answer.aspect}" if answer.aspect else gid
         if answer.aspect:
@@ -666,7 +665,12 @@ def preference_chart(
         fontsize=fontsize,
         stacked=row_inches >= STACKED_ROW_INCHES,
     )
-    for (service, item), answers in cells.groupby(["service", "item"], sort=False):
+    by_cell: dict[tuple[str, str], list] = {}
+    for answer in cells.itertuples(
+        index=False
+    ):  # rows, once: a DataFrame per cell costs more than its drawing
+        by_cell.setdefault((answer.service, answer.item), []).append(answer)
+    for (service, item), answers in by_cell.items():
         x, y = items.index(item), services.index(service)
         _draw_preference_cell(ax, *((y, x) if transpose else (x, y)), answers, layout, lang)
     if transpose:
