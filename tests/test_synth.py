@@ -370,24 +370,32 @@ def test_bench_baseline_is_a_serial_papermill_nbconvert_loop(bench):
 def test_bench_ratio_and_marginal_cost(bench):
     small = bench.SizeResult(4, Path("data"), ["a"] * 4)
     large = bench.SizeResult(28, Path("synth"), ["b"] * 28)
-    small.pack, small.baseline = [bench.Run(10.0), bench.Run(12.0), bench.Run(11.0)], [bench.Run(40.0)]
-    large.pack, large.baseline = [bench.Run(34.0)], [bench.Run(280.0)]
+    small.pack, small.same, small.baseline = (
+        [bench.Run(10.0), bench.Run(12.0), bench.Run(11.0)],
+        [bench.Run(44.0)],
+        [bench.Run(40.0)],
+    )
+    large.pack, large.same, large.baseline = [bench.Run(34.0)], [bench.Run(340.0)], [bench.Run(280.0)]
     assert bench.median_seconds(small.pack) == 11.0
-    assert bench.speedup(large) == pytest.approx(280 / 34)
+    assert bench.speedup(large) == pytest.approx(340 / 34)  # against the same-output loop by default
+    assert bench.speedup(large, "baseline") == pytest.approx(280 / 34)
     costs = bench.marginal_costs([small, large])
     assert costs["pack"] == pytest.approx((34 - 11) / 24)
+    assert costs["same"] == pytest.approx((340 - 44) / 24)
     assert costs["baseline"] == pytest.approx((280 - 40) / 24)
     report = bench.results_markdown([small, large], ["--sizes", "4", "28"], 3)
-    assert "| 28 | `synth` | 34.0 s | 280.0 s | 8.24× | 1.2 s |" in report
+    assert "| 28 | same-output loop (HTML + PDF) | 340.0 s | 10.00× |" in report
+    assert "| 28 | HTML-only loop | 280.0 s | 8.24× |" in report
+    assert "4 services: at least 3×, measured 4.00× (met)" in report
     assert f"cores: {os.cpu_count()}" in report
     assert "| 28 |" not in "\n".join(bench.memory_lines([small, large]))  # no build watched
     # memory comes from the one untimed build whose process tree was sampled
     peaks = bench.TreeMemory(1, peak_rss=900 * 2**20, peak_pss=600 * 2**20, peak_processes=9)
     large.memory = bench.Run(37.5, memory=peaks)
     assert "| 28 | 900 MiB | 600 MiB | 9 | 37.5 s |" in bench.memory_lines([small, large])
-    assert bench.speedup(large) == pytest.approx(280 / 34)  # the watched build is not a timed one
+    assert bench.speedup(large) == pytest.approx(340 / 34)  # the watched build is not a timed one
     large.baseline[0].other_cpu = 280.0 * os.cpu_count() / 4
-    assert "28 services: our build n/a, baseline 25%" in bench.disturbance_lines([small, large])[0]
+    assert "HTML-only loop 25%" in bench.disturbance_lines([small, large])[0]
 
 
 def test_bench_reads_step_timings_from_pack_logs(bench, tmp_path):
