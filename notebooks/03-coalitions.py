@@ -51,7 +51,7 @@ from IPython.display import Markdown
 from odsamen.analysis import coalitions, scoring, synth
 from odsamen.report import plots, style
 from odsamen.analysis.affinity import LOW_EVIDENCE_SHARE
-from odsamen.catalogue import format_number, text
+from odsamen.catalogue import format_number, join_words, text
 from odsamen.analysis.coalitions import members
 from odsamen.analysis.data import load_dataset, summary
 from odsamen.analysis.shared import find_data_dir
@@ -79,11 +79,8 @@ def number(value: float, decimals: int = 2) -> str:
 
 
 def listing(words) -> str:
-    """'a', 'a en b', 'a, b en c'."""
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + text("briefing.and", lang) + words[-1]
+    """'a', 'a en b', 'a, b en c' (Babel, through the catalogue)."""
+    return join_words(words, lang)
 
 
 def item_names(items) -> str:
