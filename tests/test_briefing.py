@@ -357,10 +357,11 @@ def test_context_and_definitions_come_from_the_codebook(dataset):
 
 
 def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
-    # OFGV's offers are on tasks whose scores the advisors filled in; NHN's counts are its own.
-    assert "†" in str(Briefing(dataset, "OFGV").summary())
+    # OFGV's task count and offers rest on task scores the advisors filled in; NHN's counts are its own.
+    assert str(Briefing(dataset, "OFGV").summary()).count("†") == 2
     assert "†" not in str(Briefing(dataset, "NHN").summary())
-    assert "†" not in str(Briefing(dataset, "OFGV", advisor="exclude").summary())
+    # Leaving the advisors' scores out changes the comparisons, not the standing, which shows every score.
+    assert str(Briefing(dataset, "OFGV", advisor="exclude").summary()).count("†") == 1
 
 
 # --- templates -------------------------------------------------------------------------
@@ -423,7 +424,8 @@ def test_summary_template_counts_and_marks(n):
         "n_robustness": 6,
         "equipped": 7,
         "n_tasks": 11,
-        "advisor_dimensions": ["toekomstige opgaven"] * min(n, 1),
+        "robustness_advisor": False,
+        "task_advisor": n > 0,
         "needs": n,
         "offers": n,
         "needs_advisor": n > 0,
@@ -434,7 +436,9 @@ def test_summary_template_counts_and_marks(n):
     page = str(briefing.render("summary", "nl", **facts))
     needs = text(briefing.counted("briefing.summary.needs", n), "nl", n=n)
     advisor = text("briefing.advisor_driven", "nl")
-    assert page.count("<li>") == 5 + min(n, 1)
+    assert page.count("<li>") == 5
+    task = text("briefing.summary.task", "nl", service="NHN", met=7, total=11)
+    assert (f"<li>{task} {advisor}</li>" in page) == (n > 0)
     assert (f"<li>{needs} {advisor}</li>" in page) == (n > 0)
     assert f"<li>{needs}</li>" in page or n > 0
     assert "<li>&lt;Geen partner&gt;</li>" in page
@@ -442,7 +446,8 @@ def test_summary_template_counts_and_marks(n):
 
 def test_section_facts_are_plain_values(dataset):
     brief = Briefing(dataset, "OFGV")
-    assert brief.summary_facts()["advisor_dimensions"] == [text("dimension.task", "nl").lower()]
+    facts = brief.summary_facts()
+    assert facts["task_advisor"] is True and facts["robustness_advisor"] is False
     assert brief.compare_facts("robustness")["groups"] == [
         ("more", "NZKG", 1),
         ("same", "IJmond", 1),

@@ -648,10 +648,9 @@ class Briefing:
 
     def summary_facts(self) -> dict[str, object]:
         """The :func:`headline` figures of the service (``met``, ``n_robustness``, ``equipped``,
-        ``n_tasks``, ``needs``, ``offers``), ``advisor_dimensions`` (in words) where the advisors filled
-        in its scores, ``verdict`` on the best partner in words, and for the counts and the verdict
-        whether they rest on advisor-filled scores (``needs_advisor``, ``offers_advisor``,
-        ``verdict_advisor``)."""
+        ``n_tasks``, ``needs``, ``offers``), ``verdict`` on the best partner in words, and for the
+        counts and the verdict whether they rest on advisor-filled scores (``robustness_advisor``,
+        ``task_advisor``, ``needs_advisor``, ``offers_advisor``, ``verdict_advisor``)."""
         facts = headline(
             self.data,
             self.service,
@@ -665,7 +664,8 @@ class Briefing:
         return {
             "service": self.service,
             **{key: facts[key] for key in ("met", "n_robustness", "equipped", "n_tasks", "needs", "offers")},
-            "advisor_dimensions": [self.dimension(d).lower() for d in facts["advisor"]],
+            "robustness_advisor": "robustness" in facts["advisor"],
+            "task_advisor": "task" in facts["advisor"],
             "needs_advisor": bool(wanted["advisor"].any()),
             "offers_advisor": bool(given["advisor"].any()),
             "verdict": verdict_words(self.data, facts["verdict"], self.lang),
