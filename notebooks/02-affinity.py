@@ -50,6 +50,7 @@ from IPython.display import Markdown
 
 from odsamen.analysis import affinity, claims
 from odsamen.report import plots, style
+from odsamen.report.briefing import verdict_words
 from odsamen.catalogue import format_number, text
 from odsamen.analysis.data import load_dataset, summary
 from odsamen.analysis.shared import find_data_dir
@@ -276,22 +277,12 @@ pd.DataFrame(
 
 # %%
 lens = affinity.HEADLINE_LENS
-
-
-def partner_words(verdict, partner: str) -> str:
-    row = verdict.default_row(partner)
-    return f"{partner} ({affinity.basis_text(row['value'], row['n_items'], lens, lang)}, aandeel {number(row['share'])})"
-
-
-lines = []
-for service in data.service_codes:
-    verdict = affinity.partner_verdict(data, service, lens=lens)
-    close = " en ".join(partner_words(verdict, partner) for partner in verdict.close)
-    if verdict.best:
-        lines.append(f"* **{service}**: beste partner {close}, onder alle {len(READINGS)} lezingen.")
-    else:
-        lines.append(f"* **{service}**: geen duidelijke beste partner ({REASONS[verdict.reason]}): {close}.")
-Markdown("\n".join(lines))
+Markdown(
+    "\n".join(
+        f"* **{service}**: {verdict_words(data, affinity.partner_verdict(data, service, lens=lens), lang)}"
+        for service in data.service_codes
+    )
+)
 
 # %% [markdown]
 # ## 8. Gevoeligheid: welke waarden veranderen met de lezing?
@@ -530,29 +521,13 @@ Markdown(
     f"haalt IJmond daar {number(nhn_ijmond['share'])} en OFGV {number(agenda['share'])}."
 )
 
-
 # %%
-def verdict_words(service: str) -> str:
-    verdict = affinity.partner_verdict(data, service, lens=lens)
-    close = " en ".join(partner_words(verdict, partner) for partner in verdict.close)
-    if verdict.best:
-        return f"{service} heeft een duidelijke beste partner: {close}."
-    if verdict.reason == "margin":
-        return (
-            f"Voor {service} is er geen duidelijke beste partner: {close} liggen minder dan "
-            f"{number(affinity.CLOSE_MARGIN)} uit elkaar."
-        )
-    if verdict.reason == "evidence":
-        return (
-            f"Voor {service} is er geen duidelijke beste partner: de voorste uitkomsten, {close}, rusten op "
-            f"minder dan de helft van de {len(data.items)} onderdelen."
-        )
-    return f"Voor {service} is er geen duidelijke beste partner ({REASONS[verdict.reason]}): {close}."
-
-
 Markdown(
     "**Eens, met een andere reden: NZKG en OFGV.** "
-    + " ".join(verdict_words(service) for service in ("NZKG", "OFGV"))
+    + " ".join(
+        f"{service}: {verdict_words(data, affinity.partner_verdict(data, service, lens=lens), lang)}"
+        for service in ("NZKG", "OFGV")
+    )
     + " Ook het rapport noemt voor geen van beide één vaste partner binnen de vier: NZKG zoekt het eerder in "
     "thematische samenwerking daarbuiten (al ziet het rapport NZKG wel in een expertisecentrum met NHN en IJmond), "
     "en OFGV moet nog kiezen tussen de Noord-Hollandse diensten en andere buren. De gegevens laten zien waarom het "

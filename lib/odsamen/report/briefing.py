@@ -1268,7 +1268,7 @@ def partner_chart(
     from matplotlib.ticker import FuncFormatter
 
     from odsamen.analysis.affinity import compute, partners_of
-    from odsamen.report import style
+    from odsamen.report import plots, style
 
     check_language(lang)
     part = (lenses or {}).get(lens) or compute(data, lens)
@@ -1307,15 +1307,5 @@ def partner_chart(
     ax.set_xlabel(label)
     title = text("briefing.partner_chart.title", lang, service=service, lens=lens_label(lens, lang))
     ax.set_title(style.wrap_label(title, 45), loc="left")
-    if data.synthetic:
-        ax.annotate(
-            text("plots.synthetic", lang),
-            xy=(1, 0),
-            xycoords="axes fraction",
-            ha="right",
-            va="bottom",
-            color="#b35806",
-            fontweight="bold",
-            gid="synthetic",
-        )
+    plots.synthetic_note(ax, data.synthetic, lang, below=True)
     return ax

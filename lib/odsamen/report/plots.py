@@ -183,18 +183,27 @@ def _check_highlight(highlight: str | None, services: list[str]) -> int | None:
     return services.index(highlight)
 
 
-def _synthetic_note(ax: Axes, synthetic: bool, lang: str) -> None:
-    """Say on the figure itself that the data are made up, so no one takes them as real."""
+SYNTHETIC_COLOUR = SCORE_COLOURS["--"]
+"""The warning colour of the synthetic-data note: the dark orange end of the score palette."""
+
+
+def synthetic_note(ax: Axes, synthetic: bool, lang: str, *, below: bool = False) -> None:
+    """Say on the figure itself that the data are made up, so no one takes them as real: above the
+    axes at the left, or with ``below`` inside them at the bottom right (for a figure whose title
+    takes the top)."""
     if synthetic:
+        place = (
+            {"xy": (1, 0), "ha": "right", "va": "bottom"}
+            if below
+            else {"xy": (0, 1), "xytext": (0, 22), "textcoords": "offset points"}
+        )
         ax.annotate(
             text("plots.synthetic", lang),
-            xy=(0, 1),
             xycoords="axes fraction",
-            xytext=(0, 22),
-            textcoords="offset points",
-            color="#b35806",
+            color=SYNTHETIC_COLOUR,
             fontweight="bold",
             gid="synthetic",
+            **place,
         )
 
 
@@ -413,7 +422,7 @@ def score_heatmap(
         fontweight="bold",
     )
     ax.set_ylabel(text("plots.service", lang))
-    _synthetic_note(ax, data.synthetic, lang)
+    synthetic_note(ax, data.synthetic, lang)
     return ax
 
 
@@ -699,7 +708,7 @@ def preference_chart(
     else:
         ax.set_ylabel(text("plots.service", lang))
         ax.set_xlabel(_notes_label(cells, lang), loc="left", fontsize=fontsize - 1)
-    _synthetic_note(ax, data.synthetic, lang)
+    synthetic_note(ax, data.synthetic, lang)
     return ax
 
 
@@ -1920,5 +1929,5 @@ def coalition_item_chart(
     _coalition_breaks(ax, data, keys, items, lang, small)
     _coalition_legend(ax, cells, lang, small)
     ax.set_title(style.wrap_label(text("plots.coalition.title", lang), 46), loc="left", fontweight="bold")
-    _synthetic_note(ax, data.synthetic, lang)
+    synthetic_note(ax, data.synthetic, lang)
     return ax
