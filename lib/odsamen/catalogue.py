@@ -1733,6 +1733,11 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "A board pack is already being built into {out} (process {pid}); wait until it has finished, "
         "or stop it, and try again.",
     },
+    # --- pack: the output folder checked once up front, and again at the swap ---
+    "pack.unknown_service_case": {
+        "nl": "Onbekende dienst {service}: bedoelde u {suggestion}?",
+        "en": "Unknown service {service}: did you mean {suggestion}?",
+    },
     # --- explorer (notebooks/00-explorer.ipynb) ------------------------------
     "explorer.title": {"nl": "Verkenner", "en": "Explorer"},
     "explorer.intro": {

@@ -80,7 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     add = briefings.add_argument
     add("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     add("--out", type=Path, default=Path("reports"), help="pack folder (default: reports)")
-    add("--service", nargs="+", metavar="CODE", help="only these services (default: all)")
+    add(
+        "--service",
+        nargs="+",
+        action="extend",
+        metavar="CODE",
+        help="only these services (default: all); may be given more than once",
+    )
     add("--jobs", type=int, help="briefings built at the same time (default: one per core)")
     add("--lang", choices=LANGUAGES, default="nl", help="language of the pack (default: nl)")
     add("--unknown", choices=("neutral", "missing"), default="neutral", help="reading of ? (default neutral)")

@@ -155,9 +155,18 @@ def choose_services(data: Dataset, services: list[str] | None) -> list[str]:
     if not services:
         return [safe_file_stem(code) for code in data.service_codes]
     unknown = [code for code in services if code not in data.service_codes]
+    by_case = {code.casefold(): code for code in data.service_codes}
+    if unknown and all(code.casefold() in by_case for code in unknown):  # --service ijmond: case only
+        raise PackError(
+            "pack.unknown_service_case",
+            service=", ".join(unknown),
+            suggestion=", ".join(by_case[code.casefold()] for code in unknown),
+        )
     if unknown:
         raise PackError(
-            "pack.unknown_service", service=", ".join(unknown), services=", ".join(data.service_codes)
+            "pack.unknown_service",
+            service=", ".join(repr(code) if not code.strip() else code for code in unknown),
+            services=", ".join(data.service_codes),
         )
     return [safe_file_stem(code) for code in data.service_codes if code in services]
 
