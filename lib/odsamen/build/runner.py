@@ -9,7 +9,9 @@ HTML, renders that HTML to PDF (:mod:`odsamen.build.export`) and writes a log.
 
 The parent (:func:`run_jobs`) collects one :class:`Outcome`
 per job as the jobs finish. A job that raises is a failed outcome, never a
-failed run; a worker that dies fails the jobs it took with it.
+failed run. A worker that dies breaks the pool: the jobs not finished then
+run again, each in a worker of its own, so that a job that kills its worker
+fails only itself.
 
 Stopping: the workers leave the terminal's process group, so Ctrl-C reaches
 the parent only. On :class:`KeyboardInterrupt` (Ctrl-C, or SIGTERM turned
@@ -37,6 +39,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -283,6 +286,10 @@ def _stop_workers(stopping) -> None:
             worker.join(timeout=1)
 
 
+WORKER_DIED = "BrokenProcessPool: the worker process of this briefing ended abruptly (killed, out of memory?)"
+"""The error of a briefing whose worker died, twice: the second time in a worker of its own."""
+
+
 def run_jobs(
     jobs: Iterable,
     *,
@@ -297,6 +304,10 @@ def run_jobs(
     Returns the outcomes in the order of ``jobs``. ``work`` is a scratch folder for the workers' stderr.
     ``check`` is called while waiting, at least every :data:`POLL_SECONDS`; an exception it raises
     (such as a stop request) ends the run as an interrupt does.
+
+    A worker that dies (killed, out of memory) breaks the shared pool and with it every job not yet
+    finished. Those jobs are run again, each in a pool of one worker of its own, ``workers`` at a
+    time: a job whose worker dies there too fails (:data:`WORKER_DIED`), and only that job.
     """
 
     if n_jobs == 0:
@@ -307,30 +318,47 @@ def run_jobs(
 
         warm_exporter()  # once, here, for all workers: they inherit it
     stopping = context.Event()
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(work, stopping)
-    )
-    order, outcomes, futures = [], {}, {}
+
+    def pool(size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=size, mp_context=context, initializer=_start_worker, initargs=(work, stopping)
+        )
+
+    shared = pool(workers)
+    pools, order, outcomes, futures = [shared], [], {}, {}
+    again: list = []  # jobs whose worker in the shared pool died, to run alone
     try:
         for job in jobs:
             order.append(job.service)
-            futures[pool.submit(run_job, job)] = job.service
-        pending = set(futures)
-        while pending:
+            futures[shared.submit(run_job, job)] = (job, shared)
+        while futures or again:
+            while again and sum(p is not shared for _, p in futures.values()) < workers:
+                job, alone = again.pop(0), pool(1)
+                pools.append(alone)
+                futures[alone.submit(run_job, job)] = (job, alone)
             if check is not None:
                 check()
-            done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            done, _ = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
-                service = futures[future]
+                job, in_pool = futures.pop(future)
+                if in_pool is not shared:
+                    in_pool.shutdown(wait=False)
                 try:
                     outcome = future.result()
-                except Exception as err:  # noqa: BLE001 - a worker that died fails its job only
-                    outcome = Outcome(service, ok=False, error=_summary(err))
-                outcomes[service] = outcome
-                on_done(outcome, len(outcomes), len(futures))
+                except BrokenProcessPool:
+                    if in_pool is shared:
+                        again.append(job)
+                        continue
+                    outcome = Outcome(job.service, ok=False, error=WORKER_DIED)
+                except Exception as err:  # noqa: BLE001 - a job that cannot be run fails alone
+                    outcome = Outcome(job.service, ok=False, error=_summary(err))
+                outcomes[job.service] = outcome
+                on_done(outcome, len(outcomes), len(order))
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for each in pools:
+            each.shutdown(wait=False, cancel_futures=True)
         _stop_workers(stopping)
         raise
-    pool.shutdown(wait=True)
+    for each in pools:
+        each.shutdown(wait=True)
     return [outcomes[service] for service in order]
