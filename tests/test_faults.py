@@ -22,7 +22,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_pack import PREVIOUS, _processes_mentioning, previous_pack, quick_builds
+from test_pack import PREVIOUS, _processes_mentioning, names, previous_pack, quick_builds
 
 from odsamen.build import pack, runner
 from odsamen.catalogue import text
@@ -47,11 +47,11 @@ def build(out: Path, *, data: Path = DATA, lang: str = "en", **kwargs) -> tuple[
     return code, stream.getvalue().splitlines()
 
 
-def untouched(root: Path, *names: str) -> None:
-    """The previous pack is as it was and ``root`` holds nothing else than ``names`` (no staging)."""
+def untouched(root: Path, *others: str) -> None:
+    """The previous pack is as it was and ``root`` holds nothing else than ``others`` (no staging)."""
     assert (root / "reports" / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert not pack.unaccounted(root / "reports")
-    assert sorted(p.name for p in root.iterdir()) == sorted(("reports", *names))
+    assert names(root) == sorted(("reports", *others))
 
 
 def one_line(lines: list[str], key: str, **fields) -> None:
@@ -192,7 +192,7 @@ def test_an_office_lock_file_in_the_previous_pack_says_a_file_is_open(tmp_path, 
     assert exit_code == 1
     one_line(lines, "pack.out_office_lock", out=out, entry="~$ir_affinity.csv")
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
 
 
 @pytest.mark.slow
@@ -219,14 +219,17 @@ def test_data_saved_during_the_build_stop_it(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, monkeypatch):
+    from filelock import FileLock
+
     quick_builds(monkeypatch)
     previous_pack(tmp_path)
-    running = tmp_path / ".reports.staging-1"  # process 1 always runs
+    running = tmp_path / ".reports.staging-1"  # process 1 always runs: its staging folder is left alone
     running.mkdir()
     (running / "index.html").write_text("half built", encoding="utf-8")
-    exit_code, lines = build(tmp_path / "reports")
+    with FileLock(pack.lock_path(tmp_path / "reports"), timeout=0):  # what the first build holds
+        exit_code, lines = build(tmp_path / "reports")
     assert exit_code == 1
-    one_line(lines, "pack.busy", out=tmp_path / "reports", pid=1)
+    one_line(lines, "pack.busy", out=tmp_path / "reports")
     assert (running / "index.html").read_text(encoding="utf-8") == "half built"
     untouched(tmp_path, running.name)
 
@@ -245,7 +248,7 @@ def test_paths_with_spaces_unicode_and_a_leading_dash_work(tmp_path, monkeypatch
         exit_code, lines = build(Path(out.name), data=Path(data.name))
         assert exit_code == 0, lines
     assert (out / "index.html").is_file() and not pack.unaccounted(out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([data.name, out.name])
+    assert names(tmp_path) == sorted([data.name, out.name])
 
 
 def test_the_command_line_takes_an_out_that_starts_with_a_dash(monkeypatch):
@@ -266,7 +269,7 @@ def test_an_out_inside_the_data_folder_leaves_the_data_as_it_was(tmp_path, monke
         exit_code, lines = build(data / "reports", data=data)
         assert exit_code == 0, lines
     assert pack.shared.fingerprint(data) == pack.shared.fingerprint(DATA)
-    assert sorted(p.name for p in data.iterdir()) == sorted([*(p.name for p in DATA.iterdir()), "reports"])
+    assert names(data) == sorted([*(p.name for p in DATA.iterdir()), "reports"])
 
 
 # --- a worker that dies, leftovers, kernels ------------------------------------------------
@@ -363,7 +366,7 @@ def test_a_build_killed_with_kill_9_leaves_no_process_and_the_next_run_cleans_up
     assert [p.name for p in scratch.iterdir()] == []  # no kernel connection files
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert pack.remove_stale_staging(out) == [tmp_path / f".reports.staging-{build.pid}"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "tmp"]
+    assert names(tmp_path) == ["reports", "tmp"]
 
 
 @pytest.mark.slow
@@ -453,4 +456,4 @@ def test_a_folder_named_like_a_data_file_is_a_data_error(tmp_path):
     exit_code, lines = build(tmp_path / "reports", data=data)
     assert exit_code == 2
     assert lines[-1].strip().startswith("scores.csv:"), lines
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    assert names(tmp_path) == ["data"]

@@ -52,6 +52,12 @@ def html_pages(built):
     return {code: (built.out / "briefings" / f"{code}.html").read_text(encoding="utf-8") for code in SERVICES}
 
 
+def names(folder: Path) -> list[str]:
+    """The names in ``folder``, sorted, less the lock files that builds leave next to their pack
+    (``.reports.lock``: see :func:`pack.lock_path`)."""
+    return sorted(p.name for p in folder.iterdir() if not re.fullmatch(r"\..+\.lock", p.name))
+
+
 def copy_data(target: Path) -> Path:
     shutil.copytree(DATA, target)
     return target
@@ -235,7 +241,7 @@ def test_a_failed_run_leaves_the_previous_pack_and_keeps_its_result_aside(failed
     assert code == 1
     assert (partial.parent / "reports" / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert str(partial) in messages.splitlines()[-1]  # the summary says where the result is
-    assert sorted(p.name for p in partial.parent.iterdir()) == [
+    assert names(partial.parent) == [
         "briefing.ipynb",
         "data",
         "reports",
@@ -296,7 +302,7 @@ def test_invalid_data_exit_2_and_previous_pack_untouched(tmp_path):
     assert code == 2
     assert "+++" in stream.getvalue()
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "reports"]
+    assert names(tmp_path) == ["data", "reports"]
 
 
 def test_unknown_service_exit_2(tmp_path):
@@ -350,7 +356,7 @@ def test_an_interrupted_build_leaves_the_previous_pack(tmp_path, monkeypatch):
     )
     assert code == 130
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
 
 
 def _processes_mentioning(text_: str) -> list[str]:
@@ -409,7 +415,7 @@ def test_an_interrupted_large_build_exits_130_and_leaves_nothing_running(tmp_pat
             os.killpg(build.pid, signal.SIGKILL)
     assert code == 130, said
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data28", "reports", "tmp"]
+    assert names(tmp_path) == ["data28", "reports", "tmp"]
     assert _processes_mentioning(str(tmp_path)) == []
     assert list(scratch.iterdir()) == []  # no kernel connection file left behind
 
@@ -430,7 +436,7 @@ def test_sigterm_stops_a_build_like_ctrl_c(tmp_path):
     assert code == 128 + signal.SIGTERM, said
     assert text("pack.interrupted", "nl", out=out) in build.stderr.read()
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
     assert _processes_mentioning(str(tmp_path)) == []
 
 
@@ -451,7 +457,7 @@ def test_publish_swaps_in_the_new_pack(tmp_path):
     pack.publish(staging, out)
     assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
     assert not (out / pack.WORK).exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
 
 
 def test_a_swap_cut_off_between_its_renames_is_recovered_by_the_next_run(tmp_path):
@@ -465,13 +471,17 @@ def test_a_swap_cut_off_between_its_renames_is_recovered_by_the_next_run(tmp_pat
     pack.remove_stale_staging(out)
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert not aside.exists()
-    # ... and one that died after both renames, before removing the old pack: the old one goes
+    # ... and one that died after both renames, before removing the old pack: the old one goes,
     aside.mkdir()
     (aside / "index.html").write_text("older", encoding="utf-8")
+    pack.write_manifest(aside)
+    (aside / "notes.txt").write_text("mine", encoding="utf-8")
+    assert pack.remove_stale_staging(out) == []  # unless it holds something odsamen did not write
+    (aside / "notes.txt").unlink()
     assert pack.remove_stale_staging(out) == [aside]
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     shutil.rmtree(staging)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
 
 
 @pytest.mark.slow
@@ -484,7 +494,7 @@ def test_a_build_after_a_cut_off_swap_keeps_the_previous_pack_on_failure(tmp_pat
     )
     assert code == 1
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "reports.partial"]
+    assert names(tmp_path) == ["reports", "reports.partial"]
 
 
 def test_publishing_uses_no_linux_only_call():
@@ -597,7 +607,7 @@ def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
     assert code == 2
     assert "not a previous board pack" in stream.getvalue()
     assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
+    assert names(tmp_path) == ["documents"]
     with pytest.raises(pack.PackError):
         pack.check_out(Path("."))
     assert pack.check_out(tmp_path / "new") == tmp_path / "new"
@@ -642,7 +652,7 @@ def test_a_folder_holding_only_the_data_is_never_replaced(tmp_path):
     assert "was not written by odsamen" in stream.getvalue()
     assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
     assert (folder / "data" / "README.md").read_text(encoding="utf-8") == "my notes"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+    assert names(tmp_path) == ["project"]
 
 
 @pytest.mark.slow
@@ -661,7 +671,7 @@ def test_a_copied_front_page_does_not_make_a_folder_replaceable(tmp_path):
     assert (folder / "minutes.txt").read_text(encoding="utf-8") == "minutes"
     assert (folder / "archive" / "2023.txt").read_text(encoding="utf-8") == "old minutes"
     assert (folder / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["board"]
+    assert names(tmp_path) == ["board"]
 
 
 @pytest.mark.slow
@@ -698,7 +708,7 @@ def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, mo
         # make test again: the notebooks rewrite their figures and tables
         (out / "figures" / "scores_task_meets.png").write_bytes(b"png" * (run + 2))
         affinity.write_tables(dataset, out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert names(tmp_path) == ["reports"]
     # Tables that are not the ones the build writes are not the notebooks' either.
     (out / "tables" / "mine.csv").write_text("a,b\n", encoding="utf-8")
     with pytest.raises(pack.PackError, match="mine.csv"):
@@ -730,7 +740,7 @@ def test_a_partial_result_is_replaced_by_the_next_failed_run_and_published_only_
     allowed = pack.build_pack(DATA, out, services=["NHN"], jobs=1, progress=io.StringIO(), allow_partial=True)
     assert not allowed.ok and allowed.partial is None
     assert 'id="service-NHN" class="failed"' in (out / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the stale partial result is gone
+    assert names(tmp_path) == ["reports"]  # the stale partial result is gone
 
 
 @pytest.mark.slow
@@ -743,7 +753,7 @@ def test_a_symlinked_out_gets_the_pack_where_it_points(tmp_path, monkeypatch):
     assert result.ok and result.out == link
     assert link.is_symlink() and os.readlink(link) == "served"
     assert "service-NHN" in (served / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports", "served"]
+    assert names(tmp_path) == ["reports", "served"]
 
 
 def test_the_analysis_notebooks_figures_are_carried_over_into_the_new_pack(tmp_path):

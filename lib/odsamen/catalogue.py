@@ -1728,15 +1728,44 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "cells of at most {limit} characters (is there a quote that is never closed?)",
     },
     "pack.busy": {
-        "nl": "Er wordt al een bestuurspakket gemaakt in {out} (proces {pid}); wacht tot dat klaar is of "
-        "stop het, en probeer het opnieuw.",
-        "en": "A board pack is already being built into {out} (process {pid}); wait until it has finished, "
-        "or stop it, and try again.",
+        "nl": "Er wordt al een bestuurspakket gemaakt in {out}; wacht tot dat klaar is of stop het, en "
+        "probeer het opnieuw.",
+        "en": "A board pack is already being built into {out}; wait until it has finished, or stop it, and "
+        "try again.",
     },
     # --- pack: the output folder checked once up front, and again at the swap ---
     "pack.unknown_service_case": {
         "nl": "Onbekende dienst {service}: bedoelde u {suggestion}?",
         "en": "Unknown service {service}: did you mean {suggestion}?",
+    },
+    "pack.out_link_loop": {
+        "nl": "{out} is niet te vinden: symbolische koppelingen op dat pad wijzen in een kring naar elkaar. "
+        "Herstel de koppeling of kies met --out een andere map.",
+        "en": "{out} cannot be found: symbolic links on that path point to each other in a loop. Mend the "
+        "link or choose another folder with --out.",
+    },
+    "pack.out_parent_not_folder": {
+        "nl": "{parent} is een bestand, geen map, dus {out} kan er niet in; kies met --out een andere map.",
+        "en": "{parent} is a file, not a folder, so {out} cannot be inside it; choose another folder with "
+        "--out.",
+    },
+    "pack.out_inside_pack": {
+        "nl": "{out} ligt in het bestuurspakket {pack}, dat bij elke build als geheel wordt vervangen; kies "
+        "met --out een map buiten {pack}.",
+        "en": "{out} is inside the board pack {pack}, which every build replaces as a whole; choose a folder "
+        "outside {pack} with --out.",
+    },
+    "pack.lock_in_the_way": {
+        "nl": "{lock} is geen gewoon bestand en staat in de weg van het slot dat odsamen bij {out} zet. "
+        "Verwijder het en probeer het opnieuw.",
+        "en": "{lock} is not a plain file and is in the way of the lock odsamen puts next to {out}. Remove "
+        "it and try again.",
+    },
+    "pack.out_changed": {
+        "nl": "In {out} is {entry} gezet terwijl het pakket werd gemaakt; het pakket is niet vervangen en "
+        "{entry} staat er nog. Zet het ergens anders neer en probeer het opnieuw.",
+        "en": "{entry} was put in {out} while the pack was being built; the pack was not replaced and "
+        "{entry} is still there. Move it elsewhere and try again.",
     },
     # --- explorer (notebooks/00-explorer.ipynb) ------------------------------
     "explorer.title": {"nl": "Verkenner", "en": "Explorer"},

@@ -2,6 +2,9 @@
 
 ``odsamen briefings`` calls :func:`build_pack`, which
 
+0. resolves and checks the output folder (:func:`resolve_out`) and takes the
+   lock on builds into it (:func:`build_lock`): a second build into the same
+   folder stops at once;
 1. validates the data folder (a :class:`~odsamen.analysis.data.DataError` means
    nothing is written) and checks the requested service codes;
 2. builds everything in a hidden staging folder next to the output folder:
@@ -18,7 +21,8 @@
    (:func:`remove_stale_staging`).
 
 A folder is replaced only when odsamen can prove it wrote everything in it
-(:func:`unaccounted`); any other folder is refused before anything is written.
+(:func:`unaccounted`); any other folder is refused before anything is written,
+and the folder is looked at again just before the swap (:func:`publish`).
 A symbolic link as the output folder stays a link: the pack goes where it points.
 
 Layout of a pack::
@@ -200,41 +204,94 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def leftovers(out: Path):
+    """The staging folders and set-aside old packs of builds into ``out``, as ``(path, kind, pid)``
+    with kind ``staging`` or ``old``. Names are compared as they are, never as a pattern: an output
+    folder may be called ``board [2024]``."""
+    if not out.parent.is_dir():
+        return
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.(staging|old)-(\d+)")
+    for path in sorted(out.parent.iterdir()):
+        match = pattern.fullmatch(path.name)
+        if match and path.is_dir() and not path.is_symlink():
+            yield path, match.group(1), int(match.group(2))
+
+
 def remove_stale_staging(out: Path) -> list[Path]:
     """Clean up after runs that died (their process is gone) next to ``out``; return what was removed.
 
     Their staging folders are removed. An old pack set aside by :func:`publish`
-    is removed if ``out`` holds the new pack, and is put back in ``out`` if the
-    run died between the two renames of the swap (no ``out``): the previous
-    pack is never lost.
+    is removed if ``out`` holds the new pack (and the old one nothing odsamen
+    did not write), and is put back in ``out`` if the run died between the two
+    renames of the swap (no ``out``): the previous pack is never lost.
     """
     removed = []
-    for path in sorted(out.parent.glob(f".{out.name}.*-*")):
-        match = re.fullmatch(rf"\.{re.escape(out.name)}\.(staging|old)-(\d+)", path.name)
-        if not match or not path.is_dir() or _pid_alive(int(match.group(2))):
+    for path, kind, pid in leftovers(out):
+        if _pid_alive(pid):
             continue
-        if match.group(1) == "old" and not os.path.lexists(out):
+        if kind == "old" and not os.path.lexists(out):
             os.rename(path, out)
             continue
+        if kind == "old" and unaccounted(path):
+            continue  # it holds something odsamen did not write (a swap stopped for it): never removed
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
 
 
-def running_build(out: Path) -> int | None:
-    """The process id of another build into ``out`` that still runs (its staging folder is there)."""
-    for path in out.parent.glob(f".{out.name}.staging-*"):
-        match = re.fullmatch(rf"\.{re.escape(out.name)}\.staging-(\d+)", path.name)
-        if match and path.is_dir() and int(match.group(1)) != os.getpid() and _pid_alive(int(match.group(1))):
-            return int(match.group(1))
-    return None
+def lock_path(out: Path) -> Path:
+    """The lock file of builds into ``out``: ``.<out>.lock`` next to it. It stays there after a build
+    (so that two builds always lock the same file); a build killed outright holds it no longer."""
+    return out.parent / f".{out.name}.lock"
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, target: Path):
+    """Hold the lock on builds into ``target`` (the real folder of ``--out`` ``out``) for the ``with``
+    block: :class:`PackFault` at once if another build holds it. Taken atomically by the operating
+    system (:class:`filelock.FileLock`, on Windows too) and released when the process ends, however it
+    ends. Missing parent folders are created first; those this build created go again if it leaves
+    nothing in them."""
+    from filelock import FileLock, Timeout
+
+    created = [folder for folder in target.parents if not folder.exists()]
+    if os.path.lexists(lock_path(target)) and not lock_path(target).is_file():
+        raise PackError("pack.lock_in_the_way", out=out, lock=lock_path(target))
+    lock = FileLock(lock_path(target), timeout=0)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except Timeout as err:
+        raise PackFault("pack.busy", out=out) from err
+    except OSError as err:  # nothing written yet: a folder that cannot be written to is a bad --out
+        _remove_empty(created)
+        if err.errno in NOT_WRITABLE:
+            key = "pack.out_read_only" if err.errno == errno.EROFS else "pack.out_not_writable"
+            raise PackError(key, out=out, folder=target.parent) from err
+        raise
+    try:
+        yield
+    finally:
+        if created and not os.path.lexists(target) and list(target.parent.iterdir()) == [lock_path(target)]:
+            lock_path(target).unlink()  # nothing published into folders this build made: they go again
+        lock.release()
+        _remove_empty(created)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (deepest first) as far as they are empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def make_staging(out: Path) -> Path:
     """A fresh, empty staging folder next to ``out`` (same file system, so publishing is a rename)."""
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)  # made by build_lock in a build
         remove_stale_staging(out)
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
@@ -349,10 +406,33 @@ def unaccounted(folder: Path, *, same_as: dict[str, bytes] | None = None) -> lis
     return sorted(stray)
 
 
-def pack_folder(out: Path) -> Path:
-    """Where the pack for ``out`` goes: ``out`` itself, or where it points if it is a symbolic link
-    (a folder a web server serves, say); the link stays a link."""
-    return Path(os.path.realpath(out)) if out.is_symlink() else out
+def resolve_out(out: Path) -> Path:
+    """The real folder a pack for ``--out`` ``out`` goes to, checked before anything is written.
+
+    Resolved once, here: symbolic links (``out`` itself may be one, say to a
+    folder a web server serves: the link stays a link) and ``..``, so that
+    ``keep/new/..`` is ``keep``. :class:`PackError` for a loop of links, a
+    file in the way, the current, home or root folder, a mount point, and a
+    folder inside another pack (which the next build of that pack replaces).
+    """
+    try:
+        target = out.resolve()
+    except (OSError, RuntimeError) as err:  # Python 3.11 raises RuntimeError for a loop of links
+        raise PackError("pack.out_link_loop", out=out) from err
+    existing = next(folder for folder in (target, *target.parents) if os.path.lexists(folder))
+    if existing != target and not existing.is_dir():
+        raise PackError("pack.out_parent_not_folder", out=out, parent=existing)
+    if target.exists() and not target.is_dir():
+        raise PackError("pack.out_not_folder", out=out)
+    if target in (Path.cwd().resolve(), Path.home().resolve(), Path(target.anchor)):
+        raise PackError("pack.out_not_pack", out=out)
+    if target.is_dir() and os.path.ismount(target):
+        # A mount point cannot be renamed, and the pack is swapped in by renames.
+        raise PackError("pack.out_mount_point", out=out, inside=out / DEFAULT_OUT.name)
+    for folder in target.parents:
+        if read_manifest(folder) is not None:
+            raise PackError("pack.out_inside_pack", out=out, pack=folder)
+    return target
 
 
 def partial_folder(out: Path) -> Path:
@@ -393,7 +473,7 @@ def remove_partial(out: Path) -> None:
         shutil.rmtree(partial)
 
 
-def publish(staging: Path, out: Path) -> Path:
+def publish(staging: Path, out: Path, *, same_as: dict[str, bytes] | None = None) -> Path:
     """Put ``staging`` in the place of ``out`` and remove the previous pack.
 
     The notebooks' ``figures/`` in ``out`` are carried over and the manifest
@@ -402,29 +482,59 @@ def publish(staging: Path, out: Path) -> Path:
     ``.<out>.old-<pid>``, the new one in; then the previous one is removed. A
     run that dies between the renames leaves no ``out``, and the next run puts
     the previous pack back (:func:`remove_stale_staging`).
+
+    What ``out`` holds is looked at again now, not trusted from the start of
+    the build: before the previous pack is set aside and once more after
+    (for a file saved in between). Anything odsamen did not write there
+    (:func:`unaccounted`, ``same_as`` as there), such as notes saved while the
+    pack was built or another build into a folder inside it, stops the swap
+    with :class:`PackFault`, and ``out`` stays as it is.
     """
     shutil.rmtree(staging / WORK, ignore_errors=True)
+    if os.path.lexists(out):
+        _check_unchanged(out, out, same_as)
     if (out / FIGURES).is_dir() and not (staging / FIGURES).exists():
         # Copied, not moved: until the swap, the previous folder stays whole.
         shutil.copytree(out / FIGURES, staging / FIGURES, symlinks=True)
     write_manifest(staging)
-    if not out.exists():
+    if not os.path.lexists(out):
         os.rename(staging, out)
         return out
-    if not out.is_dir():
-        raise PackError("pack.out_not_folder", out=out)
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
         os.rename(out, old)
     except OSError as err:
         raise _not_movable(out, err) from err
     try:
+        _check_unchanged(old, out, same_as, figures=staging / FIGURES)
         os.rename(staging, out)
-    except OSError:
+    except BaseException:
         os.rename(old, out)  # the previous pack back in its place
         raise
     shutil.rmtree(old, ignore_errors=True)
     return out
+
+
+def _check_unchanged(folder: Path, out: Path, same_as: dict[str, bytes] | None, figures: Path | None = None):
+    """:class:`PackFault` if ``folder`` (the previous pack of ``out``) holds anything odsamen did not
+    write, or, with ``figures``, if its ``figures/`` is no longer the copy in ``figures``."""
+    if not folder.is_dir() or folder.is_symlink():  # replaced by a file or a link during the build
+        raise PackFault("pack.out_not_folder", out=out)
+    stray = unaccounted(folder, same_as=same_as)
+    if not stray and figures is not None and _snapshot(folder / FIGURES) != _snapshot(figures):
+        stray = [FIGURES]
+    if stray:
+        raise PackFault("pack.out_changed", out=out, entry=stray[0])
+
+
+def _snapshot(folder: Path) -> dict[str, str | None]:
+    """Every entry under ``folder``: a file's SHA-256, a link's target, None for a folder."""
+    if not folder.is_dir():
+        return {}
+    return {
+        name: None if is_folder else os.readlink(path) if path.is_symlink() else _sha256(path)
+        for name, path, is_folder in _entries(folder)
+    }
 
 
 def held_open(folder: Path) -> Path | None:
@@ -756,7 +866,40 @@ def build_pack(
     check_unknown(unknown)
     check_advisor(advisor)
     out = Path(out)
-    target = pack_folder(out)
+    target = resolve_out(out)
+    with build_lock(out, target):  # first of all: of two builds into one folder, the second stops here
+        outcomes, partial = _locked_build(
+            data_dir,
+            out,
+            target,
+            services=services,
+            jobs=jobs,
+            lang=lang,
+            unknown=unknown,
+            notebook=notebook,
+            progress=progress,
+            advisor=advisor,
+            allow_partial=allow_partial,
+        )
+    return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
+
+
+def _locked_build(
+    data_dir: str | Path,
+    out: Path,
+    target: Path,
+    *,
+    services: list[str] | None,
+    jobs: int | None,
+    lang: str,
+    unknown: str,
+    notebook: str | Path,
+    progress: TextIO,
+    advisor: str,
+    allow_partial: bool,
+) -> tuple[list[Outcome], Path | None]:
+    """:func:`build_pack` once it holds the lock on ``target``: the outcomes, and the partial pack's
+    folder if the new pack was kept aside."""
     try:
         before = shared.fingerprint(data_dir)  # the copy in the pack must be these bytes (checked there)
     except OSError:
@@ -764,9 +907,6 @@ def build_pack(
     data = load_dataset(data_dir)
     codes = choose_services(data, services)
     notebook = check_notebook(notebook)
-    other = running_build(target)
-    if other is not None:
-        raise PackFault("pack.busy", out=out, pid=other)
     remove_stale_staging(target)  # first: a swap cut short puts the previous pack back
     # The analysis notebooks write the same tables as the pack: replacing those loses nothing.
     tables = table_bytes(data, unknown)
@@ -793,7 +933,7 @@ def build_pack(
                 tables=tables if advisor == DEFAULT_ADVISOR else None,
             )
         if all(o.ok for o in outcomes) or allow_partial:
-            publish(staging, target)
+            publish(staging, target, same_as=tables)
             remove_partial(target)
         else:
             partial = publish(staging, partial_folder(target))
@@ -801,7 +941,7 @@ def build_pack(
         raise os_fault(err, out) from err
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return PackResult(out, outcomes, round(time.perf_counter() - start, 2), partial)
+    return outcomes, partial
 
 
 class Interrupted(KeyboardInterrupt):
