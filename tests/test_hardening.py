@@ -278,6 +278,13 @@ def test_a_lock_held_by_another_program_is_honoured(tmp_path):
     assert exit_code == 1 and lines == [text("pack.busy", "en", out=out)]
 
 
+def test_an_option_of_one_value_given_twice_is_refused(capsys, monkeypatch):
+    monkeypatch.setattr(pack, "command", lambda **kwargs: 0)  # were it parsed, nothing is built
+    assert cli.main(["briefings", "--out", "a", "--out", "b"]) == 2
+    assert "--out: " + text("cli.option_twice", "en", first="a", second="b") in capsys.readouterr().err
+    assert cli.main(["briefings", "--jobs", "2", "--jobs", "3"]) == 2
+
+
 @pytest.mark.parametrize(
     ("codes", "key", "fields"),
     [

@@ -1755,6 +1755,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{out} is inside the board pack {pack}, which every build replaces as a whole; choose a folder "
         "outside {pack} with --out.",
     },
+    "cli.option_twice": {
+        "nl": "twee keer gegeven ({first} en {second}); geef het één keer",
+        "en": "given twice ({first} and {second}); give it once",
+    },
     "pack.lock_in_the_way": {
         "nl": "{lock} is geen gewoon bestand en staat in de weg van het slot dat odsamen bij {out} zet. "
         "Verwijder het en probeer het opnieuw.",

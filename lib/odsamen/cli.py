@@ -63,6 +63,19 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0 if refresh() else 1
 
 
+class Once(argparse.Action):
+    """Store an option's value, and refuse a second one: ``--out a --out b`` would otherwise build into
+    ``b`` and say nothing of ``a``."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        given = vars(namespace).setdefault("given_once", {})
+        if self.dest in given:
+            message = text("cli.option_twice", "en", first=given[self.dest], second=values)
+            raise argparse.ArgumentError(self, message)
+        given[self.dest] = values
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``odsamen`` command."""
     parser = argparse.ArgumentParser(
@@ -77,7 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(func=_validate)
     briefings = sub.add_parser("briefings", help="validate the data and build the board pack of briefings")
-    add = briefings.add_argument
+
+    def add(*names, **kwargs):  # every option of one value may be given once
+        if "action" not in kwargs and "nargs" not in kwargs:
+            kwargs["action"] = Once
+        briefings.add_argument(*names, **kwargs)
+
     add("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     add("--out", type=Path, default=Path("reports"), help="pack folder (default: reports)")
     add(
