@@ -1750,8 +1750,8 @@ WORDS: dict[str, dict[str, str]] = {
         "--out.",
     },
     "pack.out_inside_pack": {
-        "nl": "{out} ligt in het bestuurspakket {pack}, dat bij elke build als geheel wordt vervangen; kies "
-        "met --out een map buiten {pack}.",
+        "nl": "{out} ligt in het bestuurspakket {pack}, en dat pakket wordt steeds als geheel vervangen. "
+        "Kies met --out een map buiten {pack}.",
         "en": "{out} is inside the board pack {pack}, which every build replaces as a whole; choose a folder "
         "outside {pack} with --out.",
     },
