@@ -21,7 +21,8 @@ import pikepdf
 import pytest
 from pack_builds import english_pack, real_pack
 
-from odsamen.build import pack
+from odsamen.build import export, pack
+from odsamen.catalogue import text
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -274,6 +275,32 @@ def test_axe_core_reports_a_picture_without_alt_text_and_grey_on_grey(browser, t
     with offline_page(browser, page_path) as (page, _):
         violations, _ = axe_violations(page)
     assert sorted(line.split(" ")[0] for line in violations) == ["color-contrast", "image-alt"]
+
+
+FAILED_ROW = """words => {
+  const row = document.querySelector('tbody tr');
+  row.className = 'failed';
+  row.querySelector('td.links').innerHTML =
+    `<strong class="failed-mark">${words.failed}</strong>: KeyError<br><a href="x.log">${words.log}</a>`;
+  const note = document.createElement('p');
+  note.className = 'failed-note';
+  note.textContent = words.failed;
+  document.querySelector('header').append(note);
+}"""
+"""A front page turned into that of a failed run: its first row marked as the template marks a failed
+briefing, and the note above the table."""
+
+
+def test_axe_core_finds_no_violation_on_the_front_page_of_a_failed_run(built, browser):
+    lang, result = built
+    template = (Path(export.TEMPLATES) / "index.html.j2").read_text(encoding="utf-8")
+    assert all(name in template for name in ("'failed'", 'class="failed-mark"', 'class="failed-note"'))
+    with offline_page(browser, result.out / "index.html") as (page, _):
+        page.evaluate(
+            FAILED_ROW, {"failed": text("pack.index.failed", lang), "log": text("pack.index.log", lang)}
+        )
+        violations, _ = axe_violations(page)
+    assert not violations
 
 
 def test_pages_ask_for_nothing_outside_the_pack(built, browser):
