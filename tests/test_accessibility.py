@@ -152,6 +152,10 @@ def test_every_pdf_is_tagged_with_its_language_and_title(built):
             assert str(pdf.docinfo.Title) == page.title.strip(), code
             metadata = pdf.open_metadata()
             assert metadata[PDF_UA_PART] == "1" and metadata["dc:title"] == page.title.strip(), code
+        # Every font embedded, with a map to Unicode: a screen reader gets the text, not glyph numbers.
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        assert rows and all(row[-5] == "yes" and row[-3] == "yes" for row in rows), fonts
 
 
 def test_pdf_headings_come_in_the_order_of_the_page(built):
