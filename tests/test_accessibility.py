@@ -51,6 +51,10 @@ HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")
 LANGUAGES = ("nl", "en")
 
 pytestmark = pytest.mark.slow
+needs_poppler = pytest.mark.skipif(
+    not (shutil.which("pdfinfo") and shutil.which("pdffonts")),
+    reason="poppler-utils (pdfinfo, pdffonts) is not installed; .ci/run installs it",
+)
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -137,6 +141,7 @@ def tagged_pdf(result: pack.PackResult, code: str) -> pikepdf.Pdf:
     return pikepdf.open(result.out / pack.BRIEFINGS / f"{code}.pdf")
 
 
+@needs_poppler
 def test_every_pdf_is_tagged_with_its_language_and_title(built):
     lang, result = built
     for code in SERVICES:
