@@ -367,3 +367,6 @@ def test_the_front_page_fits_a_1280_pixel_window(built, browser):
         assert table["right"] <= WINDOW["width"] - SCROLL_BAR, table
         assert len(table["headers"]) == 9
         assert all(lines <= MAX_HEADER_LINES for _, lines in table["headers"]), table["headers"]
+    for path in pages(result)[1:]:  # nor does a briefing scroll sideways
+        with offline_page(browser, path) as (page, _):
+            assert page.evaluate(FRONT_PAGE_LAYOUT)["width"] <= WINDOW["width"], path.name
