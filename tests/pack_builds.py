@@ -1,4 +1,5 @@
-"""One build of the board pack on the real data, shared by the test modules of one session."""
+"""The builds of the board pack on the real data (Dutch; English), each shared by the test modules of one
+session."""
 
 from __future__ import annotations
 
@@ -18,3 +19,13 @@ def real_pack(tmp_path_factory) -> pack.PackResult:
         root = tmp_path_factory.mktemp("pack")
         _BUILDS["real"] = pack.build_pack(DATA, root / "reports", jobs=2, progress=io.StringIO())
     return _BUILDS["real"]
+
+
+def english_pack(tmp_path_factory) -> pack.PackResult:
+    """The English board pack of ``data/`` (``--lang en``) with two jobs, built at most once per session."""
+    if "english" not in _BUILDS:
+        root = tmp_path_factory.mktemp("pack-en")
+        _BUILDS["english"] = pack.build_pack(
+            DATA, root / "reports", jobs=2, lang="en", progress=io.StringIO()
+        )
+    return _BUILDS["english"]

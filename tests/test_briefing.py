@@ -278,6 +278,18 @@ def test_partner_chart_paints_no_winner_on_a_close_call(dataset):
     assert colours == {style.OTHER_SERVICE_COLOUR.lower()}
 
 
+def test_partner_chart_says_what_its_colours_mean_and_marks_the_best_without_colour(dataset):
+    ax = briefing.partner_chart(dataset, "NHN", best="IJmond", lang="en", ax=Figure().add_subplot())
+    weights = {label.get_text(): label.get_fontweight() for label in ax.get_yticklabels()}
+    assert weights == {"IJmond": "bold", "NZKG": "normal", "OFGV": "normal"}
+    assert text("briefing.partner_chart.colours", "en") in ax.get_xlabel().splitlines()
+    found = briefing.verdict(dataset, "NZKG")
+    assert found.best is None
+    ax = briefing.partner_chart(dataset, "NZKG", best=found.best, ax=Figure().add_subplot())
+    assert {label.get_fontweight() for label in ax.get_yticklabels()} == {"normal"}
+    assert text("briefing.partner_chart.grey", "nl") in ax.get_xlabel().splitlines()
+
+
 def test_one_page_agrees_with_itself(dataset):
     # The preferences sentence and the partner table use the same measure and numbers.
     for code in ("NHN", "IJmond"):

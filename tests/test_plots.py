@@ -154,6 +154,20 @@ def test_score_heatmap_hatches_unknown_and_mixed(dataset):
     assert same_color(unknown.get_facecolor(), mixed.get_facecolor())
 
 
+def test_score_heatmap_puts_hatched_symbols_on_a_plain_field(dataset):
+    ax = plots.score_heatmap(dataset, dimension="robustness", measure="meets")
+    hatched = [("NHN:bi_en_opleiding", "-"), ("NHN:kwaliteitscriteria", "?"), ("IJmond:innovatie", "-/+")]
+    for gid, symbol in hatched:
+        cell, field = patch(ax, f"cell:{gid}"), patch(ax, f"field:cell:{gid}")
+        assert label(ax, f"text:cell:{gid}") == symbol and cell.get_hatch()
+        assert same_color(field.get_facecolor(), cell.get_facecolor()) and not field.get_hatch()
+        assert field.get_width() == field.get_height() == plots.SYMBOL_FIELD
+        assert field.get_center() == pytest.approx(cell.get_center())
+        order = [id(artist) for artist in ax.get_children()]
+        assert order.index(id(cell)) < order.index(id(field))  # drawn over the hatch, under the symbol
+    assert not [p for p in ax.patches if p.get_gid() == "field:cell:NHN:weerstandsvermogen"]  # plain ++
+
+
 def test_score_heatmap_labels_dutch_and_english(dataset):
     nl = plots.score_heatmap(dataset, dimension="robustness", measure="meets")
     plt.figure()
@@ -844,8 +858,9 @@ def pixels(grey: np.ndarray, box, inset: float = 0.0) -> np.ndarray:
 def cell_measures(figure, grey) -> dict[str, list[tuple[float, float, float]]]:
     """Per symbol, for each of its cells: mean grey, stripe spread and contrast of its symbol.
 
-    Mean grey and stripes are measured in a strip down the left of the cell (clear of the symbol in the
-    middle, the advisors' triangle top right and the own row's outline); the contrast between the
+    Mean grey and stripes are measured in a strip down the left of the cell (clear of the plain field
+    behind the symbol in the middle, the advisors' triangle top right and the own row's outline); the
+    contrast between the
     darkest or lightest pixel in the symbol's box and the median there (the box behind the symbol).
     """
     ax = figure.axes[0]
@@ -857,7 +872,7 @@ def cell_measures(figure, grey) -> dict[str, list[tuple[float, float, float]]]:
             continue
         symbol = texts[f"text:{gid}"].get_text()
         box = cell.get_window_extent()
-        strip = pixels(grey, box, inset=0.15)[:, : max(2, round(box.width * 0.2))]
+        strip = pixels(grey, box, inset=0.15)[:, : max(2, round(box.width * 0.05))]
         glyph = pixels(grey, texts[f"text:{gid}"].get_window_extent())
         behind = np.median(glyph)
         contrast = max(behind - glyph.min(), glyph.max() - behind)
@@ -890,6 +905,60 @@ def test_score_figures_tell_every_symbol_apart_in_greyscale(dataset, monkeypatch
     # The real data hold each of the four in the robustness grid, so every pair was compared there.
     if dimension == "robustness":
         assert {"++", "+", "-", "--"} <= seen
+
+
+MIN_SIGN_CLEARANCE = 1.0
+"""Font heights between a ``-`` or ``--`` and the nearest hatch line above, below or level with it."""
+
+MIN_PRINTED_SIGN = 8.0
+"""Points a cell's symbol is at least when the figure is printed at the width of an A4 page."""
+
+A4_TEXT_PIXELS = 673
+"""Width of the text on an A4 page of the briefing (178 mm) in CSS pixels: wider figures are shrunk."""
+
+
+def sign_clearance(figure, grey, symbol, cell) -> tuple[float, float]:
+    """Distance, in font heights, from the ink of ``symbol`` (a text) to the nearest other ink in its
+    ``cell``: along the sign's own rows, and straight above or below it (infinite if there is none)."""
+    em = symbol.get_fontsize() * figure.dpi / 72
+    region = pixels(grey, cell.get_window_extent(), inset=0.04)
+    box, height = cell.get_window_extent(), grey.shape[0]
+    left, top = round(box.x0 + box.width * 0.04), round(height - box.y1 + box.height * 0.04)
+    extent = symbol.get_window_extent()
+    inside = np.zeros(region.shape, dtype=bool)
+    inside[round(height - extent.y1) - top : round(height - extent.y0) - top,
+           round(extent.x0) - left : round(extent.x1) - left] = True  # fmt: skip
+    ink = np.abs(region - np.median(region[inside])) > 60
+    rows, cols = np.nonzero(ink & inside)
+    other_rows, other_cols = np.nonzero(ink & ~inside)
+    level = (other_rows >= rows.min()) & (other_rows <= rows.max())
+    under = (other_cols >= cols.min()) & (other_cols <= cols.max())
+    side = np.minimum(np.abs(other_cols[level] - cols.min()), np.abs(other_cols[level] - cols.max()))
+    above = np.minimum(np.abs(other_rows[under] - rows.min()), np.abs(other_rows[under] - rows.max()))
+    return (side.min() / em if side.size else np.inf), (above.min() / em if above.size else np.inf)
+
+
+@pytest.mark.parametrize("dimension", ["robustness", "task"])
+def test_negative_sign_stands_clear_of_its_stripes_at_print_size(dataset, monkeypatch, dimension):
+    from odsamen.report.briefing import Briefing
+
+    seen = 0
+    for code in dataset.service_codes:
+        briefing = Briefing(dataset, code)
+        figure, grey = briefing_figures(briefing, monkeypatch, lambda b: b.score_figure(dimension, "meets"))
+        ax = figure.axes[0]
+        texts = {t.get_gid(): t for t in ax.texts}
+        printed = min(1.0, A4_TEXT_PIXELS / briefing.score_figure(dimension, "meets").width)
+        for cell in ax.patches:
+            symbol = texts.get(f"text:{cell.get_gid()}")
+            if symbol is None:
+                continue
+            assert symbol.get_fontsize() * printed >= MIN_PRINTED_SIGN, (code, symbol.get_gid())
+            if symbol.get_text() in ("-", "--"):
+                seen += 1
+                side, above = sign_clearance(figure, grey, symbol, cell)
+                assert min(side, above) >= MIN_SIGN_CLEARANCE, (code, cell.get_gid(), side, above)
+    assert seen >= 4  # the real data hold negative scores in both grids
 
 
 def test_preference_figure_letters_legible_in_greyscale(dataset, monkeypatch):

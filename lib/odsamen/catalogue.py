@@ -1352,6 +1352,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Under another reading of the data another partner comes first on the measure ‘{lens}’:",
     },
     "briefing.change.partner": {"nl": "{reading}: {partners}", "en": "{reading}: {partners}"},
+    # --- partner chart: what its colours mean (accessibility, issue 20) ---
+    "briefing.partner_chart.colours": {
+        "nl": "blauw, naam vet: de beste partner; grijs: de andere diensten",
+        "en": "blue, name in bold: the best partner; grey: the other services",
+    },
+    "briefing.partner_chart.grey": {
+        "nl": "alle staven grijs: geen dienst is duidelijk de beste partner",
+        "en": "all bars grey: no service is clearly the best partner",
+    },
     "briefing.partner_chart.hatched": {
         "nl": "gearceerd: rust op weinig onderdelen",
         "en": "hatched: rests on few items",

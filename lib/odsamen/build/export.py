@@ -2,8 +2,8 @@
 
 :class:`BriefingExporter` converts an executed notebook once to a
 self-contained HTML page (no code, no prompts, figures embedded as base64
-PNG) and renders that same HTML to PDF with WeasyPrint and the page's print
-stylesheet: no LaTeX, no browser. :func:`tidy_notebook` removes what would
+PNG) and renders that same HTML to a tagged PDF (PDF/UA-1) with WeasyPrint
+and the page's print stylesheet: no LaTeX, no browser. :func:`tidy_notebook` removes what would
 leak paths or change on every run from the notebook kept for audit, and
 :func:`render_index` writes the pack's front page.
 
@@ -29,6 +29,11 @@ HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove-cell")
 
 PAPERMILL_RUN_KEYS = ("input_path", "output_path", "start_time", "end_time", "duration", "exception")
 """Notebook-level papermill metadata dropped from audit notebooks: absolute paths and timings."""
+
+PDF_VARIANT = "pdf/ua-1"
+"""WeasyPrint's PDF/UA-1 (ISO 14289-1): a tagged PDF whose structure tree follows the HTML (headings,
+lists, tables with their header cells, figures with the ``alt`` text of their image), with the page's
+language and its title shown as the document's title. The running footer is left out of that tree."""
 
 FINGERPRINT_LENGTH = 12
 """Hex digits of the data's fingerprint shown on every page, as on the front page."""
@@ -180,15 +185,18 @@ class BriefingExporter:
 
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")])
         built = datetime(2024, 1, 7, tzinfo=UTC)  # no clock needed to warm up
-        HTML(string=self.to_html(notebook, title="warm-up", lang="nl", built=built)).write_pdf()
+        HTML(string=self.to_html(notebook, title="warm-up", lang="nl", built=built)).write_pdf(
+            pdf_variant=PDF_VARIANT
+        )
 
     @staticmethod
     def to_pdf(html: str, path: str | Path) -> Path:
-        """Render ``html`` (its print stylesheet included) to a PDF at ``path`` with WeasyPrint."""
+        """Render ``html`` (its print stylesheet included) to a tagged PDF (:data:`PDF_VARIANT`) at
+        ``path`` with WeasyPrint."""
         from weasyprint import HTML
 
         path = Path(path)
-        HTML(string=html, base_url=str(path.parent)).write_pdf(path)
+        HTML(string=html, base_url=str(path.parent)).write_pdf(path, pdf_variant=PDF_VARIANT)
         return path
 
 

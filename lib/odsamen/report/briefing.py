@@ -1260,7 +1260,8 @@ def partner_chart(
 
     Bars show the share (0 to 1) and carry what it rests on (``11 van 14``).
     Only a partner named ``best`` (see :func:`verdict`) is drawn in the
-    own-service blue; the others are grey, and a value that rests on little
+    own-service blue, its name in bold; the others are grey (a line under the
+    axis says what the colours mean), and a value that rests on little
     evidence is hatched. A partner the lens has nothing to go on for gets no
     bar and a dash. Bars carry ``gid="partner:<code>"``. ``lenses``: the
     computed lenses of the reading (default: computed here). Returns the Axes.
@@ -1302,6 +1303,12 @@ def partner_chart(
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(round(value, 2), lang)))
     label = text("affinity.share_scale", lang)
+    # Colour is never the only mark of the best partner: its name is bold, a line says what colours mean.
+    partners = list(table["partner"])
+    if best in partners:
+        ax.get_yticklabels()[partners.index(best)].set_fontweight("bold")
+    colours = "briefing.partner_chart.colours" if best in partners else "briefing.partner_chart.grey"
+    label += "\n" + text(colours, lang)
     if table["low_evidence"].any():
         label += "\n" + text("briefing.partner_chart.hatched", lang)
     ax.set_xlabel(label)

@@ -97,6 +97,13 @@ SCORE_HATCHES: dict[str, str | None] = {
 horizontal lines over the negative symbols."""
 
 
+SYMBOL_FIELD = 0.56
+"""Width and height of the plain field behind the symbol of a hatched score cell, as a share of the
+cell's. The dots and lines stay clear of the symbol by about a font height above and below and more
+on either side (tests/test_plots.py measures it), so a single ``-`` on its striped cell never reads
+as one more line, printed at the width of an A4 page too."""
+
+
 def score_hatch_colour(symbol: str) -> str:
     """Colour of the hatch over a score cell with ``symbol``: over a negative cell the colour of its
     symbol (black on light orange, white on dark), so the lines show on both; else the house grey."""
@@ -260,12 +267,8 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
             gid=gid,
         ),
     )
-    # The box behind a hatched cell's symbol keeps the dots and lines from crossing the text.
-    box = (
-        {"boxstyle": "round,pad=0.2", "facecolor": face, "edgecolor": "none"}
-        if SCORE_HATCHES[symbol]
-        else None
-    )
+    if SCORE_HATCHES[symbol]:
+        _add_cell(ax, _symbol_field(x, y, face, gid))
     ax.text(
         x + 0.5,
         y + 0.5,
@@ -275,9 +278,21 @@ def _draw_score_cell(ax: Axes, x: int, y: int, symbol: str | None, fontsize: flo
         fontsize=fontsize + 1,
         fontweight="bold",
         color=style.text_colour_on(face),
-        bbox=box,
         gid=f"text:{gid}",
         in_layout=False,  # inside its cell, so the layout need not measure it
+    )
+
+
+def _symbol_field(x: int, y: int, face: str, gid: str) -> Rectangle:
+    """The plain field in the middle of the hatched cell at column ``x``, row ``y``: its symbol goes on it."""
+    margin = (1 - SYMBOL_FIELD) / 2
+    return Rectangle(
+        (x + margin, y + margin),
+        SYMBOL_FIELD,
+        SYMBOL_FIELD,
+        facecolor=face,
+        edgecolor="none",
+        gid=f"field:{gid}",
     )
 
 
@@ -395,7 +410,8 @@ def score_heatmap(
     -------
     Axes
         Cell patches carry ``gid="cell:<service>:<item>"``, their symbols
-        ``gid="text:cell:<service>:<item>"``.
+        ``gid="text:cell:<service>:<item>"`` and the plain field behind the
+        symbol of a hatched cell ``gid="field:cell:<service>:<item>"``.
     """
     check_language(lang)
     services, items = data.service_codes, data.item_codes(dimension)
