@@ -383,7 +383,7 @@ def test_basis_words(lang):
         af.basis_text(11, 14, "joint_agenda", lang)
         == {"nl": "11 van 14 onderdelen", "en": "11 of 14 items"}[lang]
     )
-    assert af.basis_text(0.6875, 16, "scale_agreement", "nl") == "0,69 over 16 onderdelen"
+    assert af.basis_text(0.6875, 16, "scale_agreement", "nl") == "gemiddeld 0,69 op 16 onderdelen"
     assert af.basis_text(np.nan, 0, "joint_agenda", "nl") == "niet te bepalen"
 
 

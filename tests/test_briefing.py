@@ -50,11 +50,21 @@ def test_status_counts_of_every_service(dataset):
 
 
 def test_position_among_the_others(dataset):
+    # OFGV's ? on quality criteria and NHN's ? leave OFGV against NHN and IJmond open.
     assert briefing.position_among(dataset, "OFGV", "robustness") == {
         "more": ["NZKG"],
-        "same": ["IJmond"],
-        "fewer": ["NHN"],
+        "same": [],
+        "fewer": [],
+        "open": ["NHN", "IJmond"],
     }
+
+
+def test_a_count_never_turns_unknown_into_weakness(dataset):
+    # NZKG has no '-' on any task, only ? and -/+: it is not 'equipped for fewer tasks' than NHN.
+    position = briefing.position_among(dataset, "NZKG", "task")
+    assert "NHN" not in position["more"] and "NHN" in position["open"]
+    page = str(Briefing(dataset, "NHN").compare("task"))
+    assert "NZKG" not in page.split("Met")[0]
 
 
 def test_needs_are_weak_items_with_added_value_and_unknown_is_not_weak(dataset):
@@ -88,7 +98,7 @@ def test_verdict_words_name_the_basis(dataset):
     nhn = briefing.verdict(dataset, "NHN")
     assert briefing.verdict_words(dataset, nhn, "nl") == (
         "Beste partner (maat: Gezamenlijke agenda): IJmond (11 van 14 onderdelen). "
-        "Dat blijft zo bij elke lezing van de gegevens."
+        "Dat blijft zo bij elke rekenwijze."
     )
     nzkg = briefing.verdict_words(dataset, briefing.verdict(dataset, "NZKG"), "nl")
     assert nzkg.startswith("Geen duidelijke beste partner") and "NHN (" in nzkg and "IJmond (" in nzkg
@@ -209,7 +219,7 @@ def test_synthetic_data_are_marked_and_many_services_are_counted(tmp_path, datas
     assert "synthetisch" in str(brief.appendix())
     # Synthetic folders hold no advice: the section says so instead of failing.
     assert text("briefing.forms.no_advice", "nl", service=brief.service) in str(brief.forms())
-    assert briefing.headline(data, brief.service)["strongest"] is not None
+    assert briefing.headline(data, brief.service)["advice"] == []
 
 
 def test_unknown_service_or_options_are_refused(dataset):
@@ -302,7 +312,7 @@ def test_one_page_agrees_with_itself(dataset):
             assert shown in preferences
             # The table's column holds shares, each with what it rests on: the same numbers.
             share = briefing.format_number(row["share"], "nl")
-            assert f"{share} (gemiddelde over {row['n_items']} onderdelen)" in partners
+            assert f"{share} (gemiddelde op {row['n_items']} onderdelen)" in partners
 
 
 def test_advisor_driven_statements_carry_the_mark(dataset):
@@ -327,30 +337,108 @@ def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
 # --- forms of cooperation ---------------------------------------------------------------
 
 
-def test_forms_name_the_strongest_group_and_set_the_advice_beside_the_data(dataset):
+def test_forms_set_the_advice_beside_the_scores_as_evidence(dataset):
     page = str(Briefing(dataset, "NHN").forms())
-    assert "De groep met NHN waarbij de meeste vormen passen: NHN en IJmond." in page
     assert "Het rapport raadt aan een federatie van NHN en IJmond te onderzoeken." in page
-    assert "strookt met de gegevens" in page and "wijkt af van de gegevens" in page
-    assert "financiën, draagvlak en bestuur" in page
-    assert "aanbevolen" not in page  # 'fits' and 'consistent with', never 'recommended'
+    assert "Reden in het rapport:" in page and "Wat de scores laten zien:" in page
+    assert "Niet te toetsen" in page
+    # No verdict the scores cannot give, and no ranking of groups by how many forms fit.
+    for gone in ("strookt", "wijkt af", "meeste vormen", "blokkeert", "zelfstandig blijven", "aanbevolen"):
+        assert gone not in page
+    assert "Of een lichte of een bindende vorm beter past, kunnen de scores niet zeggen." in page
 
 
-def test_forms_say_a_tie_is_a_tie(dataset):
-    page = str(Briefing(dataset, "OFGV").forms())
-    assert "staan gelijk: NHN en OFGV; IJmond en OFGV; NHN, IJmond en OFGV." in page
+def test_forms_show_who_can_help_on_what(dataset):
+    page = str(Briefing(dataset, "NHN").forms())
+    assert "Wie NHN kan helpen, en waarbij" in page
+    assert "NZKG (E/D)" in page and "IJmond (B/E/F)" in page
+
+
+def test_forms_say_when_a_rule_changes_the_evidence(dataset):
+    page = str(Briefing(dataset, "IJmond").forms())
+    assert "Dit hangt af van een rekenregel: met de regel" in page
+    assert "elk niveau van samenwerking telt mee" in page
 
 
 def test_forms_in_english(dataset):
     page = str(Briefing(dataset, "IJmond", lang="en").forms())
-    assert "The group with IJmond that most forms fit: NHN and IJmond." in page
-    assert "consistent with the data" in page
+    assert "The report&#39;s reason:" in page and "cannot be tested" in page.lower()
 
 
-def test_forms_say_when_the_advisors_scores_decide_the_strongest_group(dataset):
-    page = str(Briefing(dataset, "OFGV").forms())
-    assert "zonder de scores die de adviseurs invulden" in page
-    assert "zonder de scores die de adviseurs invulden" not in str(Briefing(dataset, "NHN").forms())
+def test_page_one_answers_form_and_advice(dataset):
+    for code in dataset.service_codes:
+        summary = str(Briefing(dataset, code).summary())
+        assert f"Advies van het rapport voor {code}" in summary
+    ofgv = str(Briefing(dataset, "OFGV").summary())
+    assert "Optie: expertisecentrum van NHN, IJmond, NZKG en OFGV" in ofgv
+
+
+# --- statements that were false (issue 19, item 6) ---------------------------------------------
+
+
+def test_a_lead_that_shrinks_only_letter_by_letter_is_said_so(dataset):
+    # IJmond: NHN 0,69 against OFGV 0,42 is no near tie; only letter by letter is it 0,35 against 0,31.
+    words = str(Briefing(dataset, "IJmond").preferences())
+    assert "vrijwel gelijk" not in words
+    assert "NHN (gemiddeld 0,69 op 16 onderdelen) ligt voor op OFGV (gemiddeld 0,42" in words
+    assert "0,35 tegen 0,31" in words and "letter voor letter" in words
+
+
+def test_a_leader_that_swaps_letter_by_letter_is_said_so(dataset):
+    # NHN: IJmond 0,69 against OFGV 0,50; letter by letter OFGV comes first.
+    words = str(Briefing(dataset, "NHN").preferences())
+    assert "Dicht bij elkaar" not in words
+    assert "IJmond (gemiddeld 0,69 op 16 onderdelen) ligt voor op OFGV (gemiddeld 0,50" in words
+    assert "ligt OFGV voorop" in words
+
+
+def test_a_tie_under_every_reading_is_no_single_leader(dataset):
+    caveats = str(Briefing(dataset, "NZKG").caveats())
+    assert "dezelfde partner voorop" not in caveats
+    assert "NHN en IJmond" in caveats
+    assert "staan gelijk, bij elke rekenwijze" in str(Briefing(dataset, "NZKG").summary())
+
+
+def test_no_answer_is_never_called_not_regional(dataset):
+    for code in dataset.service_codes:
+        for lang in ("nl", "en"):
+            page = str(Briefing(dataset, code, lang=lang).forms())
+            assert "niet regionaal: NZKG en OFGV" not in page and "not regional: NZKG and OFGV" not in page
+
+
+def test_size_and_resilience_are_not_said_to_be_missing(dataset):
+    for code in dataset.service_codes:
+        page = str(Briefing(dataset, code).forms()) + str(Briefing(dataset, code).caveats())
+        assert "niets over financiën, omvang" not in page
+
+
+def test_a_count_resting_wholly_on_advisor_scores_says_wholly(dataset):
+    summary = str(Briefing(dataset, "OFGV").summary())
+    assert "toegerust voor 10 van de 11" in summary
+    assert "rust helemaal op scores die de adviseurs invulden" in summary
+    assert "Dit rust (deels)" not in summary
+
+
+def test_task_explanations_are_not_attributed_to_the_report(dataset):
+    tasks = str(Briefing(dataset, "NHN").definitions("task"))
+    assert "de uitleg is van odsamen" in tasks and "rapport, pagina 8" not in tasks
+    robustness = str(Briefing(dataset, "NHN").definitions("robustness"))
+    assert "naar het rapport, pagina 8" in robustness
+
+
+def test_ofgv_comparisons_carry_the_advisor_mark(dataset):
+    page = str(Briefing(dataset, "OFGV").compare("task"))
+    assert "†" in page
+
+
+def test_without_advisor_scores_ofgv_is_undetermined_not_unfit(dataset):
+    page = str(Briefing(dataset, "OFGV", advisor="exclude").forms())
+    assert "past bij geen enkele groep" not in page
+    from odsamen.analysis import coalitions as co
+
+    table = co.scenario_verdicts(dataset, ["NHN+OFGV"], co.Reading(advisor="exclude"))
+    assert set(table["verdict"]) <= {"undetermined", "does_not_fit", "partly"}
+    assert (table.set_index("scenario").loc[["convenant", "federatie"], "verdict"] == "undetermined").all()
 
 
 def test_top_of_the_briefing_says_whose_scores_these_are(dataset):
@@ -370,7 +458,7 @@ def test_context_and_definitions_come_from_the_codebook(dataset):
 
 def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
     # OFGV's task count and offers rest on task scores the advisors filled in; NHN's counts are its own.
-    assert str(Briefing(dataset, "OFGV").summary()).count("†") == 2
+    assert str(Briefing(dataset, "OFGV").summary()).count("†") == 4
     assert "†" not in str(Briefing(dataset, "NHN").summary())
     # Leaving the advisors' scores out changes the comparisons, not the standing, which shows every score.
     assert str(Briefing(dataset, "OFGV", advisor="exclude").summary()).count("†") == 1
@@ -421,7 +509,7 @@ def test_standing_template_for_no_one_and_several_items():
 
 
 def test_compare_template_joins_one_sentence_per_group_with_a_space():
-    groups = [("more", "IJmond en OFGV", 2), ("fewer", "NZKG", 1)]
+    groups = [("more", "IJmond en OFGV", 2, False), ("fewer", "NZKG", 1, False)]
     page = str(briefing.render("compare", "nl", service="NHN", dimension="task", groups=groups))
     more = text("briefing.standing.task.more", "nl", services="IJmond en OFGV", service="NHN", n=2)
     fewer = text("briefing.standing.task.fewer", "nl", services="NZKG", service="NHN", n=1)
@@ -444,6 +532,7 @@ def test_summary_template_counts_and_marks(n):
         "offers_advisor": False,
         "verdict": "<Geen partner>",
         "verdict_advisor": False,
+        "advice": "",
     }
     page = str(briefing.render("summary", "nl", **facts))
     needs = text(briefing.counted("briefing.summary.needs", n), "nl", n=n)
@@ -459,11 +548,10 @@ def test_summary_template_counts_and_marks(n):
 def test_section_facts_are_plain_values(dataset):
     brief = Briefing(dataset, "OFGV")
     facts = brief.summary_facts()
-    assert facts["task_advisor"] is True and facts["robustness_advisor"] is False
+    assert facts["task_advisor"] == "all" and facts["robustness_advisor"] == ""
     assert brief.compare_facts("robustness")["groups"] == [
-        ("more", "NZKG", 1),
-        ("same", "IJmond", 1),
-        ("fewer", "NHN", 1),
+        ("more", "NZKG", 1, False),
+        ("open", "NHN en IJmond", 2, False),
     ]
     assert [label for label, _ in brief.definitions_facts("robustness")["entries"]][0] == "Omvang"
     assert brief.context_facts()["service"] == "OFGV"
@@ -482,6 +570,8 @@ def caveats_page(lang="nl", **changes):
         "unknown_cells": "",
         "lens": "Geven en nemen",
         "n_readings": 8,
+        "leaders": "IJmond",
+        "moving": "",
         "reading_changes": [],
     }
     return str(briefing.render("caveats", lang, **{**facts, **changes}))
@@ -491,7 +581,7 @@ def test_caveats_template_for_no_one_and_several_changes_of_reading():
     none = caveats_page()
     assert none == (
         f"<ul><li>{text('briefing.caveat.no_unknown', 'nl', service='NHN')}</li>"
-        f"<li>{text('briefing.change.nothing', 'nl', n=8)}</li></ul>"
+        f"<li>{text('briefing.change.nothing.still', 'nl', partners='IJmond')}</li></ul>"
     )
     one = caveats_page(reading_changes=[("? als ontbrekend", "IJmond")])
     assert one.count("<li>") == 3 and "</li></ul></li></ul>" in one
@@ -580,33 +670,28 @@ def test_partners_facts_name_a_row_per_measure_at_least(dataset):
 
 
 def forms_page(**changes):
-    facts = {
-        "service": "NHN",
-        "advisor": "include",
-        "strongest": "",
-        "tied_others": "",
-        "n_tied_others": 0,
-        "strongest_forms": [],
-        "other_differs": False,
-        "other": "",
-        "forms": ["Convenant"],
-        "rows": [],
-        "n_more": 0,
-        "n_rest": 0,
-        "undecided": [],
-        "advice": [],
-    }
+    facts = {"service": "NHN", "groups": [], "n_more": 0, "supply": [], "advice": []}
     return str(briefing.render("forms", "nl", **{**facts, **changes}))
 
 
-def test_forms_template_for_no_one_and_several_coalitions():
+def test_forms_template_for_no_one_and_several_rows():
     none = forms_page()
-    assert text("briefing.forms.none", "nl", service="NHN") in none
     assert "<table" not in none and text("briefing.forms.no_advice", "nl", service="NHN") in none
-    one = forms_page(strongest="NHN en IJmond", strongest_forms=[("Convenant", "past", "a < b")])
-    assert "<li><strong>Convenant</strong>: past — a &lt; b</li>" in one
-    assert text("briefing.forms.strongest", "nl", service="NHN", coalition="NHN en IJmond") in one
-    several = forms_page(
-        strongest="NHN en IJmond", tied_others="NHN en OFGV", n_tied_others=1, rows=[["x", "y"]]
+    assert text("briefing.forms.no_supply", "nl", service="NHN") in none
+    one = forms_page(
+        groups=[["NHN en IJmond", "3 van 9 onderdelen", "‘A’", "—"]],
+        advice=[
+            {
+                "advice": "Advies <a>",
+                "reason": "r",
+                "facts": "",
+                "evidence": "Ondersteund",
+                "sentence": "s",
+                "depends": "",
+            }
+        ],
     )
-    assert "NHN en OFGV" in several and '<table class="forms">' in several
+    assert '<table class="forms">' in one and "Advies &lt;a&gt;" in one
+    assert "Wat de scores laten zien" not in one  # no facts, no line for them
+    several = forms_page(groups=[["a", "b", "c", "d"]] * 2, n_more=1, supply=[["x", "- / +", "NZKG (E)"]])
+    assert several.count("<tr>") == 3 + 2 and text("briefing.forms.more", "nl", n=1) in several

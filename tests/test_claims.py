@@ -64,6 +64,9 @@ def rename_service(folder: Path, old: str, new: str) -> None:
     table["coalition"] = [
         "+".join(new if c == old else c for c in key.split("+")) for key in table["coalition"]
     ]
+    table["focus"] = [
+        ";".join(new if c == old else c for c in key.split(";")) if key else "" for key in table["focus"]
+    ]
     table.to_csv(advice, index=False, lineterminator="\n")
 
 

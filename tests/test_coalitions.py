@@ -29,7 +29,7 @@ def trio(tmp_path: Path):
       energietransitie  P added +, Q added +; P A, Q B                      -> regional fit no (P alone)
       zzs               P added +, Q added +; P C, Q C                      -> agenda, no supply: not exchange
     Robustness:
-      taken_en_werkgebied R A  -> R blocks a federation
+      taken_en_werkgebied R A  -> R would rather do this itself; never a veto
     """
     scores = {
         ("P", "uh_strategie", "meets"): "++",
@@ -145,10 +145,29 @@ def test_verdicts_by_hand(trio):
     # Federation: 2 of the determined items; most items are 'no' (both see no added value).
     assert pq["federatie"]["verdict"] == "does_not_fit"
     assert pq["fusie"]["verdict"] == "undetermined"
-    assert "financiën" in pq["fusie"]["reason"]
-    # R wants to stay alone on tasks and territory: that blocks a federation with R.
-    pr = verdict_of(table, "P+R", "federatie")
-    assert pr["verdict"] == "does_not_fit" and "R" in pr["reason"] and "Taken en werkgebied" in pr["reason"]
+    assert "kosten, draagvlak en bestuur" in pq["fusie"]["reason"]
+
+
+def test_level_a_is_no_veto(trio):
+    # R names only A for tasks and territory: it would rather do that itself, which rules nothing out.
+    pr = verdict_of(co.scenario_verdicts(trio, ["P+R"]), "P+R", "federatie")
+    assert "blok" not in pr["reason"] and "zelfstandig" not in pr["reason"]
+    assert "blocking_items" not in trio.scenarios.columns
+
+
+def test_exchange_needs_only_the_helper_and_the_helped(tmp_path):
+    # A third member that names national levels does not stop one member from helping another.
+    scores = {
+        ("P", "innovatie", "meets"): "--",
+        ("P", "innovatie", "added_value"): "++",
+        ("Q", "innovatie", "meets"): "+",
+        ("Q", "innovatie", "added_value"): "+",
+    }
+    prefs = {("P", "innovatie"): "B", ("Q", "innovatie"): "B", ("R", "innovatie"): "E"}
+    data = load_dataset(write_folder(tmp_path / "x", ["P", "Q", "R"], scores, prefs))
+    table = co.coalition_items(data, ["P+Q+R"])
+    assert facts(table, "P+Q+R", "innovatie")["exchange"] == "yes"
+    assert facts(table, "P+Q+R", "innovatie")["regional_fit"] == "no"
 
 
 def test_thresholds_come_from_the_data(trio):
@@ -161,17 +180,49 @@ def test_thresholds_come_from_the_data(trio):
 def test_near_misses_are_named(trio):
     table = co.scenario_verdicts(trio, ["P+Q"], lang="en")
     reason = verdict_of(table, "P+Q", "expertisecentrum")["reason"]
-    assert "Nearly such items" in reason and "‘Data-driven working’ (not regional: Q)" in reason
+    assert "‘Data-driven working’ (another scale level named: Q)" in reason
 
 
-def test_sensitivity_names_thresholds(trio):
+def test_no_answer_is_not_given_never_not_regional(real):
+    table = co.scenario_verdicts(real, ["NHN+NZKG+OFGV"])
+    reason = verdict_of(table, "NHN+NZKG+OFGV", "expertisecentrum")["reason"]
+    assert "niet regionaal" not in reason
+    assert "niet opgegeven: OFGV" in reason
+
+
+def test_sensitivity_names_the_rule_variants(trio):
     changes = co.scenario_sensitivity(trio, ["P+Q"])
     convenant = changes[changes["scenario"] == "convenant"].iloc[0]
     assert convenant["verdict"] == "partly" and "fits" in convenant["other_verdicts"]
-    assert convenant["changed_by"] == "thresholds"
+    # Datagedreven (Q names E) joins the agenda when national levels count too.
+    assert convenant["changed_by"] == "scale=cooperation; scale=national_first; thresholds=looser"
 
 
-# --- the real data and the report's advice ------------------------------------------------------------
+def test_rules_and_their_variants():
+    assert co.Rules().changes() == []
+    assert [", ".join(r.changes()) for r in co.RULE_VARIANTS] == [
+        "scale=cooperation",
+        "scale=national_first",
+        "own_unknown=not_fully",
+        "thresholds=stricter",
+        "thresholds=looser",
+    ]
+    with pytest.raises(ValueError, match="scale"):
+        co.Rules(scale="national")
+
+
+def test_scale_rule_national_first_counts_national_levels_on_flagged_items_only(real):
+    # NZKG names E/D on innovatie (flagged regional_start) and E on U&H-strategie (not flagged).
+    facts_default = co.rule_states(real)
+    first = co.rule_states(real, rules=co.Rules(scale="national_first"))
+    wide = co.rule_states(real, rules=co.Rules(scale="cooperation"))
+    nzkg = real.service_codes.index("NZKG")
+    innovation, strategy = facts_default.items.index("innovatie"), facts_default.items.index("uh_strategie")
+    assert facts_default.regional[nzkg, innovation] == 0 and first.regional[nzkg, innovation] == 1
+    assert first.regional[nzkg, strategy] == 0 and wide.regional[nzkg, strategy] == 1
+
+
+# --- the real data -----------------------------------------------------------------------------------
 
 
 def test_real_verdicts(real):
@@ -179,76 +230,15 @@ def test_real_verdicts(real):
     assert verdict_of(table, "NHN+IJmond", "federatie")["verdict"] == "fits"
     assert verdict_of(table, "NHN+IJmond", "convenant")["verdict"] == "fits"
     assert (table[table["scenario"] == "fusie"]["verdict"] == "undetermined").all()
-    assert co.strongest_coalition(real, "NHN", table) == "NHN+IJmond"
-
-
-def test_advice_beside_the_data(real):
-    table = co.advice_comparison(real)
-    assert list(table.columns) == list(co.COMPARISON_COLUMNS)
-    assert len(table) == len(real.advice)
-    federation = table[(table["coalition"] == "NHN+IJmond") & (table["scenario"] == "federatie")].iloc[0]
-    assert (federation["verdict"], federation["agreement"]) == ("fits", "consistent")
-    centre = table[
-        (table["coalition"] == "NHN+IJmond+NZKG") & (table["scenario"] == "expertisecentrum")
-    ].iloc[0]
-    # NZKG names national levels where it is strong: the data differ from the advice, and say why.
-    assert centre["agreement"] == "differs" and "niet regionaal: NZKG" in centre["reason"]
-    mergers = table[table["scenario"] == "fusie"]
-    assert (mergers["agreement"] == "consistent").all()
-
-
-def test_agreement_rules_cover_every_stance_and_verdict():
-    assert {(s, v) for s in co.STANCES for v in co.VERDICTS} == set(co.AGREEMENT_RULES)
 
 
 def test_advisor_reading_changes_verdicts_with_ofgv(real):
     default = co.scenario_verdicts(real, ["NHN+OFGV"])
     without = co.scenario_verdicts(real, ["NHN+OFGV"], Reading(advisor="exclude"))
     assert not default["verdict"].equals(without["verdict"])
-
-
-def test_write_tables(real, tmp_path):
-    paths = co.write_tables(real, tmp_path)
-    items = pd.read_csv(paths["coalition_items"], keep_default_na=False)
-    assert list(items.columns) == list(co.ITEM_COLUMNS)
-    assert len(items) == 11 * len(real.items)
-    scenarios = pd.read_csv(paths["coalition_scenarios"], keep_default_na=False)
-    assert list(scenarios.columns) == list(co.SCENARIO_COLUMNS)
-    assert set(scenarios["verdict"]) <= set(co.VERDICTS)
-    first = paths["coalition_scenarios"].read_bytes()
-    co.write_tables(real, tmp_path)
-    assert paths["coalition_scenarios"].read_bytes() == first
-
-
-def test_advice_words(real):
-    words = co.advice_words(real, "NHN", "nl")
-    assert words == "federatie NHN en IJmond; expertisecentrum NHN, IJmond en NZKG (aangeraden) en 4 opties"
-    assert co.advice_words(real, "OFGV", "nl") == "expertisecentrum NHN, IJmond, NZKG en OFGV (optie)"
+    assert co.other_advisor_reading(Reading(advisor="exclude")) == Reading()
 
 
 def test_no_advice_is_no_error(trio):
     assert trio.advice.empty
-    assert co.advice_words(trio, "P", "nl") == "geen"
-    assert co.advice_comparison(trio).empty
     assert co.involving(trio.advice, "P").empty
-
-
-def test_strongest_coalition_and_the_advisor_reading(real):
-    # OFGV's strongest groups rest on items that are undetermined without the advisors' scores.
-    assert co.strongest_holds(real, "NHN")
-    assert not co.strongest_holds(real, "OFGV")
-    assert co.other_advisor_reading(Reading(advisor="exclude")) == Reading()
-
-
-def test_advice_sensitivity_names_what_moves_a_comparison(real, trio):
-    moves = co.advice_sensitivity(real)
-    assert list(moves.columns) == ["coalition", "scenario", "agreement", "other", "changed_by"]
-    row = moves[(moves["coalition"] == "NHN+IJmond+NZKG") & (moves["scenario"] == "federatie")].iloc[0]
-    # One step looser (a share of 0.2 is enough for 'partly') and the data agree with the report.
-    assert (row["agreement"], row["other"], row["changed_by"]) == (
-        "differs",
-        "consistent",
-        "thresholds=looser",
-    )
-    assert not moves["changed_by"].str.contains("unknown").any()
-    assert co.advice_sensitivity(trio).empty

@@ -125,8 +125,14 @@ def test_real_scenarios_and_advice():
     assert scenarios.at["convenant", "fits_at"] == 3.0 and scenarios.at["federatie", "partly_at"] == 0.3
     assert scenarios["fits_at"].dtype == float and math.isnan(scenarios.at["fusie", "fits_at"])
     assert scenarios["decides"].dtype == bool and not scenarios.at["fusie", "decides"]
-    assert scenarios.at["federatie", "blocking_items"] == ("taken_en_werkgebied",)
-    assert scenarios.at["convenant", "blocking_items"] == ()
+    assert "blocking_items" not in scenarios.columns  # a level-A answer is no veto
+    assert data.items["regional_start"].dtype == bool
+    assert set(data.items.loc[data.items["regional_start"], "item"]) == {
+        "innovatie",
+        "bi_en_opleiding",
+        "datagedreven",
+    }
+    assert set(data.items["definition_by"]) == {"report", "odsamen"}
     assert data.scenario_label("fusie", "en") == "Full merger"
     assert set(data.advice["scenario"]) <= set(scenarios.index)
     assert (data.advice.loc[data.advice["scenario"] == "fusie", "stance"] == "not_now").all()
@@ -301,8 +307,6 @@ def test_wrong_number_of_fields(data_copy: Path):
         (4, "partly_at", "2", "a share from 0 to 1"),
         (2, "fits_at", "2.5", "a whole number of items for the measure 'agenda_items'"),
         (3, "partly_at", "0.5", "a whole number of items for the measure 'exchange_items'"),
-        (4, "blocking_items", "taken_en_werkgebied;grootte", "empty, or items from items.csv joined by ';'"),
-        (2, "blocking_items", "omvang,innovatie", "items from items.csv joined by ';'"),
         (2, "decides", "yes", "'true' or 'false'"),
         (2, "decides", "false", "'true': the data decide a scenario that has a measure"),
         (6, "decides", "true", "'false': without a measure ('measure' empty) the data do not decide"),
@@ -332,23 +336,22 @@ def test_scenario_columns_must_be_exact(data_copy: Path):
     assert found == {("scenarios.csv", 1, "where"), ("scenarios.csv", 1, "comment")}
 
 
-def test_several_blocking_items_and_excel_numbers(data_copy: Path):
+def test_excel_numbers_in_scenarios(data_copy: Path):
     path = data_copy / "scenarios.csv"
-    set_cell(path, 4, "blocking_items", "taken_en_werkgebied;innovatie")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     rows[3][rows[0].index("fits_at")] = "0,5"  # a Dutch Excel writes a decimal comma
     with path.open("w", encoding="cp1252", newline="") as handle:
         csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
     scenarios = load_dataset(data_copy).scenarios.set_index("scenario")
-    assert scenarios.at["federatie", "blocking_items"] == ("taken_en_werkgebied", "innovatie")
     assert scenarios.at["federatie", "fits_at"] == 0.5
 
 
-def test_blocking_items_not_checked_without_readable_items(data_copy: Path):
-    set_cell(data_copy / "items.csv", 1, "item", "key")
-    set_cell(data_copy / "scenarios.csv", 4, "blocking_items", "grootte")
-    assert {i.file for i in issues_of(data_copy)} == {"items.csv"}
+def test_item_flags_read_excel_booleans(data_copy: Path):
+    set_cell(data_copy / "items.csv", 2, "regional_start", "WAAR")
+    set_cell(data_copy / "items.csv", 4, "definition_by", "rapport")
+    issues = [i for i in issues_of(data_copy) if i.file == "items.csv"]
+    assert [(i.line, i.column, i.value) for i in issues] == [(4, "definition_by", "rapport")]
 
 
 # --- advice.csv ------------------------------------------------------------------

@@ -179,9 +179,29 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "hoogstens 'fits_at' ({fits}) van dezelfde regel",
         "en": "at most 'fits_at' ({fits}) on the same line",
     },
-    "expect.blocking_items": {
-        "nl": "leeg, of onderdelen uit {file} gescheiden door ';': een van {values}",
-        "en": "empty, or items from {file} joined by ';': one of {values}",
+    "expect.about": {
+        "nl": "'all', 'none' of onderdelen uit {file} gescheiden door ';': een van {values}",
+        "en": "'all', 'none' or items from {file} joined by ';': one of {values}",
+    },
+    "expect.focus": {
+        "nl": "leeg, of diensten van de coalitie gescheiden door ';': een van {members}",
+        "en": "empty, or services of the coalition joined by ';': one of {members}",
+    },
+    "expect.reason_nl": {
+        "nl": "de reden van het rapport, in het Nederlands",
+        "en": "the report's reason, in Dutch",
+    },
+    "expect.reason_en": {
+        "nl": "de reden van het rapport, in het Engels",
+        "en": "the report's reason, in English",
+    },
+    "expect.beyond_nl": {
+        "nl": "waar de reden van het rapport op rust buiten de scores, in het Nederlands",
+        "en": "what the report's reason rests on beyond the scores, in Dutch",
+    },
+    "expect.beyond_en": {
+        "nl": "waar de reden van het rapport op rust buiten de scores, in het Engels",
+        "en": "what the report's reason rests on beyond the scores, in English",
     },
     "expect.decides.true": {
         "nl": "'true': een scenario met een maat ('measure') beslissen de gegevens",
@@ -472,16 +492,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "only each service's {n} strongest links",
     },
     "plots.sensitivity.readings_title": {
-        "nl": "Welke waarden veranderen met de lezing van de gegevens, en hoeveel?",
+        "nl": "Welke waarden veranderen met de rekenwijze, en hoeveel?",
         "en": "Which values change with the reading of the data, and by how much?",
     },
     "plots.sensitivity.share_xlabel": {
         "nl": "Aandeel van de onderdelen waarop de waarde rust (0 tot 1)",
         "en": "Share of the items the value rests on (0 to 1)",
     },
-    "plots.sensitivity.default": {"nl": "standaardlezing", "en": "default reading"},
+    "plots.sensitivity.default": {"nl": "standaardrekenwijze", "en": "default reading"},
     "plots.sensitivity.range": {
-        "nl": "laagste tot hoogste over alle lezingen",
+        "nl": "laagste tot hoogste over alle rekenwijzen",
         "en": "lowest to highest over all readings",
     },
     "plots.sensitivity.span": {
@@ -495,13 +515,13 @@ WORDS: dict[str, dict[str, str]] = {
     "plots.sensitivity.switch_heading": {"nl": "verandert door", "en": "changed by"},
     "plots.sensitivity.switch.advisor": {"nl": "scores van de adviseurs", "en": "the advisors' scores"},
     "plots.sensitivity.switch.levels": {"nl": "schaalniveaus per letter", "en": "scale levels by letter"},
-    "plots.sensitivity.switch.unknown": {"nl": "lezing van ?", "en": "reading of ?"},
+    "plots.sensitivity.switch.unknown": {"nl": "hoe ? telt", "en": "reading of ?"},
     "plots.sensitivity.switch.combination": {
         "nl": "alleen samen met een andere keuze",
         "en": "only together with another choice",
     },
     "plots.sensitivity.none": {
-        "nl": "Geen enkele lezing verandert een waarde.",
+        "nl": "Geen enkele rekenwijze verandert een waarde.",
         "en": "No reading changes any value.",
     },
     "plots.unknown_cell": {"nl": "? of niet ingevuld", "en": "? or not filled in"},
@@ -541,8 +561,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plots.coalition.legend": {"nl": "Per coalitie en onderdeel", "en": "Per coalition and item"},
     "plots.coalition.exchange": {
-        "nl": "uitwisseling: op de agenda, een lid komt tekort en een ander is sterk",
-        "en": "exchange: on the agenda, one member falls short and another is strong",
+        "nl": "op de agenda, en de ene dienst kan de andere helpen",
+        "en": "on the agenda, and one service can help another",
     },
     "plots.coalition.agenda": {
         "nl": "op de gezamenlijke agenda: allen regionaal en allen meerwaarde",
@@ -550,8 +570,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "plots.coalition.not_agenda": {"nl": "niet op de gezamenlijke agenda", "en": "not on the joint agenda"},
     "plots.coalition.exchange_open": {
-        "nl": "op de agenda; of het uitwisseling is, is niet te bepalen",
-        "en": "on the agenda; whether it is an exchange cannot be determined",
+        "nl": "op de agenda; of de ene dienst de andere kan helpen, is niet te bepalen",
+        "en": "on the agenda; whether one service can help another cannot be determined",
     },
     "plots.coalition.undetermined": {
         "nl": "niet te bepalen (? of geen schaalvoorkeur)",
@@ -594,8 +614,8 @@ WORDS: dict[str, dict[str, str]] = {
     "affinity.advisor_mark": {"nl": "†", "en": "†"},
     "affinity.basis.count": {"nl": "{value} van {n} onderdelen", "en": "{value} of {n} items"},
     "affinity.basis.count.one": {"nl": "{value} van {n} onderdeel", "en": "{value} of {n} item"},
-    "affinity.basis.mean": {"nl": "{value} over {n} onderdelen", "en": "{value} over {n} items"},
-    "affinity.basis.mean.one": {"nl": "{value} over {n} onderdeel", "en": "{value} over {n} item"},
+    "affinity.basis.mean": {"nl": "gemiddeld {value} op {n} onderdelen", "en": "{value} over {n} items"},
+    "affinity.basis.mean.one": {"nl": "gemiddeld {value} op {n} onderdeel", "en": "{value} over {n} item"},
     "affinity.basis.none": {"nl": "niet te bepalen", "en": "cannot be determined"},
     "affinity.lens.joint_agenda": {"nl": "Gezamenlijke agenda", "en": "Joint agenda"},
     "affinity.lens.scale_agreement": {"nl": "Zelfde schaal", "en": "Same scale"},
@@ -786,11 +806,11 @@ WORDS: dict[str, dict[str, str]] = {
         "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
     },
     "claims.top_pair.stable": {
-        "nl": "Dat blijft zo bij elke lezing van de gegevens, met ten minste {margin} voorsprong.",
+        "nl": "Dat blijft zo bij elke rekenwijze, met ten minste {margin} voorsprong.",
         "en": "This holds under every reading of the data, by at least {margin}.",
     },
     "claims.top_pair.unstable": {
-        "nl": "Bij een andere lezing van de gegevens verandert het paar bovenaan of wordt de voorsprong "
+        "nl": "Bij een andere rekenwijze verandert het paar bovenaan of wordt de voorsprong "
         "kleiner dan {margin}.",
         "en": "Under another reading of the data the top pair changes or its lead drops below {margin}.",
     },
@@ -807,9 +827,6 @@ WORDS: dict[str, dict[str, str]] = {
     "coalitions.stance.option": {"nl": "optie", "en": "option"},
     "coalitions.stance.not_now": {"nl": "nu niet", "en": "not now"},
     "coalitions.stance.not_advised": {"nl": "afgeraden", "en": "advised against"},
-    "coalitions.agreement.consistent": {"nl": "strookt met de gegevens", "en": "consistent with the data"},
-    "coalitions.agreement.partly": {"nl": "strookt deels", "en": "partly consistent"},
-    "coalitions.agreement.differs": {"nl": "wijkt af van de gegevens", "en": "differs from the data"},
     "coalitions.reason.agenda_items": {
         "nl": "{n} onderdelen op de gezamenlijke agenda (van {determined} bepaalde); past vanaf {fits_at}, "
         "deels vanaf {partly_at}.",
@@ -817,10 +834,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{partly_at}.",
     },
     "coalitions.reason.exchange_items": {
-        "nl": "{n} onderdelen op de gezamenlijke agenda waarop een lid tekortkomt en een ander sterk is "
-        "(van {determined} bepaalde); past vanaf {fits_at}, deels vanaf {partly_at}.",
-        "en": "{n} items on the joint agenda where one member falls short and another is strong (of "
-        "{determined} determined); fits from {fits_at}, partly from {partly_at}.",
+        "nl": "Op {n} onderdelen kan de ene dienst de andere helpen (van {determined} bepaalde); past vanaf "
+        "{fits_at}, deels vanaf {partly_at}.",
+        "en": "On {n} items one service can help another (of {determined} determined); fits from {fits_at}, "
+        "partly from {partly_at}.",
     },
     "coalitions.reason.agenda_items.one": {
         "nl": "1 onderdeel op de gezamenlijke agenda (van {determined} bepaalde); past vanaf {fits_at}, "
@@ -829,10 +846,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{partly_at}.",
     },
     "coalitions.reason.exchange_items.one": {
-        "nl": "1 onderdeel op de gezamenlijke agenda waarop een lid tekortkomt en een ander sterk is "
-        "(van {determined} bepaalde); past vanaf {fits_at}, deels vanaf {partly_at}.",
-        "en": "1 item on the joint agenda where one member falls short and another is strong (of "
-        "{determined} determined); fits from {fits_at}, partly from {partly_at}.",
+        "nl": "Op 1 onderdeel kan de ene dienst de andere helpen (van {determined} bepaalde); past vanaf "
+        "{fits_at}, deels vanaf {partly_at}.",
+        "en": "On 1 item one service can help another (of {determined} determined); fits from {fits_at}, "
+        "partly from {partly_at}.",
     },
     "coalitions.reason.agenda_share": {
         "nl": "Gezamenlijke agenda: {n} van {determined} bepaalde onderdelen (aandeel {share}); past vanaf "
@@ -841,15 +858,15 @@ WORDS: dict[str, dict[str, str]] = {
         "partly from {partly_at}.",
     },
     "coalitions.reason.near": {
-        "nl": "Bijna zulke onderdelen: {items}. Daar komt een lid tekort, is een ander sterk en zien allen "
-        "meerwaarde, maar niet ieder lid noemt een regionaal schaalniveau.",
-        "en": "Nearly such items: {items}. There one member falls short, another is strong and all see added "
-        "value, but not every member names a regional scale level.",
+        "nl": "Telt de schaalregel niet mee, dan kan de ene dienst de andere ook helpen bij {items}.",
+        "en": "Leaving the scale rule aside, one service could also help another on {items}.",
     },
-    "coalitions.reason.near_item": {
-        "nl": "{item} (niet regionaal: {who})",
-        "en": "{item} (not regional: {who})",
+    "coalitions.reason.near_item": {"nl": "{item} ({why})", "en": "{item} ({why})"},
+    "coalitions.reason.near_other_level": {
+        "nl": "ander schaalniveau genoemd: {who}",
+        "en": "another scale level named: {who}",
     },
+    "coalitions.reason.near_not_given": {"nl": "niet opgegeven: {who}", "en": "not given: {who}"},
     "coalitions.reason.advisor": {
         "nl": "† Rust (deels) op scores die de adviseurs invulden: {items}.",
         "en": "† Rests (partly) on scores the advisors filled in: {items}.",
@@ -859,22 +876,147 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "But only {determined} of the {scope} items are determined.",
     },
     "coalitions.reason.not_decided": {
-        "nl": "De gegevens beslissen hier niet over: daarvoor zijn financiën, draagvlak en bestuur nodig, "
-        "en die staan niet in de scores.",
-        "en": "The data do not decide this: it needs finances, support and governance, which the scores do "
-        "not hold.",
+        "nl": "Hierover zeggen de scores niets: dit hangt af van kosten, draagvlak en bestuur, en die staan "
+        "niet in de tabellen.",
+        "en": "The scores say nothing on this: it depends on costs, support and governance, which the tables "
+        "do not hold.",
     },
     "coalitions.reason.all_alone": {
-        "nl": "Bij {items} wil elk lid juist zelfstandig blijven (niveau A).",
-        "en": "On {items} every member wants to stay on its own (level A).",
+        "nl": "Bij {items} doet elke dienst dit liever zelf (niveau A).",
+        "en": "On {items} every service would rather do this itself (level A).",
     },
-    "coalitions.reason.blocked": {
-        "nl": "{who} willen bij {items} zelfstandig blijven (alleen niveau A); dat blokkeert deze vorm.",
-        "en": "{who} want to stay on their own for {items} (level A only), which blocks this form.",
+    "coalitions.variant.scale.cooperation": {
+        "nl": "elk niveau van samenwerking telt mee (ook landelijk)",
+        "en": "every level of cooperation counts (national too)",
     },
-    "coalitions.reason.blocked.one": {
-        "nl": "{who} wil bij {items} zelfstandig blijven (alleen niveau A); dat blokkeert deze vorm.",
-        "en": "{who} wants to stay on its own for {items} (level A only), which blocks this form.",
+    "coalitions.variant.scale.national_first": {
+        "nl": "landelijk eerst, regionaal beginnen (bij BI, data en innovatie)",
+        "en": "national first, starting regionally (for BI, data and innovation)",
+    },
+    "coalitions.variant.own_unknown.not_fully": {
+        "nl": "een ? bij de eigen score telt als niet helemaal",
+        "en": "a ? on the own score counts as not fully",
+    },
+    "coalitions.variant.thresholds.stricter": {"nl": "strengere drempels", "en": "stricter thresholds"},
+    "coalitions.variant.thresholds.looser": {"nl": "ruimere drempels", "en": "looser thresholds"},
+    "coalitions.variant.advisor.exclude": {
+        "nl": "zonder de scores die de adviseurs invulden",
+        "en": "without the scores the advisors filled in",
+    },
+    "coalitions.variant.advisor.include": {
+        "nl": "met de scores die de adviseurs invulden",
+        "en": "with the scores the advisors filled in",
+    },
+    # --- evidence on the report's advice ----------------------------------
+    "evidence.label.supported": {"nl": "ondersteund", "en": "supported"},
+    "evidence.label.partly": {"nl": "deels ondersteund", "en": "partly supported"},
+    "evidence.label.contrary": {"nl": "tegengesproken", "en": "contradicted"},
+    "evidence.label.not_testable": {"nl": "niet te toetsen", "en": "cannot be tested"},
+    "evidence.sentence.supported": {
+        "nl": "De scores ondersteunen deze reden.",
+        "en": "The scores support this reason.",
+    },
+    "evidence.sentence.partly": {
+        "nl": "De scores ondersteunen deze reden deels.",
+        "en": "The scores partly support this reason.",
+    },
+    "evidence.sentence.contrary": {
+        "nl": "De scores spreken deze reden tegen.",
+        "en": "The scores run against this reason.",
+    },
+    "evidence.sentence.not_testable": {
+        "nl": "Niet te toetsen: het gaat om {beyond}, en daarover zeggen de scores niets.",
+        "en": "Cannot be tested: it is about {beyond}, on which the scores say nothing.",
+    },
+    "evidence.sentence.beyond": {
+        "nl": "Niet in de scores: {beyond}.",
+        "en": "Not in the scores: {beyond}.",
+    },
+    "evidence.depends": {
+        "nl": "Dit hangt af van een rekenregel: {parts}.",
+        "en": "This depends on a rule of the calculation: {parts}.",
+    },
+    "evidence.depends_part": {
+        "nl": "met de regel ‘{variant}’ wordt het ‘{evidence}’",
+        "en": "with the rule ‘{variant}’ it becomes ‘{evidence}’",
+    },
+    "evidence.items": {"nl": "({items})", "en": "({items})"},
+    "evidence.supplied_by": {"nl": "{item} ({who})", "en": "{item} ({who})"},
+    "evidence.fact.agenda.for": {
+        "nl": "Brede gezamenlijke agenda: op {n} van de {determined} onderdelen zien alle diensten "
+        "meerwaarde en noemen ze een schaalniveau van samenwerking (aandeel {share}, de drempel is "
+        "{fits_at}).",
+        "en": "A broad joint agenda: on {n} of the {determined} items every service sees added value and "
+        "names a scale of cooperation (share {share}, the threshold is {fits_at}).",
+    },
+    "evidence.fact.agenda.partly": {
+        "nl": "Smalle gezamenlijke agenda: op {n} van de {determined} onderdelen zien alle diensten "
+        "meerwaarde en noemen ze een schaalniveau van samenwerking (aandeel {share}, onder de drempel "
+        "van {fits_at}).",
+        "en": "A narrow joint agenda: on {n} of the {determined} items every service sees added value and "
+        "names a scale of cooperation (share {share}, below the threshold of {fits_at}).",
+    },
+    "evidence.fact.agenda.against": {
+        "nl": "Bijna geen gezamenlijke agenda: op {n} van de {determined} onderdelen zien alle diensten "
+        "meerwaarde en noemen ze een schaalniveau van samenwerking (aandeel {share}).",
+        "en": "Hardly a joint agenda: on {n} of the {determined} items every service sees added value and "
+        "names a scale of cooperation (share {share}).",
+    },
+    "evidence.fact.agenda.silent": {
+        "nl": "Over een gezamenlijke agenda zeggen de scores weinig: maar {determined} onderdelen zijn "
+        "bepaald.",
+        "en": "The scores say little about a joint agenda: only {determined} items are determined.",
+    },
+    "evidence.fact.complement.for": {
+        "nl": "{service} kan op {n} onderdelen hulp halen bij een andere dienst in de groep.",
+        "en": "{service} can get help from another service in the group on {n} items.",
+    },
+    "evidence.fact.complement.for.one": {
+        "nl": "{service} kan op 1 onderdeel hulp halen bij een andere dienst in de groep.",
+        "en": "{service} can get help from another service in the group on 1 item.",
+    },
+    "evidence.fact.complement.against": {
+        "nl": "{service} kan op geen enkel onderdeel hulp halen bij een andere dienst in de groep.",
+        "en": "{service} can get help from another service in the group on no item.",
+    },
+    "evidence.fact.supply": {
+        "nl": "{service} komt tekort op {needs} onderdelen waar de dienst meerwaarde ziet; op {n} daarvan "
+        "kan een andere dienst helpen: {by}.",
+        "en": "{service} falls short on {needs} items where it sees added value; on {n} of them another "
+        "service can help: {by}.",
+    },
+    "evidence.fact.supply.against": {
+        "nl": "{service} komt tekort op {needs} onderdelen waar de dienst meerwaarde ziet, maar op geen "
+        "daarvan kan een andere dienst in de groep helpen.",
+        "en": "{service} falls short on {needs} items where it sees added value, but on none of them can "
+        "another service in the group help.",
+    },
+    "evidence.fact.supply_none.against": {
+        "nl": "{service} komt nergens tekort waar de dienst meerwaarde ziet.",
+        "en": "{service} falls short nowhere it sees added value.",
+    },
+    "evidence.fact.supply_none.silent": {
+        "nl": "Of {service} tekortkomt, is niet te zeggen: de eigen scores zijn ? of ontbreken.",
+        "en": "Whether {service} falls short cannot be said: its own scores are ? or missing.",
+    },
+    "evidence.fact.balance": {
+        "nl": "Halen en brengen van {service} in deze groep: brengen op {brings} onderdelen, halen op "
+        "{gets}.",
+        "en": "Give and take of {service} in this group: it can bring help on {brings} items and get help "
+        "on {gets}.",
+    },
+    "evidence.fact.balance.silent": {
+        "nl": "Over halen en brengen van {service} zeggen de scores niets: de scores zijn ? of ontbreken.",
+        "en": "The scores say nothing on what {service} would give and take: they are ? or missing.",
+    },
+    "evidence.fact.shared_want": {
+        "nl": "Alle diensten zien meerwaarde op {n} van de {scope} onderdelen waar het om gaat.",
+        "en": "Every service sees added value on {n} of the {scope} items concerned.",
+    },
+    "evidence.fact.shared_scale": {
+        "nl": "Alle diensten noemen een schaalniveau van samenwerking op {n} van de {scope} onderdelen "
+        "waar het om gaat.",
+        "en": "Every service names a scale of cooperation on {n} of the {scope} items concerned.",
     },
     # --- briefing ----------------------------------------------------------
     "briefing.none": {"nl": "geen", "en": "none"},
@@ -914,12 +1056,24 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{context} (Our words; report, page {page}.)",
     },
     "briefing.definitions.robustness": {
-        "nl": "Wat de criteria betekenen (in eigen woorden; rapport, pagina {pages}):",
-        "en": "What the criteria mean (our words; report, page {pages}):",
+        "nl": "Wat de criteria betekenen (in eigen woorden, naar het rapport, pagina {pages}):",
+        "en": "What the criteria mean (in our words, after the report, page {pages}):",
+    },
+    "briefing.definitions.robustness.odsamen": {
+        "nl": "Wat de criteria inhouden. De namen staan in het rapport (pagina {pages}); de uitleg is "
+        "van odsamen:",
+        "en": "What the criteria are about. The names are in the report (page {pages}); the explanations "
+        "are odsamen's own:",
     },
     "briefing.definitions.task": {
-        "nl": "Wat de opgaven inhouden (in eigen woorden; rapport, pagina {pages}):",
-        "en": "What the tasks are about (our words; report, page {pages}):",
+        "nl": "Wat de opgaven inhouden (in eigen woorden, naar het rapport, pagina {pages}):",
+        "en": "What the tasks are about (in our words, after the report, page {pages}):",
+    },
+    "briefing.definitions.task.odsamen": {
+        "nl": "Wat de opgaven inhouden. De namen staan in het rapport (pagina {pages}); de uitleg is "
+        "van odsamen:",
+        "en": "What the tasks are about. The names are in the report (page {pages}); the explanations are "
+        "odsamen's own:",
     },
     "briefing.reading": {
         "nl": "Een score ? (onbekend) telt in deze briefing als onbepaald: niet als zwak en niet als sterk.",
@@ -981,16 +1135,22 @@ WORDS: dict[str, dict[str, str]] = {
         "cooperation.",
     },
     "briefing.summary.offers.one": {
-        "nl": "Brengen: 1 onderdeel waarop de dienst sterk is en een andere dienst hulp zoekt.",
-        "en": "To give: 1 item on which the service is strong and another service looks for help.",
+        "nl": "Brengen: 1 onderdeel waarop de dienst sterk is en een andere dienst meerwaarde ziet en "
+        "tekortkomt.",
+        "en": "To give: 1 item on which the service is strong and another service falls short and sees "
+        "added value.",
     },
     "briefing.summary.offers": {
-        "nl": "Brengen: {n} onderdelen waarop de dienst sterk is en een andere dienst hulp zoekt.",
-        "en": "To give: {n} items on which the service is strong and another service looks for help.",
+        "nl": "Brengen: {n} onderdelen waarop de dienst sterk is en een andere dienst meerwaarde ziet en "
+        "tekortkomt.",
+        "en": "To give: {n} items on which the service is strong and another service falls short and "
+        "sees added value.",
     },
     "briefing.summary.offers.none": {
-        "nl": "Brengen: er is geen onderdeel waarop de dienst sterk is en een andere dienst hulp zoekt.",
-        "en": "To give: there is no item on which the service is strong and another service looks for help.",
+        "nl": "Brengen: er is geen onderdeel waarop de dienst sterk is en een andere dienst meerwaarde "
+        "ziet en tekortkomt.",
+        "en": "To give: there is no item on which the service is strong and another service falls short "
+        "and sees added value.",
     },
     "briefing.standing.robustness.met": {
         "nl": "Voldoet aan {n} van de {total} criteria: {items}.",
@@ -1068,6 +1228,18 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{services} zijn voor minder opgaven toegerust dan {service}.",
         "en": "{services} are equipped for fewer tasks than {service}.",
     },
+    "briefing.standing.robustness.open": {
+        "nl": "Met {services} is {service} niet goed te vergelijken: door de scores met ? kan het verschil "
+        "nog beide kanten op.",
+        "en": "{service} cannot be compared with {services}: scores of ? could still tip the difference "
+        "either way.",
+    },
+    "briefing.standing.task.open": {
+        "nl": "Met {services} is {service} niet goed te vergelijken: door de scores met ? kan het verschil "
+        "nog beide kanten op.",
+        "en": "{service} cannot be compared with {services}: scores of ? could still tip the difference "
+        "either way.",
+    },
     "briefing.standing.task.fewer.one": {
         "nl": "{services} is voor minder opgaven toegerust dan {service}.",
         "en": "{services} is equipped for fewer tasks than {service}.",
@@ -1099,7 +1271,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.column.dimension": {"nl": "Dimensie", "en": "Dimension"},
     "briefing.column.item": {"nl": "Onderdeel", "en": "Item"},
-    "briefing.column.receivers": {"nl": "Zoekt hulp", "en": "Looking for help"},
+    "briefing.column.receivers": {"nl": "Kan hier halen", "en": "Can gain here"},
     "briefing.column.levels": {"nl": "Voorkeur", "en": "Preference"},
     "briefing.column.explained_by": {"nl": "Op welke onderdelen", "en": "On which items"},
     "briefing.column.report_column": {"nl": "Kolom in rapport", "en": "Column in report"},
@@ -1130,114 +1302,72 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.level_entry": {"nl": "{level} = {label}", "en": "{level} = {label}"},
     "briefing.levels_legend": {"nl": "Schaalniveaus: {levels}.", "en": "Scale levels: {levels}."},
     "briefing.forms.intro": {
-        "nl": "Welke vorm van samenwerking past volgens de scores bij een groep diensten waar {service} bij "
-        "hoort? De vormen komen uit het rapport: convenant, expertisecentrum, federatie en (gedeeltelijke) "
-        "fusie. Wanneer een vorm past, staat in de gegevens (scenarios.csv) en is een keuze van dit project, "
-        "bedoeld om over te praten.",
-        "en": "By the scores, which form of cooperation fits a group of services that includes {service}? "
-        "The forms come from the report: covenant, centre of expertise, federation and (partial) merger. "
-        "When a form fits is set in the data (scenarios.csv); it is this project's choice, meant for "
-        "discussion.",
-    },
-    "briefing.forms.strongest": {
-        "nl": "De groep met {service} waarbij de meeste vormen passen: {coalition}.",
-        "en": "The group with {service} that most forms fit: {coalition}.",
-    },
-    "briefing.forms.strongest_tied": {
-        "nl": "De groepen met {service} waarbij de meeste vormen passen, staan gelijk: {coalition}; "
-        "{others}.",
-        "en": "The groups with {service} that most forms fit are tied: {coalition}; {others}.",
-    },
-    "briefing.forms.other_reading.include": {
-        "nl": "Let op: zonder de scores die de adviseurs invulden, passen de meeste vormen bij een andere "
-        "groep: {coalitions}.",
-        "en": "Note: without the scores the advisors filled in, most forms fit another group: {coalitions}.",
-    },
-    "briefing.forms.other_reading.exclude": {
-        "nl": "Let op: met de scores die de adviseurs invulden, passen de meeste vormen bij een andere "
-        "groep: {coalitions}.",
-        "en": "Note: with the scores the advisors filled in, most forms fit another group: {coalitions}.",
-    },
-    "briefing.forms.other_reading_none.include": {
-        "nl": "Let op: zonder de scores die de adviseurs invulden, past bij geen enkele groep met {service} "
-        "een vorm, ook niet deels.",
-        "en": "Note: without the scores the advisors filled in, no form fits any group with {service}, not "
-        "even partly.",
-    },
-    "briefing.forms.other_reading_none.exclude": {
-        "nl": "Let op: met de scores die de adviseurs invulden, past bij geen enkele groep met {service} een "
-        "vorm, ook niet deels.",
-        "en": "Note: with the scores the advisors filled in, no form fits any group with {service}, not even "
-        "partly.",
-    },
-    "briefing.forms.none": {
-        "nl": "Bij geen enkele groep met {service} past een vorm, ook niet deels.",
-        "en": "No form fits, not even partly, any group with {service}.",
+        "nl": "Het rapport noemt vier vormen van samenwerking, van licht naar zwaar: convenant, "
+        "expertisecentrum, federatie en fusie. Of een lichte of een bindende vorm beter past, kunnen de "
+        "scores niet zeggen. Wel laten ze zien hoe breed de gezamenlijke agenda van een groep is, en waar "
+        "de ene dienst de andere kan helpen.",
+        "en": "The report names four forms of cooperation, from light to binding: covenant, centre of "
+        "expertise, federation and merger. Whether a light or a binding form suits better, the scores "
+        "cannot say. They do show how broad a group's joint agenda is, and where one service can help "
+        "another.",
     },
     "briefing.forms.more": {
-        "nl": "Nog {n} groepen met deze dienst waarbij een vorm (deels) past, staan in de tabel "
-        "coalition_scenarios.csv van het bestuurspakket.",
-        "en": "{n} more groups with this service that a form fits (partly) are in the board pack's table "
-        "coalition_scenarios.csv.",
+        "nl": "Nog {n} groepen met deze dienst staan in de tabellen van het pakket.",
+        "en": "{n} more groups with this service are in the pack's tables.",
     },
     "briefing.forms.more.one": {
-        "nl": "Nog 1 groep met deze dienst waarbij een vorm (deels) past, staat in de tabel "
-        "coalition_scenarios.csv van het bestuurspakket.",
-        "en": "1 more group with this service that a form fits (partly) is in the board pack's table "
-        "coalition_scenarios.csv.",
+        "nl": "Nog 1 groep met deze dienst staat in de tabellen van het pakket.",
+        "en": "1 more group with this service is in the pack's tables.",
     },
-    "briefing.forms.rest": {
-        "nl": "De {n} andere groepen met deze dienst: bij geen enkele past een vorm, ook niet deels.",
-        "en": "The {n} other groups with this service: no form fits any of them, not even partly.",
+    "briefing.forms.group_agenda": {
+        "nl": "{n} van {determined} onderdelen",
+        "en": "{n} of {determined} items",
     },
-    "briefing.forms.rest.one": {
-        "nl": "De andere groep met deze dienst: daarbij past geen vorm, ook niet deels.",
-        "en": "The other group with this service: no form fits it, not even partly.",
+    "briefing.forms.supply_heading": {
+        "nl": "Wie {service} kan helpen, en waarbij",
+        "en": "Who can help {service}, and on what",
     },
-    "briefing.forms.undecided": {"nl": "{form}: {reason}", "en": "{form}: {reason}"},
+    "briefing.forms.no_supply": {
+        "nl": "{service} komt volgens de scores nergens tekort waar de dienst meerwaarde ziet.",
+        "en": "By the scores, {service} falls short nowhere it sees added value.",
+    },
+    "briefing.forms.strong_at": {"nl": "{service} ({levels})", "en": "{service} ({levels})"},
+    "briefing.forms.nobody": {"nl": "geen andere dienst sterk", "en": "no other service strong"},
+    "briefing.forms.report_reason": {"nl": "Reden in het rapport:", "en": "The report's reason:"},
+    "briefing.forms.scores_show": {"nl": "Wat de scores laten zien:", "en": "What the scores show:"},
+    "briefing.forms.rules": {
+        "nl": "De drempels, de regel welke schaalniveaus meetellen en hoe een ? telt, zijn keuzes van "
+        "odsamen, geen uitkomst van de scores. Waar een andere keuze het oordeel verandert, staat dat "
+        "erbij. Alle groepen en vormen staan in de tabellen van het pakket.",
+        "en": "The thresholds, the rule on which scale levels count and how a ? counts are choices of "
+        "odsamen, not an outcome of the scores. Where another choice changes a judgement, this is said. "
+        "Every group and form is in the pack's tables.",
+    },
     "briefing.forms.advice_heading": {
-        "nl": "Wat het rapport adviseert, naast de gegevens",
-        "en": "What the report advises, beside the data",
+        "nl": "Het advies van het rapport naast de scores gelegd",
+        "en": "The report's advice set beside the scores",
     },
     "briefing.forms.no_advice": {
         "nl": "Het rapport geeft geen advies dat {service} noemt.",
         "en": "The report gives no advice that names {service}.",
     },
-    "briefing.forms.caveats_heading": {"nl": "Waar dit op rust", "en": "What this rests on"},
-    "briefing.forms.caveat.self": {
-        "nl": "De scores zijn de eigen beoordeling van de directeuren; de scores van OFGV voor de "
-        "toekomstige opgaven vulden de adviseurs in.",
-        "en": "The scores are the directors' own assessment; OFGV's scores for the future tasks were filled "
-        "in by the advisors.",
-    },
-    "briefing.forms.caveat.per_item": {
-        "nl": "De voorkeur voor een schaalniveau gaven de diensten per onderdeel, niet per groep: ‘enkele "
-        "diensten’ (B) zegt niet met welke.",
-        "en": "The services gave their preferred scale per item, not per group: ‘some services’ (B) does not "
-        "say which.",
-    },
-    "briefing.forms.caveat.nothing_on_money": {
-        "nl": "De gegevens zeggen niets over financiën, omvang, draagvlak of bestuur; ‘past’ betekent "
-        "alleen dat de scores de vorm dragen, niet dat hij wordt aangeraden.",
-        "en": "The data say nothing about finances, size, support or governance; ‘fits’ only means the "
-        "scores carry the form, not that it is recommended.",
-    },
-    "briefing.forms.caveat.thresholds": {
-        "nl": "Met iets strengere of ruimere grenzen kan een oordeel verschuiven; het notebook "
-        "03-coalitions laat zien welke.",
-        "en": "With slightly stricter or looser thresholds a verdict can shift; the notebook 03-coalitions "
-        "shows which.",
-    },
     "briefing.column.coalition": {"nl": "Groep", "en": "Group"},
     "briefing.column.advice": {"nl": "Advies van het rapport", "en": "The report's advice"},
     "briefing.column.stance": {"nl": "Houding", "en": "Stance"},
     "briefing.column.data_verdict": {"nl": "Volgens de scores", "en": "By the scores"},
-    "briefing.column.agreement": {"nl": "Vergelijking", "en": "Comparison"},
+    "briefing.column.agenda": {"nl": "Gezamenlijke agenda", "en": "Joint agenda"},
+    "briefing.column.depends": {"nl": "Anders met de regel", "en": "Different with the rule"},
+    "briefing.column.helps": {"nl": "Waar de een de ander kan helpen", "en": "Where one can help another"},
+    "briefing.column.own_scores": {"nl": "Score en meerwaarde", "en": "Score and added value"},
+    "briefing.column.strong_at": {
+        "nl": "Sterk op dit onderdeel (schaalniveau)",
+        "en": "Strong on this item (scale)",
+    },
     "briefing.column.why": {"nl": "Waarom", "en": "Why"},
     "briefing.verdict.partner_value": {"nl": "{partner} ({basis})", "en": "{partner} ({basis})"},
     "briefing.verdict.clear": {
-        "nl": "Beste partner (maat: {lens}): {partner}. Dat blijft zo bij elke lezing van de gegevens.",
-        "en": "Best partner (measure: {lens}): {partner}. This holds under every reading of the data.",
+        "nl": "Beste partner (maat: {lens}): {partner}. Dat blijft zo bij elke rekenwijze.",
+        "en": "Best partner (measure: {lens}): {partner}. This holds however the data are counted.",
     },
     "briefing.verdict.margin": {
         "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan vrijwel gelijk (het verschil "
@@ -1245,13 +1375,33 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No clear best partner (measure: {lens}): {partners} are nearly tied (their shares differ "
         "by less than {margin}).",
     },
+    "briefing.verdict.lead_shrinks": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {leader} ligt voor op {other}. Maar {reading} "
+        "wordt die voorsprong klein: {a2} tegen {b2}.",
+        "en": "No clear best partner (measure: {lens}): {leader} is ahead of {other}. But {reading} the lead "
+        "becomes small: {a2} against {b2}.",
+    },
+    "briefing.verdict.leader_swaps": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {leader} ligt voor op {other}. Maar {reading} "
+        "ligt {name} voorop: {b2} tegen {a2}.",
+        "en": "No clear best partner (measure: {lens}): {leader} is ahead of {other}. But {reading} {name} "
+        "comes first: {b2} against {a2}.",
+    },
+    "briefing.verdict.when": {
+        "nl": "bij de rekenwijze ‘{reading}’",
+        "en": "under the way of counting ‘{reading}’",
+    },
+    "briefing.verdict.tie_always": {
+        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk, bij elke rekenwijze.",
+        "en": "No clear best partner (measure: {lens}): {partners} are tied, however the data are counted.",
+    },
     "briefing.verdict.tie": {
         "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk.",
         "en": "No clear best partner (measure: {lens}): {partners} are tied.",
     },
     "briefing.verdict.reading": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de lezing van "
-        "de gegevens. Dicht bij elkaar: {partners}.",
+        "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de "
+        "rekenwijze. Dicht bij elkaar: {partners}.",
         "en": "No clear best partner (measure: {lens}): who comes first depends on how the data are read. "
         "Close together: {partners}.",
     },
@@ -1266,8 +1416,25 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Nothing in common with any service (measure: {lens}).",
     },
     "briefing.advisor_driven": {
-        "nl": "† Dit rust (deels) op scores die de adviseurs invulden.",
-        "en": "† This rests (partly) on scores the advisors filled in.",
+        "nl": "† Dit rust deels op scores die de adviseurs invulden.",
+        "en": "† This rests partly on scores the advisors filled in.",
+    },
+    "briefing.advisor_driven.all": {
+        "nl": "† Dit rust helemaal op scores die de adviseurs invulden.",
+        "en": "† This rests wholly on scores the advisors filled in.",
+    },
+    "briefing.summary.advice": {
+        "nl": "Advies van het rapport voor {service}, naast de scores gelegd: {rows}. Zie ‘Vormen van "
+        "samenwerking’.",
+        "en": "The report's advice for {service}, set beside the scores: {rows}. See ‘Forms of cooperation’.",
+    },
+    "briefing.summary.advice_row": {
+        "nl": "{stance}: {form} van {coalition} ({evidence}{depends})",
+        "en": "{stance}: {form} of {coalition} ({evidence}{depends})",
+    },
+    "briefing.summary.advice_depends": {
+        "nl": ", hangt af van een rekenregel",
+        "en": ", depends on a rule of the calculation",
     },
     "briefing.partners.intro": {
         "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag. De belangrijkste maat "
@@ -1282,7 +1449,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rests on; it lets partners be compared when that number differs.",
     },
     "briefing.partners.rules": {
-        "nl": "Een partner heet alleen ‘beste’ als zijn aandeel bij elke lezing van de gegevens (? als "
+        "nl": "Een partner heet alleen ‘beste’ als zijn aandeel bij elke rekenwijze (? als "
         "neutraal of als ontbrekend, met of zonder de scores van de adviseurs, schaalniveaus gegroepeerd "
         "of letter voor letter) ten minste {margin} hoger is dan dat van de volgende partner, en als het "
         "rust op ten minste {share} van de onderdelen.",
@@ -1293,9 +1460,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.partners.note.margin": {"nl": "vrijwel gelijk", "en": "nearly tied"},
     "briefing.partners.note.tie": {"nl": "gelijk", "en": "tied"},
-    "briefing.basis.mean": {"nl": "gemiddelde over {n} onderdelen", "en": "mean over {n} items"},
-    "briefing.basis.mean.one": {"nl": "gemiddelde over 1 onderdeel", "en": "mean over 1 item"},
-    "briefing.partners.note.reading": {"nl": "hangt af van de lezing", "en": "depends on the reading"},
+    "briefing.basis.mean": {"nl": "gemiddelde op {n} onderdelen", "en": "mean over {n} items"},
+    "briefing.basis.mean.one": {"nl": "gemiddelde op 1 onderdeel", "en": "mean over 1 item"},
+    "briefing.partners.note.reading": {"nl": "hangt af van de rekenwijze", "en": "depends on the reading"},
     "briefing.partners.note.evidence": {"nl": "weinig onderdelen", "en": "few items"},
     "briefing.column.lens": {"nl": "Maat", "en": "Measure"},
     "briefing.column.partner": {"nl": "Partner", "en": "Partner"},
@@ -1343,13 +1510,18 @@ WORDS: dict[str, dict[str, str]] = {
         "the comparisons, neither weak nor strong.",
     },
     "briefing.change.nothing": {
-        "nl": "Bij elk van de {n} lezingen van de gegevens ligt op de gezamenlijke agenda dezelfde partner "
-        "voorop.",
-        "en": "Under each of the {n} readings of the data the same partner comes first on the joint agenda.",
+        "nl": "Op de gezamenlijke agenda verandert alleen de rekenwijze ‘{moving}’ iets aan de waarden; ook "
+        "dan blijft voorop: {partners}.",
+        "en": "On the joint agenda only the way of counting ‘{moving}’ changes any value; then too first "
+        "comes: {partners}.",
+    },
+    "briefing.change.nothing.still": {
+        "nl": "Geen enkele rekenwijze verandert de waarden op de gezamenlijke agenda. Voorop: {partners}.",
+        "en": "No way of counting changes the values on the joint agenda. First: {partners}.",
     },
     "briefing.change.intro": {
-        "nl": "Bij een andere lezing van de gegevens ligt op de maat ‘{lens}’ een andere partner voorop:",
-        "en": "Under another reading of the data another partner comes first on the measure ‘{lens}’:",
+        "nl": "Bij een andere rekenwijze ligt op de maat ‘{lens}’ een andere partner voorop:",
+        "en": "Counted another way, another partner comes first on the measure ‘{lens}’:",
     },
     "briefing.change.partner": {"nl": "{reading}: {partners}", "en": "{reading}: {partners}"},
     # --- partner chart: what its colours mean (accessibility, issue 20) ---
@@ -1578,20 +1750,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "pack.index.advice": {"nl": "Advies van het rapport", "en": "The report's advice"},
     "pack.index.strongest": {
-        "nl": "Groep waarbij de meeste vormen passen (volgens de scores)",
-        "en": "Group that most forms fit (by the scores)",
+        "nl": "Wat de scores zeggen over de reden van het advies",
+        "en": "What the scores say on the advice's reason",
     },
-    "pack.index.strongest_unstable": {
-        "nl": "{cell}; hangt af van de scores van de adviseurs",
-        "en": "{cell}; depends on the advisors' scores",
-    },
-    "pack.index.strongest_tied": {
-        "nl": "{coalition} (gelijk met {n} andere groepen)",
-        "en": "{coalition} (tied with {n} other groups)",
-    },
-    "pack.index.strongest_tied.one": {
-        "nl": "{coalition} (gelijk met 1 andere groep)",
-        "en": "{coalition} (tied with 1 other group)",
+    "pack.index.evidence_part": {
+        "nl": "{form} van {coalition}: {evidence}",
+        "en": "{form} of {coalition}: {evidence}",
     },
     "pack.index.no_best.tie": {
         "nl": "geen duidelijke; gelijk: {partners}",
@@ -1602,7 +1766,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "none clear; nearly tied: {partners}",
     },
     "pack.index.no_best.reading": {
-        "nl": "geen duidelijke; hangt af van de lezing: {partners}",
+        "nl": "geen duidelijke; hangt af van de rekenwijze: {partners}",
         "en": "none clear; depends on the reading: {partners}",
     },
     "pack.index.no_best.evidence": {
@@ -1814,8 +1978,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{known} scores known, {unknown} times ?",
     },
     "explorer.profile.note": {
-        "nl": "Alleen deze gemiddelden hangen af van de lezing van ?; in de maten en de coalities is een ? "
-        "bij beide lezingen onbepaald. Nu:",
+        "nl": "Alleen deze gemiddelden hangen af van hoe ? telt; in de maten en de coalities is een ? "
+        "bij beide rekenwijzen onbepaald. Nu:",
         "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is "
         "undetermined under both readings. Now:",
     },
@@ -1843,7 +2007,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Partners of {service}: {lens}",
     },
     "explorer.partners.verdict": {
-        "nl": "Over alle lezingen, met de waarden van de standaardlezing: {verdict}",
+        "nl": "Over alle rekenwijzen, met de waarden van de standaardrekenwijze: {verdict}",
         "en": "Over every reading, with the values of the default reading: {verdict}",
     },
     "explorer.partners.best": {"nl": "beste partner", "en": "best partner"},
@@ -1868,8 +2032,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{coalition}: verdict per form",
     },
     "explorer.coalition.advice": {
-        "nl": "{stance} ({where}); {agreement}",
-        "en": "{stance} ({where}); {agreement}",
+        "nl": "{stance} ({where}); reden van het rapport {evidence}. {reason}",
+        "en": "{stance} ({where}); the report's reason {evidence}. {reason}",
     },
     "explorer.section.coalition_chart": {
         "nl": "Gezamenlijke agenda per coalitie en onderdeel",

@@ -181,8 +181,45 @@ class States:
         return all_of(self.weak, self.added)
 
 
-def states(data: Dataset, reading: Reading | None = None, items: list[str] | None = None) -> States:
-    """The yes/no/undetermined facts per service and item that every lens is built from."""
+SCALE_RULES = ("regional", "cooperation", "national_first")
+"""Which named scale levels count as a wish to cooperate in the region (a rule of this project):
+``regional`` (the default) only the levels flagged regional in ``scale_levels.csv``; ``cooperation``
+every level but alone (A); ``national_first`` the regional levels, and on the items flagged
+``regional_start`` in ``items.csv`` (national first, a regional start for now, as the report reasons
+for BI and data) every level but alone."""
+OWN_UNKNOWN_RULES = ("undetermined", "not_fully")
+"""How a ``?`` on a service's own standing reads in the facts (a rule of this project): neither weak
+nor strong (``undetermined``, the default), or as "not fully" met, that is weak (``not_fully``)."""
+
+
+def counted_levels(data: Dataset, scale: str = "regional") -> dict[str, set[str]]:
+    """Per item, the scale levels that count as a wish to cooperate in the region under ``scale``."""
+    if scale not in SCALE_RULES:
+        raise ValueError(f"unknown scale rule {scale!r}; expected one of {', '.join(SCALE_RULES)}")
+    regional = set(data.regional_levels)
+    wider = {str(level) for level in data.levels["level"]} - {ALONE_LEVEL}
+    starts = dict(zip(data.items["item"].astype(str), data.items["regional_start"], strict=True))
+    return {
+        item: wider if scale == "cooperation" or (scale == "national_first" and start) else regional
+        for item, start in starts.items()
+    }
+
+
+def states(
+    data: Dataset,
+    reading: Reading | None = None,
+    items: list[str] | None = None,
+    *,
+    scale: str = "regional",
+    own_unknown: str = "undetermined",
+) -> States:
+    """The yes/no/undetermined facts per service and item that every lens is built from; ``scale``
+    (:data:`SCALE_RULES`) and ``own_unknown`` (:data:`OWN_UNKNOWN_RULES`) are the project's rules
+    that the forms of cooperation vary."""
+    if own_unknown not in OWN_UNKNOWN_RULES:
+        raise ValueError(
+            f"unknown rule for '?' {own_unknown!r}; expected one of {', '.join(OWN_UNKNOWN_RULES)}"
+        )
     reading = reading or Reading()
     items = items if items is not None else _scope_items(data, None)
     meets = _symbols(data, "meets", reading.advisor, items)
@@ -210,22 +247,23 @@ def states(data: Dataset, reading: Reading | None = None, items: list[str] | Non
         ]
         for code in data.service_codes
     ]
-    regional_levels = data.regional_levels
+    counted = counted_levels(data, scale)
     regional = np.array(
         [
             [
-                np.nan if (code, item) not in named else float(bool(named[(code, item)] & regional_levels))
+                np.nan if (code, item) not in named else float(bool(named[(code, item)] & counted[item]))
                 for item in items
             ]
             for code in data.service_codes
         ],
         dtype=float,
     ).reshape(len(data.service_codes), len(items))
+    unknown_weak = ("?",) if own_unknown == "not_fully" else ()
     return States(
         list(data.service_codes),
         items,
-        strong=_state(meets, STRONG_SYMBOLS, WEAK_SYMBOLS),
-        weak=_state(meets, WEAK_SYMBOLS, STRONG_SYMBOLS),
+        strong=_state(meets, STRONG_SYMBOLS, WEAK_SYMBOLS + unknown_weak),
+        weak=_state(meets, WEAK_SYMBOLS + unknown_weak, STRONG_SYMBOLS),
         added=_state(added, ADDED_SYMBOLS, WEAK_SYMBOLS),
         regional=regional,
         advisor=advisor,

@@ -6,9 +6,12 @@ and item (a robustness criterion or a future task) six facts are each *yes*,
 *no* or *undetermined*, with the cells behind them (:func:`coalition_items`):
 
 ``regional_fit``
-    Every member names a regional scale level (B or C). A member naming only
-    "alone" (A) or only national levels makes it *no*; a member with no
-    answer or ``?`` leaves it undetermined.
+    Every member names a scale level that counts under the scale rule
+    (:data:`~odsamen.analysis.affinity.SCALE_RULES`; by default the regional
+    levels). A member naming only other levels makes it *no*; a member with
+    no answer (*niet opgegeven*) or ``?`` leaves it undetermined. A level-A
+    answer means the service would rather do this itself; it never rules a
+    form out.
 ``shared_want``
     Every member sees added value in cooperation (``+`` or ``++``).
 ``gap``
@@ -19,72 +22,109 @@ and item (a robustness criterion or a future task) six facts are each *yes*,
     The *joint agenda*: regional fit and shared want (for a pair, the
     ``joint_agenda`` lens of :mod:`odsamen.analysis.affinity`).
 ``exchange``
-    On the agenda, with both a gap and a supply: one member can help another.
+    One member can help another: some member falls short and sees added
+    value, another is strong and sees added value, and both name a level
+    that counts under the scale rule (the other members need not).
 
 ``data/scenarios.csv`` holds the forms of cooperation of the report and the
 thresholds the code reads; :func:`scenario_verdicts` gives each coalition and
 form a verdict ``fits``, ``partly``, ``does_not_fit`` or ``undetermined``
-with the items and a reason. A full merger is never decided by the data
-(``decides=false``): it needs finances, support and governance, which the
-scores do not hold. :func:`advice_comparison` sets the report's advice
-(``data/advice.csv``) beside the data's verdicts, and
-:func:`scenario_sensitivity` shows which verdicts change with the reading or
-the thresholds.
+with the items and a reason. Those thresholds, the scale rule and the reading
+of ``?`` are this project's rules (:class:`Rules`), each with variants
+(:data:`RULE_VARIANTS`); :func:`scenario_sensitivity` shows which verdicts
+change with them. A full merger is never decided by the data
+(``decides=false``): it needs money, support and governance, which the
+scores do not hold. The forms are alternatives of rising intensity: a
+convenant fits wherever a federation fits, and the scores cannot tell a light
+form from a binding one, so verdicts are never added up.
+:mod:`odsamen.analysis.evidence` sets the report's advice beside the scores.
 
-The words are "fits" and "consistent with", never "recommended": the scores
-are four services' self-assessments, given per item, not per coalition.
+The words are "fits", never "recommended": the scores are four services'
+self-assessments, given per item, not per coalition.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
-from odsamen.analysis.affinity import ALONE_LEVEL, LOW_EVIDENCE_SHARE, States, all_of, any_of, states
+from odsamen.analysis.affinity import (
+    ALONE_LEVEL,
+    LOW_EVIDENCE_SHARE,
+    OWN_UNKNOWN_RULES,
+    SCALE_RULES,
+    States,
+    all_of,
+    any_of,
+    states,
+)
 from odsamen.analysis.data import Dataset
-from odsamen.analysis.scoring import READINGS, Reading, named_letters
+from odsamen.analysis.scoring import Reading, named_letters
 from odsamen.catalogue import check_language, format_number, join_words, quoted, text
 
 FACTS = ("regional_fit", "shared_want", "gap", "supply", "agenda", "exchange")
 ITEM_COLUMNS = ("coalition", "dimension", "item", *FACTS, "basis")
 SCENARIO_COLUMNS = ("coalition", "scenario", "verdict", "n_items", "items", "reason")
-COMPARISON_COLUMNS = ("coalition", "scenario", "stance", "where", "verdict", "agreement", "reason")
 VERDICTS = ("fits", "partly", "does_not_fit", "undetermined")
 STANCES = ("advised", "option", "not_now", "not_advised")
-AGREEMENTS = ("consistent", "partly", "differs")
 YES, NO, UNDETERMINED = "yes", "no", "undetermined"
 SEPARATOR = "+"
 ALL_SUBSETS_UP_TO = 6
 """Up to this many services every set of two or more is a coalition; beyond, pairs, triples,
 regions and all services (the number of subsets grows too fast)."""
-SCORES = {"fits": 2, "partly": 1, "does_not_fit": 0, "undetermined": 0}
-"""How a verdict counts when the coalitions of a service are ordered (:func:`strongest_coalition`)."""
+THRESHOLD_RULES = ("default", "stricter", "looser")
+"""The thresholds of ``scenarios.csv`` as given, or a step stricter or looser (:func:`threshold_variants`)."""
 
-AGREEMENT_RULES = {
-    ("advised", "fits"): "consistent",
-    ("advised", "partly"): "partly",
-    ("advised", "does_not_fit"): "differs",
-    ("advised", "undetermined"): "partly",
-    ("option", "fits"): "consistent",
-    ("option", "partly"): "consistent",
-    ("option", "does_not_fit"): "differs",
-    ("option", "undetermined"): "partly",
-    ("not_now", "undetermined"): "consistent",
-    ("not_now", "does_not_fit"): "consistent",
-    ("not_now", "partly"): "consistent",
-    ("not_now", "fits"): "partly",
-    ("not_advised", "does_not_fit"): "consistent",
-    ("not_advised", "partly"): "partly",
-    ("not_advised", "fits"): "partly",
-    ("not_advised", "undetermined"): "partly",
-}
-"""How the report's stance and the data's verdict compare. The report advises against a covenant
-for reasons the data do not hold (a small step beside the existing agenda), so data that fit a
-covenant only partly agree with that advice; a full merger the report puts off ('not now') and the
-data cannot decide is consistent."""
+
+@dataclass(frozen=True)
+class Rules:
+    """This project's own rules for the forms of cooperation, each one a choice the reader can vary.
+
+    ``scale``: which named levels count as a wish to cooperate in the region
+    (:data:`~odsamen.analysis.affinity.SCALE_RULES`); ``own_unknown``: how
+    ``?`` on a service's own standing reads
+    (:data:`~odsamen.analysis.affinity.OWN_UNKNOWN_RULES`); ``thresholds``:
+    those of ``scenarios.csv`` or one step stricter or looser
+    (:data:`THRESHOLD_RULES`). The defaults are the project's choice.
+    """
+
+    scale: str = SCALE_RULES[0]
+    own_unknown: str = OWN_UNKNOWN_RULES[0]
+    thresholds: str = THRESHOLD_RULES[0]
+
+    def __post_init__(self):
+        for name, allowed in (
+            ("scale", SCALE_RULES),
+            ("own_unknown", OWN_UNKNOWN_RULES),
+            ("thresholds", THRESHOLD_RULES),
+        ):
+            if getattr(self, name) not in allowed:
+                raise ValueError(
+                    f"unknown {name} rule {getattr(self, name)!r}; expected one of {', '.join(allowed)}"
+                )
+
+    def changes(self) -> list[str]:
+        """The rules on which this differs from the default, as ``"scale=cooperation"``."""
+        default = Rules()
+        return [
+            f"{name}={getattr(self, name)}"
+            for name in ("scale", "own_unknown", "thresholds")
+            if getattr(self, name) != getattr(default, name)
+        ]
+
+
+RULE_VARIANTS = (
+    Rules(scale="cooperation"),
+    Rules(scale="national_first"),
+    Rules(own_unknown="not_fully"),
+    Rules(thresholds="stricter"),
+    Rules(thresholds="looser"),
+)
+"""Each rule varied on its own; with the advisors' scores the other way
+(:func:`other_advisor_reading`) these are the variants every statement on forms is computed under."""
 
 
 # --- coalitions ----------------------------------------------------------------------
@@ -130,7 +170,7 @@ def coalitions_of(data: Dataset, service: str, keys: list[str] | None = None) ->
 # --- facts per coalition and item ---------------------------------------------------------------
 
 
-def _levels(data: Dataset) -> dict[tuple[str, str], str]:
+def cell_levels(data: Dataset) -> dict[tuple[str, str], str]:
     """Each service and item's preference as printed (aspects joined by ``;``), '' if open."""
     prefs = data.preferences.astype({"service": str, "item": str, "levels": str, "aspect": str})
     cells: dict[tuple[str, str], list[str]] = {}
@@ -142,7 +182,7 @@ def _levels(data: Dataset) -> dict[tuple[str, str], str]:
     return {key: ";".join(value) for key, value in cells.items()}
 
 
-def _symbols(data: Dataset, reading: Reading) -> dict[tuple[str, str, str], str]:
+def cell_symbols(data: Dataset, reading: Reading) -> dict[tuple[str, str, str], str]:
     from odsamen.analysis.scoring import scores_read
 
     used = scores_read(data.scores, reading.advisor).astype(str)
@@ -169,12 +209,18 @@ class CoalitionFacts:
     advisor: np.ndarray
 
 
+def rule_states(data: Dataset, reading: Reading | None = None, rules: Rules | None = None) -> States:
+    """:func:`~odsamen.analysis.affinity.states` under ``reading`` and the scale and ``?`` rules."""
+    rules = rules or Rules()
+    return states(data, reading, scale=rules.scale, own_unknown=rules.own_unknown)
+
+
 def coalition_facts(
-    data: Dataset, keys: list[str] | None = None, reading: Reading | None = None
+    data: Dataset, keys: list[str] | None = None, reading: Reading | None = None, rules: Rules | None = None
 ) -> CoalitionFacts:
     """The six facts of every coalition and item, as arrays (coalitions x items)."""
     keys = keys if keys is not None else coalitions(data)
-    facts = states(data, reading)
+    facts = rule_states(data, reading, rules)
     result = {name: np.full((len(keys), len(facts.items)), np.nan) for name in FACTS}
     advisor = np.zeros((len(keys), len(facts.items)), dtype=bool)
     for row, key in enumerate(keys):
@@ -191,15 +237,29 @@ def coalition_facts(
             "gap": gap,
             "supply": supply,
             "agenda": agenda,
-            "exchange": all_of(agenda, gap, supply),
+            "exchange": helps(facts, m),
         }
         for name, value in values.items():
             result[name][row] = value
     return CoalitionFacts(keys, facts.items, result, advisor)
 
 
+def helps(facts: States, members: list[int], needer: int | None = None) -> np.ndarray:
+    """Per item, whether one member (``needer``, or any) can get help from another member of
+    ``members`` (positions in ``facts``): the one falls short and sees added value, the other is
+    strong and sees added value, and both name a level that counts (three-valued, any pair)."""
+    pairs = [
+        all_of(facts.needs[i], facts.regional[i], facts.strong[j], facts.added[j], facts.regional[j])
+        for i in members
+        if needer is None or i == needer
+        for j in members
+        if j != i
+    ]
+    return any_of(*pairs) if pairs else np.zeros(len(facts.items))
+
+
 def coalition_items(
-    data: Dataset, keys: list[str] | None = None, reading: Reading | None = None
+    data: Dataset, keys: list[str] | None = None, reading: Reading | None = None, rules: Rules | None = None
 ) -> pd.DataFrame:
     """Every coalition and item with its six facts (``yes``, ``no``, ``undetermined``) and ``basis``.
 
@@ -210,9 +270,9 @@ def coalition_items(
     preference).
     """
     reading = reading or Reading()
-    found = coalition_facts(data, keys, reading)
-    per_state = states(data, reading)
-    symbols, levels = _symbols(data, reading), _levels(data)
+    found = coalition_facts(data, keys, reading, rules)
+    per_state = rule_states(data, reading, rules)
+    symbols, levels = cell_symbols(data, reading), cell_levels(data)
     dimension = dict(zip(data.items["item"].astype(str), data.items["dimension"].astype(str), strict=True))
     # Each service's cells once, then joined per coalition.
     cells = {
@@ -253,10 +313,9 @@ class Verdict:
     n_determined: int
     n_scope: int
     items: list[str]
-    blocked_by: list[tuple[str, str]]
-    near: list[tuple[str, list[str]]] = ()
-    """Exchange measures: items with a shared want, a gap and a supply that miss only the regional
-    fit, with the members that name no regional level there."""
+    near: list[tuple[str, list[str], list[str]]] = ()
+    """Exchange measures: items where one member could help another but a scale answer does not count,
+    with the members whose named levels do not count and those who gave no answer (*niet opgegeven*)."""
     advisor_items: list[str] = ()
     """The counted items that rest on a score the advisors filled in."""
 
@@ -264,32 +323,52 @@ class Verdict:
 @dataclass(frozen=True)
 class _Context:
     """What every verdict of one data set looks up, read once: the levels each service names per
-    item, the regional levels and each dimension's items in scope."""
+    item and each dimension's items in scope."""
 
     letters: dict
-    regional: set
     scopes: dict
 
     @classmethod
     def of(cls, data: Dataset, items: list[str]) -> _Context:
         scopes = {dimension: _scope(data, items, dimension) for dimension in ("all", "robustness", "task")}
-        return cls(named_letters(data), set(data.regional_levels), scopes)
+        return cls(named_letters(data), scopes)
 
 
-def _verdict(data: Dataset, found: CoalitionFacts, row: int, scenario, thresholds: dict, context) -> Verdict:
+def _near(found: CoalitionFacts, facts: States, row: int, scope: np.ndarray, letters: dict) -> list:
+    """Items in scope where one member could help another were it not for a scale answer."""
+    key = found.keys[row]
+    m = [facts.codes.index(code) for code in members(key)]
+    loose = replace(facts, regional=np.ones_like(facts.regional))  # every answer counts
+    misses = scope & (helps(loose, m) == 1) & (found.facts["exchange"][row] != 1)
+    near = []
+    for k in np.flatnonzero(misses):
+        item = found.items[k]
+        not_given = [code for code in members(key) if (code, item) not in letters]
+        not_counted = [
+            code
+            for code in members(key)
+            if code not in not_given and facts.regional[facts.codes.index(code), k] == 0
+        ]
+        near.append((item, not_counted, not_given))
+    return near
+
+
+def _verdict(
+    data, found: CoalitionFacts, facts: States, row: int, scenario, thresholds: dict, context
+) -> Verdict:
     key = found.keys[row]
     letters = context.letters
     scope = context.scopes[scenario.dimension]
     n_scope = int(scope.sum())
     measure = scenario.measure
     if not scenario.decides or not measure:
-        # Items where every member wants to stay on its own: no sign of a wish to pool.
+        # Items where every member would rather do this itself: shown, never a veto.
         alone = [
             item
             for item in np.array(found.items)[scope]
             if all(letters.get((code, item)) == {ALONE_LEVEL} for code in members(key))
         ]
-        return Verdict(key, scenario.scenario, "undetermined", np.nan, 0, n_scope, alone, [])
+        return Verdict(key, scenario.scenario, "undetermined", np.nan, 0, n_scope, alone)
     fact = "agenda" if measure.startswith("agenda") else "exchange"
     flags = found.facts[fact][row][scope]
     items = [item for item, flag in zip(np.array(found.items)[scope], flags, strict=True) if flag == 1]
@@ -299,23 +378,8 @@ def _verdict(data: Dataset, found: CoalitionFacts, row: int, scenario, threshold
     if measure == "agenda_share" and not n_determined:
         value = np.nan
     fits_at, partly_at = thresholds.get(scenario.scenario, (scenario.fits_at, scenario.partly_at))
-    blocked = [
-        (code, item)
-        for item in scenario.blocking_items
-        for code in members(key)
-        if letters.get((code, item)) == {ALONE_LEVEL}
-    ]
-    near = []
-    if fact == "exchange":
-        almost = all_of(found.facts["shared_want"][row], found.facts["gap"][row], found.facts["supply"][row])
-        misses = scope & (almost == 1) & (found.facts["regional_fit"][row] == 0)
-        for k in np.flatnonzero(misses):
-            item = found.items[k]
-            regional = [code for code in members(key) if letters.get((code, item), set()) & context.regional]
-            near.append((item, [code for code in members(key) if code not in regional]))
-    if blocked:
-        verdict = "does_not_fit"
-    elif not np.isnan(value) and value >= fits_at:
+    near = _near(found, facts, row, scope, letters) if fact == "exchange" else []
+    if not np.isnan(value) and value >= fits_at:
         verdict = "fits"
     elif n_determined < LOW_EVIDENCE_SHARE * n_scope:
         verdict = "undetermined"
@@ -323,9 +387,7 @@ def _verdict(data: Dataset, found: CoalitionFacts, row: int, scenario, threshold
         verdict = "partly"
     else:
         verdict = "does_not_fit"
-    return Verdict(
-        key, scenario.scenario, verdict, value, n_determined, n_scope, items, blocked, near, by_advisor
-    )
+    return Verdict(key, scenario.scenario, verdict, value, n_determined, n_scope, items, near, by_advisor)
 
 
 def verdicts(
@@ -334,21 +396,26 @@ def verdicts(
     reading: Reading | None = None,
     thresholds: dict | None = None,
     found: CoalitionFacts | None = None,
+    rules: Rules | None = None,
 ) -> list[Verdict]:
     """Every coalition and form of ``data.scenarios``: a :class:`Verdict` each.
 
-    ``thresholds`` maps a scenario to ``(fits_at, partly_at)`` in place of
-    those in ``scenarios.csv`` (for the sensitivity). A form fits when its
-    measure reaches ``fits_at``, partly when it reaches ``partly_at``; a
-    member naming only level A on one of the form's ``blocking_items`` makes
-    it ``does_not_fit``; when fewer than half of the items in scope are
-    determined and the form does not fit, it is ``undetermined``.
+    ``rules`` (:class:`Rules`) choose the scale rule, the reading of ``?`` on a
+    service's own standing and the thresholds; ``thresholds`` maps a scenario
+    to ``(fits_at, partly_at)`` in place of those (for a test). A form fits
+    when its measure reaches ``fits_at``, partly when it reaches
+    ``partly_at``; when fewer than half of the items in scope are determined
+    and the form does not fit, it is ``undetermined``.
     """
-    found = found or coalition_facts(data, keys, reading)
+    rules = rules or Rules()
+    found = found or coalition_facts(data, keys, reading, rules)
+    facts = rule_states(data, reading, rules)
+    if thresholds is None:
+        thresholds = {} if rules.thresholds == "default" else threshold_variants(data)[rules.thresholds]
     context = _Context.of(data, found.items)
     scenarios = list(data.scenarios.itertuples(index=False))
     return [
-        _verdict(data, found, row, scenario, thresholds or {}, context)
+        _verdict(data, found, facts, row, scenario, thresholds, context)
         for row in range(len(found.keys))
         for scenario in scenarios
     ]
@@ -367,15 +434,6 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
                 items=items(labels[item] for item in found.items),
             )
         return words
-    if found.blocked_by:
-        who = sorted({code for code, _ in found.blocked_by}, key=data.service_codes.index)
-        return text(
-            "coalitions.reason.blocked",
-            lang,
-            who=join_words(who, lang),
-            n=len(who),
-            items=items(dict.fromkeys(labels[item] for _, item in found.blocked_by)),
-        )
     fields = {
         "n": len(found.items),
         "determined": found.n_determined,
@@ -390,13 +448,8 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
             "coalitions.reason.near",
             lang,
             items="; ".join(
-                text(
-                    "coalitions.reason.near_item",
-                    lang,
-                    item=quoted(labels[item], lang),
-                    who=join_words(codes, lang),
-                )
-                for item, codes in found.near
+                _near_words(item, not_counted, not_given, labels, lang)
+                for item, not_counted, not_given in found.near
             ),
         )
     if found.verdict == "undetermined":
@@ -410,6 +463,16 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
     return words
 
 
+def _near_words(item: str, not_counted: list[str], not_given: list[str], labels: dict, lang: str) -> str:
+    """``‘Datagedreven werken’ (ander schaalniveau: NZKG; niet opgegeven: OFGV)``."""
+    parts = []
+    if not_counted:
+        parts.append(text("coalitions.reason.near_other_level", lang, who=join_words(not_counted, lang)))
+    if not_given:
+        parts.append(text("coalitions.reason.near_not_given", lang, who=join_words(not_given, lang)))
+    return text("coalitions.reason.near_item", lang, item=quoted(labels[item], lang), why="; ".join(parts))
+
+
 def scenario_verdicts(
     data: Dataset,
     keys: list[str] | None = None,
@@ -417,6 +480,7 @@ def scenario_verdicts(
     *,
     lang: str = "nl",
     thresholds: dict | None = None,
+    rules: Rules | None = None,
 ) -> pd.DataFrame:
     """Every coalition and form with its verdict, as a table with columns :data:`SCENARIO_COLUMNS`.
 
@@ -428,7 +492,7 @@ def scenario_verdicts(
     scenarios = {row.scenario: row for row in data.scenarios.itertuples(index=False)}
     labels = data.item_labels(lang)
     rows = []
-    for found in verdicts(data, keys, reading, thresholds=thresholds):
+    for found in verdicts(data, keys, reading, thresholds=thresholds, rules=rules):
         scenario = scenarios[found.scenario]
         counted = [] if not scenario.decides else found.items
         rows.append(
@@ -444,91 +508,25 @@ def scenario_verdicts(
     return pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
 
 
-def strongest_coalitions(data: Dataset, service: str, table: pd.DataFrame | None = None) -> list[str]:
-    """The coalitions of ``service`` whose forms fit best: most points (fits 2, partly 1) over the
-    forms the data can decide. Several on a tie, fewest members first, then codebook order; empty
-    if nothing fits."""
-    table = table if table is not None else scenario_verdicts(data)
-    own = involving(table, service)
-    points = own.assign(points=own["verdict"].map(SCORES)).groupby("coalition", sort=False)["points"].sum()
-    if points.empty or points.max() == 0:
-        return []
-    best = [key for key, value in points.items() if value == points.max()]
-    position = {code: k for k, code in enumerate(data.service_codes)}
-    return sorted(best, key=lambda key: (len(members(key)), [position[code] for code in members(key)]))
-
-
 def other_advisor_reading(reading: Reading | None = None) -> Reading:
     """``reading`` with the advisor-filled scores the other way (left out if kept, kept if left out).
 
     Of the readings, only this one can change a coalition's facts: ``?`` is
     undetermined under both readings of ``?``, and the scale letters enter
-    only through whether a level is regional, which grouping does not change.
+    only through whether a level counts, which grouping does not change.
     """
     reading = reading or Reading()
     other = "exclude" if reading.advisor == "include" else "include"
     return Reading(reading.unknown, other, reading.levels)
 
 
-def strongest_holds(
-    data: Dataset,
-    service: str,
-    reading: Reading | None = None,
-    table: pd.DataFrame | None = None,
-    other_table: pd.DataFrame | None = None,
-) -> bool:
-    """True when :func:`strongest_coalitions` of ``service`` are the same under ``reading`` and under
-    :func:`other_advisor_reading` (``table``/``other_table``: the verdicts under each, if computed)."""
-    keys = coalitions_of(data, service)
-    if table is None:
-        table = scenario_verdicts(data, keys, reading)
-    if other_table is None:
-        other_table = scenario_verdicts(data, keys, other_advisor_reading(reading))
-    return strongest_coalitions(data, service, table) == strongest_coalitions(data, service, other_table)
-
-
-def strongest_coalition(data: Dataset, service: str, table: pd.DataFrame | None = None) -> str | None:
-    """The first of :func:`strongest_coalitions`, or None."""
-    found = strongest_coalitions(data, service, table)
-    return found[0] if found else None
-
-
-# --- the report's advice beside the data -----------------------------------------------------------
-
-
-def advice_comparison(data: Dataset, table: pd.DataFrame | None = None, *, lang: str = "nl") -> pd.DataFrame:
-    """Every row of the report's advice (``data/advice.csv``) beside the data's verdict.
-
-    Columns :data:`COMPARISON_COLUMNS`: ``agreement`` is ``consistent``,
-    ``partly`` or ``differs`` (:data:`AGREEMENT_RULES`), and ``reason``
-    gives the data's reason. An advice row about a coalition that is not
-    studied (not in :func:`coalitions`) is computed on its own.
-    """
-    check_language(lang)
-    if data.advice.empty:
-        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
-    wanted = list(dict.fromkeys(data.advice["coalition"].astype(str)))
-    table = table if table is not None else scenario_verdicts(data, wanted, lang=lang)
-    missing = [key for key in wanted if key not in set(table["coalition"])]
-    if missing:
-        table = pd.concat([table, scenario_verdicts(data, missing, lang=lang)], ignore_index=True)
-    found = table.set_index(["coalition", "scenario"])
-    rows = []
-    for advice in data.advice.astype(str).itertuples(index=False):
-        row = found.loc[(advice.coalition, advice.scenario)]
-        agreement = AGREEMENT_RULES[(advice.stance, row["verdict"])]
-        rows.append(
-            (
-                advice.coalition,
-                advice.scenario,
-                advice.stance,
-                advice.where,
-                row["verdict"],
-                agreement,
-                row["reason"],
-            )
-        )
-    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+def variants(reading: Reading | None = None) -> list[tuple[str, Reading, Rules]]:
+    """Every variant a statement on forms is computed under, one switch each: ``(name, reading,
+    rules)`` with ``name`` as ``scale=cooperation`` or ``advisor=exclude``."""
+    reading = reading or Reading()
+    other = other_advisor_reading(reading)
+    found = [(", ".join(rules.changes()), reading, rules) for rules in RULE_VARIANTS]
+    return found + [(f"advisor={other.advisor}", other, Rules())]
 
 
 # --- sensitivity --------------------------------------------------------------------------------------
@@ -537,7 +535,7 @@ def advice_comparison(data: Dataset, table: pd.DataFrame | None = None, *, lang:
 def threshold_variants(data: Dataset) -> dict[str, dict]:
     """Stricter and looser thresholds per form: one item more or less, or 0.1 more or less of a share,
     never below one item (or 0.1)."""
-    variants = {}
+    found = {}
     for scenario in data.scenarios.itertuples(index=False):
         if not scenario.decides or not scenario.measure:
             continue
@@ -545,74 +543,34 @@ def threshold_variants(data: Dataset) -> dict[str, dict]:
         # A count never drops below one item: 'partly' on zero items would say nothing.
         floor = step
         for name, sign in (("stricter", 1), ("looser", -1)):
-            fits_at = max(floor, scenario.fits_at + sign * step)
-            partly_at = max(floor, min(fits_at, scenario.partly_at + sign * step))
-            variants.setdefault(name, {})[scenario.scenario] = (fits_at, partly_at)
-    return variants
+            fits_at = max(floor, round(scenario.fits_at + sign * step, 6))
+            partly_at = max(floor, min(fits_at, round(scenario.partly_at + sign * step, 6)))
+            found.setdefault(name, {})[scenario.scenario] = (fits_at, partly_at)
+    return found
 
 
 def scenario_sensitivity(data: Dataset, keys: list[str] | None = None) -> pd.DataFrame:
-    """Which verdicts change with the reading (every :data:`~odsamen.analysis.scoring.READINGS`) or with
-    stricter or looser thresholds (:func:`threshold_variants`).
+    """Which verdicts change with a rule variant or the advisors' scores (:func:`variants`).
 
     One row per coalition and form whose verdict is not the same everywhere:
     ``coalition, scenario, verdict`` (the default), ``other_verdicts`` (the
-    others seen, ``;``-joined) and ``changed_by`` (the reading switches
-    ``advisor``, ``levels``, ``unknown`` and ``thresholds`` that alone change it).
+    others seen, ``;``-joined) and ``changed_by`` (the variants that change
+    it, ``; ``-joined). The readings of ``?`` in averages and of the scale
+    letters change no coalition's facts, so they are not varied here.
     """
     keys = keys if keys is not None else coalitions(data)
     default = {(v.coalition, v.scenario): v.verdict for v in verdicts(data, keys)}
-    seen: dict[tuple[str, str], dict[str, set[str]]] = {key: {} for key in default}
-    for reading in READINGS[1:]:
-        switch = ", ".join(part.split("=")[0] for part in reading.changes())
-        for found in verdicts(data, keys, reading):
-            seen[(found.coalition, found.scenario)].setdefault(switch, set()).add(found.verdict)
-    for thresholds in threshold_variants(data).values():
-        for found in verdicts(data, keys, thresholds=thresholds):
-            seen[(found.coalition, found.scenario)].setdefault("thresholds", set()).add(found.verdict)
+    seen: dict[tuple[str, str], dict[str, str]] = {key: {} for key in default}
+    for name, reading, rules in variants():
+        for found in verdicts(data, keys, reading, rules=rules):
+            seen[(found.coalition, found.scenario)][name] = found.verdict
     rows = []
     for key, verdict in default.items():
-        others = set().union(*seen[key].values()) - {verdict} if seen[key] else set()
-        if not others:
-            continue
-        changed_by = [
-            switch for switch, found in seen[key].items() if found - {verdict} and "," not in switch
-        ]
-        rows.append(
-            (
-                *key,
-                verdict,
-                ";".join(v for v in VERDICTS if v in others),
-                ", ".join(changed_by) or "combination",
-            )
-        )
+        changed = {name: other for name, other in seen[key].items() if other != verdict}
+        if changed:
+            others = set(changed.values())
+            rows.append((*key, verdict, ";".join(v for v in VERDICTS if v in others), "; ".join(changed)))
     return pd.DataFrame(rows, columns=["coalition", "scenario", "verdict", "other_verdicts", "changed_by"])
-
-
-def advice_sensitivity(data: Dataset) -> pd.DataFrame:
-    """Which comparisons with the report's advice change with the reading or the thresholds.
-
-    One row per advice row and variant that changes its ``agreement``:
-    ``coalition, scenario, agreement`` (default), ``other`` (the agreement
-    under the variant) and ``changed_by``: the reading's switches
-    (``advisor=exclude``, …) or ``thresholds=stricter``/``looser``
-    (:func:`threshold_variants`).
-    """
-    columns = ["coalition", "scenario", "agreement", "other", "changed_by"]
-    if data.advice.empty:
-        return pd.DataFrame(columns=columns)
-    keys = list(dict.fromkeys(data.advice["coalition"].astype(str)))
-    base = advice_comparison(data, scenario_verdicts(data, keys)).set_index(["coalition", "scenario"])
-    variants = [(", ".join(r.changes()), {"reading": r}) for r in READINGS[1:]]
-    variants += [(f"thresholds={name}", {"thresholds": t}) for name, t in threshold_variants(data).items()]
-    rows = []
-    for name, options in variants:
-        other = advice_comparison(data, scenario_verdicts(data, keys, **options))
-        for row in other.itertuples(index=False):
-            agreement = base.at[(row.coalition, row.scenario), "agreement"]
-            if row.agreement != agreement:
-                rows.append((row.coalition, row.scenario, agreement, row.agreement, name))
-    return pd.DataFrame(rows, columns=columns)
 
 
 # --- words ------------------------------------------------------------------------------------------------
@@ -630,10 +588,9 @@ def stance_label(stance: str, lang: str = "nl") -> str:
     return text(f"coalitions.stance.{stance}", lang)
 
 
-def agreement_label(agreement: str, lang: str = "nl") -> str:
-    if agreement not in AGREEMENTS:
-        raise ValueError(f"unknown agreement {agreement!r}; expected one of {', '.join(AGREEMENTS)}")
-    return text(f"coalitions.agreement.{agreement}", lang)
+def variant_label(name: str, lang: str = "nl") -> str:
+    """A variant of :func:`variants` in words: ``scale=cooperation`` is *elk samenwerkingsniveau telt mee*."""
+    return text(f"coalitions.variant.{name.replace('=', '.')}", lang)
 
 
 def scenario_label(data: Dataset, scenario: str, lang: str = "nl") -> str:
@@ -643,64 +600,3 @@ def scenario_label(data: Dataset, scenario: str, lang: str = "nl") -> str:
 def coalition_label(key: str, lang: str = "nl") -> str:
     """``NHN en IJmond``, ``NHN, IJmond en NZKG``."""
     return join_words(members(key), lang)
-
-
-# --- outputs ----------------------------------------------------------------------------------------------
-
-
-def write_tables(
-    data: Dataset,
-    out_dir,
-    reading: Reading | None = None,
-    *,
-    lang: str = "nl",
-    table: pd.DataFrame | None = None,
-) -> dict:
-    """Write ``tables/coalition_items.csv``, ``tables/coalition_scenarios.csv`` and
-    ``tables/advice_comparison.csv`` under ``out_dir`` (UTF-8, ``\\n`` line ends, same data same
-    bytes). ``table``: the :func:`scenario_verdicts` of every coalition, if already computed.
-    Returns the paths by table name."""
-    from pathlib import Path
-
-    folder = Path(out_dir) / "tables"
-    folder.mkdir(parents=True, exist_ok=True)
-    keys = coalitions(data)
-    table = table if table is not None else scenario_verdicts(data, keys, reading, lang=lang)
-    tables = {
-        "coalition_items": coalition_items(data, keys, reading),
-        "coalition_scenarios": table,
-        "advice_comparison": advice_comparison(data, table, lang=lang),
-    }
-    paths = {}
-    for name, frame in tables.items():
-        path = folder / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        paths[name] = path
-    return paths
-
-
-def advice_words(data: Dataset, service: str, lang: str = "nl") -> str:
-    """The report's advice for ``service`` in a few words: the forms it advises, or else the options
-    it keeps open, with how many options there are besides."""
-    advice = involving(data.advice, service)
-    for stance in ("advised", "option"):
-        rows = advice[advice["stance"] == stance]
-        if rows.empty:
-            continue
-        forms = [
-            text(
-                "coalitions.advice_form",
-                lang,
-                form=scenario_label(data, row.scenario, lang).lower(),
-                coalition=coalition_label(row.coalition, lang),
-            )
-            for row in rows.itertuples(index=False)
-        ]
-        words = text(
-            "coalitions.advice_words", lang, forms="; ".join(forms), stance=stance_label(stance, lang)
-        )
-        n_options = int((advice["stance"] == "option").sum()) if stance == "advised" else 0
-        if n_options:
-            words += " " + text("coalitions.advice_options", lang, n=n_options)
-        return words
-    return text("briefing.none", lang)

@@ -99,6 +99,8 @@ ITEM_COLUMNS = (
     "definition_nl",
     "definition_en",
     "definition_page",
+    "definition_by",
+    "regional_start",
 )
 SERVICE_COLUMNS = ("code", "name_nl", "name_en", "region", "context_nl", "context_en", "context_page")
 LEVEL_COLUMNS = ("level", "label_nl", "label_en", "regional")
@@ -110,13 +112,30 @@ SCENARIO_COLUMNS = (
     "dimension",
     "fits_at",
     "partly_at",
-    "blocking_items",
     "decides",
     "conditions_nl",
     "conditions_en",
     "where",
 )
-ADVICE_COLUMNS = ("coalition", "scenario", "stance", "where", "note_nl", "note_en")
+ADVICE_COLUMNS = (
+    "coalition",
+    "scenario",
+    "stance",
+    "where",
+    "note_nl",
+    "note_en",
+    "test",
+    "focus",
+    "about",
+    "reason_nl",
+    "reason_en",
+    "beyond_nl",
+    "beyond_en",
+)
+ADVICE_TESTS = ("agenda", "supply", "balance", "shared", "none")
+"""What the scores can test of the report's reason for an advice row (``data/README.md``)."""
+DEFINITION_SOURCES = ("report", "odsamen")
+"""Who wrote an item's explanation: the report itself, or this project (the report names the item only)."""
 
 FILES = {
     "scores": "scores.csv",
@@ -136,7 +155,7 @@ FREE_TEXT_COLUMNS = {
     "levels": ("label_nl", "label_en"),
     "preferences": ("note",),
     "scenarios": ("label_nl", "label_en", "conditions_nl", "conditions_en", "where"),
-    "advice": ("where", "note_nl", "note_en"),
+    "advice": ("where", "note_nl", "note_en", "reason_nl", "reason_en", "beyond_nl", "beyond_en"),
 }
 """The columns of free text, per table: words for people, copied into figures, briefings and the
 pack's CSV files. None of them may begin with ``=``, ``+``, ``-`` or ``@`` (:data:`FORMULA_START`)."""
@@ -158,7 +177,7 @@ TRUE_WORDS = ("true", "waar")
 FALSE_WORDS = ("false", "onwaar")
 """How a boolean cell may be written (any case): by hand, or by an English or Dutch Excel."""
 
-BOOLEAN_COLUMNS = {"levels": "regional", "scenarios": "decides"}
+BOOLEAN_COLUMNS = {"levels": ("regional",), "scenarios": ("decides",), "items": ("regional_start",)}
 
 REGIONAL_LEVELS = ("B", "C")
 """The scale levels that mean cooperation within Noord-Holland and Flevoland (``regional`` true)."""
@@ -821,6 +840,11 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
             "definition_nl": (_filled(), _expect("definition_nl")),
             "definition_en": (_filled(), _expect("definition_en")),
             "definition_page": (_fullmatch(PAGE), _expect("page")),
+            "definition_by": (
+                _isin(DEFINITION_SOURCES),
+                _expect("one_of", values=_listing(DEFINITION_SOURCES)),
+            ),
+            "regional_start": (_isin(["true", "false"]), _expect("boolean")),
         },
         unique=["item"],
     )
@@ -969,11 +993,12 @@ def _cell_issues(
 def _normalise_booleans(tables: dict[str, pd.DataFrame]) -> None:
     """``TRUE``/``WAAR`` and ``FALSE``/``ONWAAR`` (any case, as Excel writes them): ``true``/``false``."""
     words = dict.fromkeys(TRUE_WORDS, "true") | dict.fromkeys(FALSE_WORDS, "false")
-    for name, column in BOOLEAN_COLUMNS.items():
+    for name, columns in BOOLEAN_COLUMNS.items():
         frame = tables[name]
-        if column in frame.columns:
-            cells = frame[column]
-            frame[column] = cells.str.lower().map(words).fillna(cells)
+        for column in columns:
+            if column in frame.columns:
+                cells = frame[column]
+                frame[column] = cells.str.lower().map(words).fillna(cells)
 
 
 def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
@@ -1067,8 +1092,8 @@ def _number(cell: str) -> float:
     return float(cell.replace(",", ".")) if cell else math.nan
 
 
-def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[DataIssue]:
-    """Check ``scenarios.csv``; ``items`` are the item keys of ``items.csv`` (``None``: unreadable)."""
+def _check_scenarios(scenarios: pd.DataFrame) -> list[DataIssue]:
+    """Check ``scenarios.csv``."""
     label = FILES["scenarios"]
     threshold = (_fullmatch(f"({NUMBER})?"), _expect("threshold"))
     issues = _check_frame(
@@ -1088,7 +1113,6 @@ def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[D
             ),
             "fits_at": threshold,
             "partly_at": threshold,
-            "blocking_items": (None, _expect("free_text")),
             "decides": (_isin(["true", "false"]), _expect("boolean")),
             "conditions_nl": (_filled(), _expect("conditions_nl")),
             "conditions_en": (_filled(), _expect("conditions_en")),
@@ -1096,7 +1120,6 @@ def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[D
         },
         unique=["scenario"],
     )
-    known = None if items is None else set(items)
     if set(SCENARIO_COLUMNS) <= set(scenarios.columns):
         for row in _rows(scenarios):
             issues += _check_thresholds(row, label)
@@ -1108,17 +1131,6 @@ def _check_scenarios(scenarios: pd.DataFrame, items: list[str] | None) -> list[D
                             label, row.source_line, "decides", row.decides, _expect(f"decides.{decides}")
                         )
                     )
-            keys = row.blocking_items.split(";") if row.blocking_items else []
-            if known is not None and not set(keys) <= known:
-                issues.append(
-                    DataIssue(
-                        label,
-                        row.source_line,
-                        "blocking_items",
-                        row.blocking_items,
-                        _expect("blocking_items", file=FILES["items"], values=_listing(items)),
-                    )
-                )
     return issues
 
 
@@ -1157,9 +1169,13 @@ def _check_thresholds(row, label: str) -> list[DataIssue]:
 
 
 def _check_advice(
-    advice: pd.DataFrame, services: list[str] | None, scenarios: list[str] | None
+    advice: pd.DataFrame,
+    services: list[str] | None,
+    scenarios: list[str] | None,
+    items: list[str] | None = None,
 ) -> list[DataIssue]:
-    """Check ``advice.csv`` against the service codes and scenario keys (``None``: table unreadable)."""
+    """Check ``advice.csv`` against the service codes, scenario keys and item keys (``None``: table
+    unreadable)."""
     label = FILES["advice"]
     if scenarios is None:
         scenario = (_fullmatch(SCENARIO_KEY), _expect("scenario_key"))
@@ -1178,6 +1194,13 @@ def _check_advice(
             "where": (_filled(), _expect("where")),
             "note_nl": (_filled(), _expect("note_nl")),
             "note_en": (_filled(), _expect("note_en")),
+            "test": (_isin(ADVICE_TESTS), _expect("one_of", values=_listing(ADVICE_TESTS))),
+            "focus": (None, _expect("free_text")),
+            "about": (None, _expect("free_text")),
+            "reason_nl": (_filled(), _expect("reason_nl")),
+            "reason_en": (_filled(), _expect("reason_en")),
+            "beyond_nl": (_filled(), _expect("beyond_nl")),
+            "beyond_en": (_filled(), _expect("beyond_en")),
         },
         unique=["coalition", "scenario"],
     )
@@ -1187,7 +1210,27 @@ def _check_advice(
             expected = _coalition_problem(row.coalition, services, order)
             if expected is not None:
                 issues.append(DataIssue(label, row.source_line, "coalition", row.coalition, expected))
+            elif "focus" in advice.columns:
+                issues += _check_focus(row, label)
+    if "about" in advice.columns and items is not None:
+        for row in _rows(advice):
+            keys = row.about.split(";")
+            if row.about not in ("all", "none") and not set(keys) <= set(items):
+                expected = _expect("about", file=FILES["items"], values=_listing(items))
+                issues.append(DataIssue(label, row.source_line, "about", row.about, expected))
     return issues
+
+
+def _check_focus(row, label: str) -> list[DataIssue]:
+    """``focus``: empty, or members of the row's coalition joined by ``;``."""
+    members = row.coalition.split("+")
+    if row.focus and not set(row.focus.split(";")) <= set(members):
+        return [
+            DataIssue(
+                label, row.source_line, "focus", row.focus, _expect("focus", members=", ".join(members))
+            )
+        ]
+    return []
 
 
 def _coalition_problem(
@@ -1228,6 +1271,7 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     levels = tables["levels"].drop(columns="_line").reset_index(drop=True)
     levels["regional"] = levels["regional"] == "true"
     items["definition_page"] = items["definition_page"].astype("int64")
+    items["regional_start"] = items["regional_start"] == "true"
     services["context_page"] = services["context_page"].astype("int64")
     codes = list(services["code"])
     item_order = list(items["item"])
@@ -1259,14 +1303,11 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def _typed_scenarios(frame: pd.DataFrame) -> pd.DataFrame:
-    """Thresholds as floats (NaN where empty), ``decides`` as bool, ``blocking_items`` as item keys."""
+    """Thresholds as floats (NaN where empty), ``decides`` as bool."""
     scenarios = frame.drop(columns="_line").reset_index(drop=True)
     for column in ("fits_at", "partly_at"):
         scenarios[column] = scenarios[column].map(_number).astype(float)
     scenarios["decides"] = (scenarios["decides"] == "true").astype(bool)
-    scenarios["blocking_items"] = scenarios["blocking_items"].map(
-        lambda cell: tuple(cell.split(";")) if cell else ()
-    )
     return scenarios
 
 
@@ -1294,7 +1335,7 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
         dimensions, items, measures and score symbols; each scores and
         preferences row keeps its source ``line`` in the file. In
         ``scenarios`` the thresholds are floats (NaN where empty),
-        ``decides`` is a bool and ``blocking_items`` a tuple of item keys.
+        ``decides`` is a bool. ``items.regional_start`` is a bool.
         ``items.definition_page`` and ``services.context_page`` are ints.
 
     Raises
@@ -1336,8 +1377,11 @@ def _checks(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
     services = list(tables["services"]["code"]) if "code" in tables["services"] else []
     issues += _check_scores(tables["scores"], services)
     issues += _check_preferences(tables["preferences"], services)
-    issues += _check_scenarios(tables["scenarios"], _column(tables["items"], "item"))
+    issues += _check_scenarios(tables["scenarios"])
     issues += _check_advice(
-        tables["advice"], _column(tables["services"], "code"), _column(tables["scenarios"], "scenario")
+        tables["advice"],
+        _column(tables["services"], "code"),
+        _column(tables["scenarios"], "scenario"),
+        _column(tables["items"], "item"),
     )
     return issues

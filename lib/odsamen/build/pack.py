@@ -658,9 +658,10 @@ def _count(n: int, total: int, lang: str) -> str:
 def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> dict:
     """One line of the front page: the service's headline figures (:func:`odsamen.report.briefing.headline`)
     and its links, relative to the pack."""
-    from odsamen.analysis.coalitions import advice_words
+    from odsamen.analysis.evidence import advice_words
 
     code = outcome.service
+    mark = " " + text("affinity.advisor_mark", lang)
     return {
         "code": code,
         "name": data.service_name(code, lang),
@@ -668,13 +669,11 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
         "tasks": _count(facts["equipped"], facts["n_tasks"], lang),
         "robustness_by_advisors": "robustness" in facts["advisor"],
         "tasks_by_advisors": "task" in facts["advisor"],
-        "needs": facts["needs"],
-        "offers": facts["offers"],
+        "needs": f"{facts['needs']}{mark if facts['needs_advisor'] else ''}",
+        "offers": f"{facts['offers']}{mark if facts['offers_advisor'] else ''}",
         "partner": partner_cell(facts["verdict"], lang),
         "advice": advice_words(data, code, lang),
-        "strongest": strongest_cell(facts["strongest"], lang)
-        if facts["strongest_holds"]
-        else text("pack.index.strongest_unstable", lang, cell=strongest_cell(facts["strongest"], lang)),
+        "strongest": evidence_cell(data, facts["advice"], lang),
         "ok": outcome.ok,
         "error": outcome.error or "",
         "html": f"{BRIEFINGS}/{code}.html",
@@ -684,15 +683,24 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
     }
 
 
-def strongest_cell(keys: list[str], lang: str) -> str:
-    """The front page's coalition column: the coalition most forms fit, and how many tie with it."""
-    from odsamen.analysis.coalitions import coalition_label
+def evidence_cell(data: Dataset, advice: list[dict], lang: str) -> str:
+    """The front page's evidence column: per advice row for the service, the form and group with what
+    the scores say on the report's reason (:func:`odsamen.report.briefing.advice_summary`)."""
+    from odsamen.analysis.coalitions import coalition_label, scenario_label
+    from odsamen.analysis.evidence import evidence_label
 
-    if not keys:
-        return text("briefing.none", lang)
-    if len(keys) == 1:
-        return coalition_label(keys[0], lang)
-    return text("pack.index.strongest_tied", lang, coalition=coalition_label(keys[0], lang), n=len(keys) - 1)
+    parts = [
+        text(
+            "pack.index.evidence_part",
+            lang,
+            form=scenario_label(data, row["form"], lang).lower(),
+            coalition=coalition_label(row["coalition"], lang),
+            evidence=evidence_label(row["evidence"], lang)
+            + (" " + text("affinity.advisor_mark", lang) if row["advisor"] else ""),
+        )
+        for row in advice
+    ]
+    return "; ".join(parts) or text("briefing.none", lang)
 
 
 def partner_cell(found, lang: str) -> str:
@@ -1002,7 +1010,7 @@ def _build_in(
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order. ``tables``: the
     affinity tables' bytes by path (:func:`table_bytes`) if already computed for this reading."""
-    from odsamen.analysis import coalitions
+    from odsamen.analysis import coalitions, evidence
     from odsamen.analysis.affinity import write_tables
     from odsamen.analysis.scoring import Reading
     from odsamen.build.export import render_index
@@ -1031,16 +1039,7 @@ def _build_in(
         # of every coalition once, for the front page and the pack's tables alike.
         if not forms:
             forms["table"] = coalitions.scenario_verdicts(data, None, reading, lang=lang)
-            other = coalitions.other_advisor_reading(reading)
-            forms["other"] = coalitions.scenario_verdicts(data, None, other, lang=lang)
-        headlines[outcome.service] = headline(
-            data,
-            outcome.service,
-            advisor=advisor,
-            results=results,
-            coalition_table=forms["table"],
-            other_table=forms["other"],
-        )
+        headlines[outcome.service] = headline(data, outcome.service, advisor=advisor, results=results)
 
     outcomes = run_jobs(
         pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook, advisor=advisor),
@@ -1057,7 +1056,7 @@ def _build_in(
         (staging / TABLES).mkdir(exist_ok=True)
         for name, content in tables.items():
             (staging / name).write_bytes(content)
-    coalitions.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
+    evidence.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes

@@ -23,7 +23,6 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +51,7 @@ from odsamen.analysis.affinity import (
     states,
 )
 from odsamen.analysis.data import DIMENSIONS, Dataset
+from odsamen.analysis.evidence import evidence_label
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -144,15 +144,26 @@ def status_counts(data: Dataset, dimension: str) -> pd.DataFrame:
 
 
 def position_among(data: Dataset, service: str, dimension: str) -> dict[str, list[str]]:
-    """The other services that meet ``more``, the ``same`` number of and ``fewer`` items of ``dimension``."""
-    met = status_counts(data, dimension)[MET]
-    own = met[service]
-    others = met.drop(service)
-    return {
-        "more": list(others.index[others > own]),
-        "same": list(others.index[others == own]),
-        "fewer": list(others.index[others < own]),
-    }
+    """The other services that meet ``more``, the ``same`` number of and ``fewer`` items of ``dimension``,
+    and those it cannot be compared with (``open``): a ``?`` is neither met nor not met, so a
+    difference counts only if it holds however each ``?`` turns out."""
+    counts = status_counts(data, dimension)
+    met, unknown = counts[MET], counts[UNKNOWN]
+    own_low, own_high = met[service], met[service] + unknown[service]
+    found = {"more": [], "same": [], "fewer": [], "open": []}
+    for code in data.service_codes:
+        if code == service:
+            continue
+        low, high = met[code], met[code] + unknown[code]
+        if low > own_high:
+            found["more"].append(code)
+        elif high < own_low:
+            found["fewer"].append(code)
+        elif low == high == own_low == own_high:
+            found["same"].append(code)
+        else:
+            found["open"].append(code)
+    return found
 
 
 # --- facts: where cooperation pays -------------------------------------------------
@@ -293,8 +304,6 @@ def headline(
     *,
     advisor: str = DEFAULT_ADVISOR,
     results: shared.SharedResults | None = None,
-    coalition_table: pd.DataFrame | None = None,
-    other_table: pd.DataFrame | None = None,
 ) -> dict[str, object]:
     """The figures for the front page of the board pack.
 
@@ -303,30 +312,60 @@ def headline(
     ``needs``: items where cooperation pays (:func:`needs`); ``offers``:
     items where it can help another service; ``verdict``: the
     :func:`verdict` on the best partner under the :data:`HEADLINE_LENS`;
-    ``advisor``: the dimensions whose scores the advisors filled in
-    (:func:`advisor_dimensions`); ``strongest``: the coalitions that most forms
-    of cooperation fit (several on a tie; empty if none); ``strongest_holds``:
-    whether that stays so with the advisors' scores the other way.
+    ``needs_advisor``/``offers_advisor``: whether advisor-filled scores drive
+    those counts; ``advisor``: the dimensions whose scores the advisors filled
+    in (:func:`advisor_dimensions`); ``advice``: :func:`advice_summary`.
     """
-    from odsamen.analysis import coalitions as co
-
-    reading = Reading(advisor=advisor)
-    if coalition_table is None:
-        # One table for both questions below, not one each.
-        coalition_table = co.scenario_verdicts(data, co.coalitions_of(data, service), reading)
+    wanted = needs(data, service, advisor=advisor)
+    given = _offers_with_receivers(data, service, advisor=advisor)
     return {
         "service": service,
         "met": int(status_counts(data, "robustness").at[service, MET]),
         "n_robustness": len(data.item_codes("robustness")),
         "equipped": int(status_counts(data, "task").at[service, MET]),
         "n_tasks": len(data.item_codes("task")),
-        "needs": len(needs(data, service, advisor=advisor)),
-        "offers": len(_offers_with_receivers(data, service, advisor=advisor)),
+        "needs": len(wanted),
+        "offers": len(given),
+        "needs_advisor": bool(wanted["advisor"].any()),
+        "offers_advisor": bool(given["advisor"].any()),
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
-        "strongest": co.strongest_coalitions(data, service, coalition_table),
-        "strongest_holds": co.strongest_holds(data, service, reading, coalition_table, other_table),
+        "advice": advice_summary(data, service, Reading(advisor=advisor)),
     }
+
+
+def concerns(advice, service: str) -> bool:
+    """Whether a row of ``advice.csv`` is advice *for* ``service``: advised to a group it is in, or
+    naming it in ``focus``, or an option for a group it is in that names no focus."""
+    from odsamen.analysis.coalitions import members
+
+    if service not in members(advice.coalition):
+        return False
+    focus = advice.focus.split(";") if advice.focus else []
+    return advice.stance == "advised" or service in focus or (advice.stance == "option" and not focus)
+
+
+def advice_summary(data: Dataset, service: str, reading: Reading | None = None) -> list[dict[str, object]]:
+    """The report's advice for ``service`` (:func:`concerns`), most in favour first: per row the
+    ``stance``, the ``form`` and ``coalition`` it concerns, the ``evidence`` and whether a rule
+    variant changes it (``depends``), and whether advisor-filled scores drive its facts (``advisor``)."""
+    from odsamen.analysis import coalitions as co
+    from odsamen.analysis import evidence
+
+    order = {stance: k for k, stance in enumerate(co.STANCES)}
+    rows = [found for found in evidence.advice_evidence(data, reading) if concerns(found.advice, service)]
+    rows.sort(key=lambda found: order[found.advice.stance])
+    return [
+        {
+            "stance": found.advice.stance,
+            "form": found.advice.scenario,
+            "coalition": found.advice.coalition,
+            "evidence": found.evidence,
+            "depends": bool(found.depends_on),
+            "advisor": any(fact.advisor for fact in found.default.facts),
+        }
+        for found in rows
+    ]
 
 
 def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
@@ -356,6 +395,33 @@ def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
         return text("briefing.verdict.nothing", lang, lens=lens)
     if found.best:
         return text("briefing.verdict.clear", lang, lens=lens, partner=shown(found.best))
+    elsewhere = _closest_elsewhere(found)
+    if elsewhere is not None:
+        key, leader, other, reading, (a, b), (a2, b2) = elsewhere
+        return text(
+            f"briefing.verdict.{key}",
+            lang,
+            lens=lens,
+            leader=shown(leader),
+            other=shown(other),
+            name=other,
+            reading=text("briefing.verdict.when", lang, reading=reading_words(reading, lang)),
+            a=format_number(a, lang, 2),
+            b=format_number(b, lang, 2),
+            a2=format_number(a2, lang, 2),
+            b2=format_number(b2, lang, 2),
+        )
+    if (
+        found.reason == "margin"
+        and len(found.leaders()[Reading()]) > 1
+        and all(len(names) > 1 for names in found.leaders().values())
+    ):
+        return text(
+            "briefing.verdict.tie_always",
+            lang,
+            lens=lens,
+            partners=join_words([shown(p) for p in found.close], lang),
+        )
     close = [shown(partner) for partner in found.close[:MAX_NAMED]]
     if len(found.close) > MAX_NAMED:
         close.append(text("briefing.n_other_services", lang, n=len(found.close) - MAX_NAMED))
@@ -366,6 +432,46 @@ def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
         partners=join_words(close, lang),
         margin=format_number(CLOSE_MARGIN, lang, 2),
         share=f"{LOW_EVIDENCE_SHARE:.0%}",
+    )
+
+
+def _closest_elsewhere(found: PartnerVerdict):
+    """When the default reading has one clear leader but another reading makes the call close (or puts
+    another partner first): ``(key, leader, other, reading, default shares, shares there)``, else None."""
+    table = found.table
+    shares = {(r.reading, r.partner): float(r.share) for r in table.itertuples(index=False)}
+    leaders = found.leaders()
+    default = leaders.get(Reading(), [])
+    if found.reason not in ("margin", "reading") or len(default) != 1:
+        return None
+    leader = default[0]
+    others = [p for p in found.close if p != leader]
+    if not others:
+        return None
+    other = others[0]
+    a, b = shares[(Reading(), leader)], shares[(Reading(), other)]
+    if a - b < CLOSE_MARGIN:
+        return None
+    readings = list(dict.fromkeys(table["reading"]))
+    swapped = [r for r in readings if shares[(r, other)] > shares[(r, leader)]]
+    if swapped:
+        reading = swapped[0]
+        return (
+            "leader_swaps",
+            leader,
+            other,
+            reading,
+            (a, b),
+            (shares[(reading, leader)], shares[(reading, other)]),
+        )
+    reading = min(readings, key=lambda r: shares[(r, leader)] - shares[(r, other)])
+    return (
+        "lead_shrinks",
+        leader,
+        other,
+        reading,
+        (a, b),
+        (shares[(reading, leader)], shares[(reading, other)]),
     )
 
 
@@ -651,26 +757,41 @@ class Briefing:
         ``n_tasks``, ``needs``, ``offers``), ``verdict`` on the best partner in words, and for the
         counts and the verdict whether they rest on advisor-filled scores (``robustness_advisor``,
         ``task_advisor``, ``needs_advisor``, ``offers_advisor``, ``verdict_advisor``)."""
-        facts = headline(
-            self.data,
-            self.service,
-            advisor=self.advisor,
-            results=self.results,
-            coalition_table=self._forms_table,
-            other_table=self._forms_table_other,
-        )
-        wanted = needs(self.data, self.service, advisor=self.advisor)
-        given = _offers_with_receivers(self.data, self.service, advisor=self.advisor)
+        facts = headline(self.data, self.service, advisor=self.advisor, results=self.results)
+        from odsamen.analysis import coalitions as co
+
+        advice = [
+            text(
+                "briefing.summary.advice_row",
+                self.lang,
+                stance=co.stance_label(row["stance"], self.lang).capitalize(),
+                form=co.scenario_label(self.data, row["form"], self.lang).lower(),
+                coalition=co.coalition_label(row["coalition"], self.lang),
+                evidence=evidence_label(row["evidence"], self.lang)
+                + (" " + text("affinity.advisor_mark", self.lang) if row["advisor"] else ""),
+                depends=text("briefing.summary.advice_depends", self.lang) if row["depends"] else "",
+            )
+            for row in facts["advice"]
+        ]
         return {
             "service": self.service,
             **{key: facts[key] for key in ("met", "n_robustness", "equipped", "n_tasks", "needs", "offers")},
-            "robustness_advisor": "robustness" in facts["advisor"],
-            "task_advisor": "task" in facts["advisor"],
-            "needs_advisor": bool(wanted["advisor"].any()),
-            "offers_advisor": bool(given["advisor"].any()),
+            "robustness_advisor": self._advisor_share("robustness"),
+            "task_advisor": self._advisor_share("task"),
+            "advice": "; ".join(advice),
+            "needs_advisor": facts["needs_advisor"],
+            "offers_advisor": facts["offers_advisor"],
             "verdict": verdict_words(self.data, facts["verdict"], self.lang),
             "verdict_advisor": self._verdict_advisor(facts["verdict"]),
         }
+
+    def _advisor_share(self, dimension: str) -> str:
+        """``all`` when every score of this service on ``dimension`` was filled in by the advisors,
+        ``some`` when some were, else ''."""
+        scores = self.data.scores
+        own = scores[(scores["service"] == self.service) & (scores["dimension"] == dimension)]
+        by_advisor = own["source"].astype(str) == "advisor"
+        return "" if not by_advisor.any() else "all" if by_advisor.all() else "some"
 
     def _verdict_advisor(self, found: PartnerVerdict) -> bool:
         """Whether the values of the partners the verdict names rest on advisor-filled scores."""
@@ -678,22 +799,6 @@ class Briefing:
         position = self.data.service_codes.index(self.service)
         named = [found.best] if found.best else found.close
         return any(part.advisor[position, self.data.service_codes.index(p)].any() for p in named)
-
-    @cached_property
-    def _forms_table(self) -> pd.DataFrame:
-        """The forms of cooperation for every coalition of this service (computed once per briefing)."""
-        from odsamen.analysis import coalitions as co
-
-        keys = co.coalitions_of(self.data, self.service)
-        return co.scenario_verdicts(self.data, keys, self.reading, lang=self.lang)
-
-    @cached_property
-    def _forms_table_other(self) -> pd.DataFrame:
-        """The same with the advisors' scores the other way (the one reading that changes coalitions)."""
-        from odsamen.analysis import coalitions as co
-
-        keys = co.coalitions_of(self.data, self.service)
-        return co.scenario_verdicts(self.data, keys, co.other_advisor_reading(self.reading), lang=self.lang)
 
     def _lenses(self) -> dict:
         """Every lens under this briefing's reading, from the build's results when there are any."""
@@ -723,7 +828,14 @@ class Briefing:
         """``groups``: ``(group, services, n)`` for each group of :func:`position_among` that is not
         empty, its services in words (:meth:`services`) and their number."""
         position = position_among(self.data, self.service, dimension)
-        groups = [(group, self.services(codes), len(codes)) for group, codes in position.items() if codes]
+        advised = {
+            code for code in self.data.service_codes if dimension in advisor_dimensions(self.data, code)
+        }
+        groups = [
+            (group, self.services(codes), len(codes), bool(advised & {self.service, *codes}))
+            for group, codes in position.items()
+            if codes
+        ]
         return {"service": self.service, "dimension": dimension, "groups": groups}
 
     def context(self) -> Markup:
@@ -746,8 +858,10 @@ class Briefing:
         """``entries``: ``(label, definition)`` per item of ``dimension``; ``pages`` of the report
         that define them."""
         items = self.data.item_codes(dimension)
+        by = self.data.items.set_index("item").loc[items, "definition_by"]
         return {
             "dimension": dimension,
+            "own_words": bool((by == "odsamen").any()),
             "pages": sorted({self.data.definition_page(item) for item in items}),
             "entries": [
                 (self.data.item_label(item, self.lang), self.data.item_definition(item, self.lang))
@@ -950,88 +1064,109 @@ class Briefing:
         return "; ".join(notes)
 
     def forms(self) -> Markup:
-        """Which form of cooperation the scores support for the coalitions of this service, beside the
-        report's advice, with the caveats that belong to it."""
+        """The forms of cooperation: what the scores can tell apart for the groups of this service, who
+        can help it on what, and the report's advice beside the scores as evidence."""
         return render("forms", self.lang, **self.forms_facts())
 
     def forms_facts(self) -> dict[str, object]:
-        """The ``strongest`` coalition in words (``n_tied_others`` more with as many forms,
-        ``tied_others``) and ``strongest_forms``: ``(form, verdict, reason)`` per decided form; whether
-        the advisors' scores the other way name ``other`` coalitions (``other_differs``); the table of
-        the coalitions that fit best (:meth:`_forms_rows`); the ``undecided`` forms; the report's
-        ``advice`` on this service as table rows."""
+        """``groups``: table rows of the service's groups with the broadest joint agenda (up to
+        :data:`MAX_COALITIONS`; ``n_more`` not shown): the joint agenda, the items where one service
+        can help another and the rule variants that change either count; ``supply``: rows of
+        :meth:`supply_rows`; ``advice``: :meth:`advice_rows`."""
         from odsamen.analysis import coalitions as co
 
-        table = self._forms_table
-        decided = [s.scenario for s in self.data.scenarios.itertuples(index=False) if s.decides and s.measure]
-        tied = co.strongest_coalitions(self.data, self.service, table)
-        other = co.strongest_coalitions(self.data, self.service, self._forms_table_other)
-        own = table[table["coalition"] == tied[0]].set_index("scenario") if tied else None
+        keys = co.coalitions_of(self.data, self.service)
+        found = co.coalition_facts(self.data, keys, self.reading)
+        agenda, helps = found.facts["agenda"], found.facts["exchange"]
+        determined = (~np.isnan(agenda)).sum(axis=1)
+        breadth = [(int((agenda[row] == 1).sum()), int((helps[row] == 1).sum())) for row in range(len(keys))]
+        moved: list[list[str]] = [[] for _ in keys]
+        for name, reading, rules in co.variants(self.reading):
+            other = co.coalition_facts(self.data, keys, reading, rules).facts
+            for row in range(len(keys)):
+                counts = (int((other["agenda"][row] == 1).sum()), int((other["exchange"][row] == 1).sum()))
+                if counts != breadth[row]:
+                    moved[row].append(co.variant_label(name, self.lang))
+        order = sorted(range(len(keys)), key=lambda row: (-breadth[row][0], -breadth[row][1], row))
+        shown = order[:MAX_COALITIONS]
+        groups = [
+            [
+                co.coalition_label(keys[row], self.lang),
+                text(
+                    "briefing.forms.group_agenda",
+                    self.lang,
+                    n=breadth[row][0],
+                    determined=int(determined[row]),
+                ),
+                self._marked_items(
+                    [found.items[k] for k in np.flatnonzero(helps[row] == 1)], found.advisor[row], found.items
+                ),
+                "; ".join(moved[row]) or "—",
+            ]
+            for row in shown
+        ]
         return {
             "service": self.service,
-            "advisor": self.advisor,
-            "strongest": co.coalition_label(tied[0], self.lang) if tied else "",
-            "tied_others": "; ".join(co.coalition_label(key, self.lang) for key in tied[1:]),
-            "n_tied_others": max(len(tied) - 1, 0),
-            "strongest_forms": [
-                (
-                    co.scenario_label(self.data, s, self.lang),
-                    co.verdict_label(own.at[s, "verdict"], self.lang),
-                    own.at[s, "reason"],
-                )
-                for s in (decided if tied else [])
-            ],
-            "other_differs": other != tied,
-            "other": "; ".join(co.coalition_label(key, self.lang) for key in other),
-            "forms": [co.scenario_label(self.data, s, self.lang) for s in decided],
-            **self._forms_rows(decided),
-            "undecided": [
-                co.scenario_label(self.data, s.scenario, self.lang)
-                for s in self.data.scenarios.itertuples(index=False)
-                if not (s.decides and s.measure)
-            ],
-            "advice": self._advice_rows(),
+            "groups": groups,
+            "n_more": len(keys) - len(shown),
+            "supply": self.supply_rows(),
+            "advice": self.advice_rows(),
         }
 
-    def _forms_rows(self, decided: list[str]) -> dict[str, object]:
-        """``rows``: the verdict of every decided form for the coalitions that most forms fit (up to
-        :data:`MAX_COALITIONS`); ``n_more`` coalitions that fit some form but are not shown, ``n_rest``
-        that fit none."""
-        from odsamen.analysis import coalitions as co
+    def _marked_items(self, items: list[str], advisor: np.ndarray, all_items: list[str]) -> str:
+        """Item labels joined, each with the advisor mark where an advisor-filled score is behind it."""
+        labels = [self._item_marked(item, bool(advisor[all_items.index(item)])) for item in items]
+        return "; ".join(labels) or "—"
 
-        table = self._forms_table
-        points = table.assign(points=table["verdict"].map(co.SCORES)).groupby("coalition", sort=False)[
-            "points"
-        ]
-        ranked = points.sum().sort_values(ascending=False, kind="stable")
-        shown = [key for key in ranked.index if ranked[key] > 0][:MAX_COALITIONS]
-        verdicts = table.set_index(["coalition", "scenario"])["verdict"]
-        rows = [
-            [co.coalition_label(key, self.lang)]
-            + [co.verdict_label(verdicts[(key, s)], self.lang) for s in decided]
-            for key in shown
-        ]
-        positive = int((ranked > 0).sum())
-        n_keys = len(co.coalitions_of(self.data, self.service))
-        return {"rows": rows, "n_more": positive - len(shown), "n_rest": n_keys - positive}
+    def supply_rows(self) -> list[list[str]]:
+        """Per item where the service falls short and sees added value: its scores and the services
+        strong there, with the scale levels they named (:func:`odsamen.analysis.evidence.supply`)."""
+        from odsamen.analysis import evidence
 
-    def _advice_rows(self) -> list[list[str]]:
-        """The report's advice that concerns this service, each row beside the data's verdict."""
-        from odsamen.analysis import coalitions as co
-
-        advice = co.advice_comparison(self.data, lang=self.lang)
-        own = co.involving(advice, self.service)
-        notes = self.data.advice.set_index(["coalition", "scenario"])[f"note_{self.lang}"]
-        return [
-            [
-                f"{notes.loc[(r.coalition, r.scenario)]} ({r.where})",
-                co.stance_label(r.stance, self.lang),
-                co.verdict_label(r.verdict, self.lang),
-                co.agreement_label(r.agreement, self.lang),
-                r.reason,
+        table = evidence.supply(self.data, self.service, self.reading)
+        rows = []
+        for item, part in table.groupby("item", sort=False, observed=True):
+            first = part.iloc[0]
+            strong = [
+                text(
+                    "briefing.forms.strong_at", self.lang, service=r.supplier, levels=r.supplier_levels or "–"
+                )
+                for r in part.itertuples(index=False)
+                if r.supplier
             ]
-            for r in own.itertuples(index=False)
-        ]
+            rows.append(
+                [
+                    self._item_marked(str(item), bool(part["advisor"].any())),
+                    f"{first['meets']} / {first['added_value']}",
+                    join_words(strong, self.lang) or text("briefing.forms.nobody", self.lang),
+                ]
+            )
+        return rows
+
+    def advice_rows(self) -> list[dict[str, str]]:
+        """The report's advice that concerns this service, each with the report's reason, the facts in
+        the scores, the evidence and the rule variants that change it."""
+        from odsamen.analysis import coalitions as co
+        from odsamen.analysis import evidence
+
+        rows = []
+        for found in evidence.advice_evidence(self.data, self.reading):
+            advice = found.advice
+            if self.service not in co.members(advice.coalition):
+                continue
+            rows.append(
+                {
+                    "advice": f"{getattr(advice, f'note_{self.lang}')} ({advice.where})",
+                    "reason": getattr(advice, f"reason_{self.lang}"),
+                    "facts": " ".join(
+                        evidence.fact_words(self.data, fact, self.lang) for fact in found.default.facts
+                    ),
+                    "evidence": evidence.evidence_label(found.evidence, self.lang).capitalize(),
+                    "sentence": evidence.plain_sentence(self.data, found, self.lang),
+                    "depends": evidence.depends_words(found, self.lang),
+                }
+            )
+        return rows
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
@@ -1062,11 +1197,36 @@ class Briefing:
             **self._unknown_facts(),
             "lens": lens_label(HEADLINE_LENS, self.lang),
             "n_readings": len(READINGS),
+            "moving": self._moving_readings(),
+            "leaders": self.services(
+                verdict(self.data, self.service, results=self.results).leaders().get(Reading(), [])
+            ),
             "reading_changes": [
                 (reading_words(reading, self.lang), self.services(leaders) or "—")
                 for reading, leaders in changes
             ],
         }
+
+    def _moving_readings(self) -> str:
+        """The switches of the readings (one switch each) that change any value of this service on the
+        :data:`HEADLINE_LENS`, in words; '' when none does: a reading that moves nothing proves nothing."""
+        from odsamen.analysis.affinity import compute_all
+
+        position = self.data.service_codes.index(self.service)
+
+        def values(reading: Reading):
+            lenses = self.results.lenses if self.results is not None else {}
+            part = (lenses.get(reading) or compute_all(self.data, reading))[HEADLINE_LENS]
+            return np.nan_to_num(part.value[position], nan=-1), part.n_items[position]
+
+        default = values(Reading())
+        moving = [
+            reading
+            for reading in READINGS[1:]
+            if len(reading.changes()) == 1
+            and not all(np.array_equal(a, b) for a, b in zip(values(reading), default, strict=True))
+        ]
+        return join_words([reading_words(reading, self.lang) for reading in moving], self.lang)
 
     def _preference_facts(self) -> dict[str, object]:
         """``own_preferences``: ``(answer, n, items, note)`` per kind of answer (``unknown``,

@@ -38,7 +38,7 @@ in the reader's language (:func:`odsamen.catalogue.text`):
     Every coalition and form of cooperation with its verdict
     (:func:`odsamen.analysis.coalitions.scenario_verdicts`), the chosen coalition
     outlined, and below it that coalition's reasons beside the report's advice
-    (:func:`odsamen.analysis.coalitions.advice_comparison`).
+    (:func:`odsamen.analysis.evidence.advice_comparison`).
 ``coalition_chart``
     Per coalition and item: joint agenda, exchange item or neither
     (:func:`odsamen.report.plots.coalition_item_chart`).
@@ -65,7 +65,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from odsamen.analysis import affinity
+from odsamen.analysis import affinity, evidence
 from odsamen.analysis import coalitions as co
 from odsamen.analysis.data import Dataset
 from odsamen.analysis.scoring import (
@@ -398,7 +398,10 @@ class Explorer:
         return co.scenario_verdicts(self.data, self.keys, self.coalition_reading(advisor), lang=lang)
 
     def advice_table(self, advisor: str, lang: str) -> pd.DataFrame:
-        return co.advice_comparison(self.data, self.scenario_table(advisor, lang), lang=lang)
+        reading = self.coalition_reading(advisor)
+        return evidence.advice_comparison(
+            self.data, self.scenario_table(advisor, lang), lang=lang, reading=reading
+        )
 
     def profile_table(self, unknown: str, advisor: str) -> pd.DataFrame:
         return affinity.service_profile(self.data, unknown=unknown, advisor=advisor)
@@ -693,7 +696,8 @@ class Explorer:
                     lang,
                     stance=co.stance_label(said["stance"], lang),
                     where=said["where"],
-                    agreement=co.agreement_label(said["agreement"], lang),
+                    evidence=evidence.evidence_label(said["evidence"], lang),
+                    reason=said["reason"],
                 )
             rows.append(
                 [

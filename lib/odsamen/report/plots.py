@@ -1699,8 +1699,9 @@ def coalition_cells(data: Dataset, keys: list[str] | None = None, reading=None) 
     """One row per coalition and item (coalitions in ``keys`` order, items in codebook order).
 
     Columns ``coalition``, ``item``, ``state`` (one of :data:`COALITION_STATES`),
-    ``exchange_open`` (on the agenda, but whether it is an exchange item is
-    undetermined) and ``advisor`` (a score of some member that the reading uses was
+    ``exchange_open`` (on the agenda, but whether one member can help another
+    there is undetermined; ``exchange``: on the agenda and one member can help another) and
+    ``advisor`` (a score of some member that the reading uses was
     filled in by the advisors). The facts come from
     :func:`odsamen.analysis.coalitions.coalition_facts` under ``reading``
     (an :class:`~odsamen.analysis.scoring.Reading`; default the standard reading).
@@ -1716,7 +1717,7 @@ def coalition_cells(data: Dataset, keys: list[str] | None = None, reading=None) 
         member_rows = [per_service.codes.index(code) for code in members(key)]
         advisor = per_service.advisor[member_rows].any(axis=0)
         for k, item in enumerate(found.items):
-            if exchange[row, k] == 1:
+            if exchange[row, k] == 1 and agenda[row, k] == 1:
                 state = "exchange"
             elif agenda[row, k] == 1:
                 state = "agenda"
