@@ -40,13 +40,13 @@ HTML(brief.title())
 HTML(brief.context())
 
 # %%
-HTML(brief.heading("standing") + brief.figure_note() + brief.standing("robustness") + brief.definitions("robustness"))
+HTML(brief.heading("standing") + brief.figure_note() + brief.standing("robustness"))
 
 # %%
-brief.score_figure("robustness", "meets")
+brief.score_figure("robustness", "meets", legend=False)  # the task figure below carries the legend
 
 # %%
-HTML(brief.standing("task") + brief.definitions("task"))
+HTML(brief.standing("task"))
 
 # %%
 brief.score_figure("task", "meets")
@@ -55,22 +55,25 @@ brief.score_figure("task", "meets")
 HTML(brief.heading("cooperation") + brief.cooperation())
 
 # %%
-HTML(brief.heading("preferences") + brief.preferences())
-
-# %%
-brief.preference_figure("task")
-
-# %%
 HTML(brief.heading("partners") + brief.partners())
 
 # %%
 brief.partner_figure()
 
 # %%
-HTML(brief.heading("forms") + brief.forms())
+HTML(brief.heading("forms") + brief.forms() + brief.heading("groups", 3) + brief.groups())
 
 # %%
-HTML(brief.heading("caveats") + brief.caveats())
+HTML(brief.heading("annex") + brief.heading("definitions", 3) + brief.definitions("robustness") + brief.definitions("task"))
 
 # %%
-HTML(brief.heading("appendix") + brief.appendix())
+HTML(brief.heading("preferences", 3) + brief.preferences())
+
+# %%
+HTML(brief.heading("partners_table", 3) + brief.partners_table())
+
+# %%
+HTML(brief.other_advice() + brief.heading("caveats", 3) + brief.caveats())
+
+# %%
+HTML(brief.heading("glossary", 3) + brief.glossary() + brief.heading("appendix", 3) + brief.appendix())

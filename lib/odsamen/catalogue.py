@@ -39,7 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Meerwaarde van samenwerking",
         "en": "Added value of cooperation",
     },
-    "measure.meets.short": {"nl": "Eigen stand", "en": "Own position"},
+    "measure.meets.short": {"nl": "Eigen score", "en": "Own score"},
     "measure.added_value.short": {"nl": "Meerwaarde", "en": "Added value"},
     "source.self": {"nl": "door de dienst zelf", "en": "by the service itself"},
     "source.advisor": {
@@ -655,10 +655,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The number of items on which both services see added value in cooperation ({added}).",
     },
     "affinity.undetermined": {
-        "nl": "Een ? of een open voorkeur maakt een onderdeel onbepaald: het telt dan niet mee, "
-        "ook niet als zwak of sterk.",
-        "en": "A ? or an open preference leaves an item undetermined: it then does not count, "
-        "neither as weak nor as strong.",
+        "nl": "Een ? of een open voorkeur telt niet mee: niet als zwak en niet als sterk.",
+        "en": "A ? or an open preference does not count: neither as weak nor as strong.",
     },
     "affinity.reading.unknown.neutral": {"nl": "? als neutraal", "en": "? as neutral"},
     "affinity.reading.unknown.missing": {"nl": "? als ontbrekend", "en": "? as missing"},
@@ -794,13 +792,13 @@ WORDS: dict[str, dict[str, str]] = {
         "each other and share the largest common task.",
     },
     "claims.top_pair.evidence": {
-        "nl": "Bovenaan op de maat ‘{lens}’ staan {top} ({top_value}; aandeel {top_share}, het volgende "
+        "nl": "Bovenaan, gemeten aan ‘{lens}’, staan {top} ({top_value}; aandeel {top_share}, het volgende "
         "paar {next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
         "en": "At the top on the measure ‘{lens}’ are {top} ({top_value}; share {top_share}, the next pair "
         "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
     },
     "claims.top_pair.evidence.one": {
-        "nl": "Bovenaan op de maat ‘{lens}’ staat {top} ({top_value}; aandeel {top_share}, het volgende "
+        "nl": "Bovenaan, gemeten aan ‘{lens}’, staat {top} ({top_value}; aandeel {top_share}, het volgende "
         "paar {next_share}). {pair}: {pair_value}, plaats {rank} van {n_pairs}. {stability}",
         "en": "At the top on the measure ‘{lens}’ is {top} ({top_value}; share {top_share}, the next pair "
         "{next_share}). {pair}: {pair_value}, rank {rank} of {n_pairs}. {stability}",
@@ -897,6 +895,13 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "een ? bij de eigen score telt als niet helemaal",
         "en": "a ? on the own score counts as not fully",
     },
+    "coalitions.variant_short.scale.cooperation": {"nl": "elk niveau telt", "en": "every level counts"},
+    "coalitions.variant_short.scale.national_first": {"nl": "landelijk eerst", "en": "national first"},
+    "coalitions.variant_short.own_unknown.not_fully": {"nl": "? is niet helemaal", "en": "? is not fully"},
+    "coalitions.variant_short.thresholds.stricter": {"nl": "strenger", "en": "stricter"},
+    "coalitions.variant_short.thresholds.looser": {"nl": "ruimer", "en": "looser"},
+    "coalitions.variant_short.advisor.exclude": {"nl": "zonder adviseurs", "en": "without advisors"},
+    "coalitions.variant_short.advisor.include": {"nl": "met adviseurs", "en": "with advisors"},
     "coalitions.variant.thresholds.stricter": {"nl": "strengere drempels", "en": "stricter thresholds"},
     "coalitions.variant.thresholds.looser": {"nl": "ruimere drempels", "en": "looser thresholds"},
     "coalitions.variant.advisor.exclude": {
@@ -940,7 +945,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "met de regel ‘{variant}’ wordt het ‘{evidence}’",
         "en": "with the rule ‘{variant}’ it becomes ‘{evidence}’",
     },
-    "evidence.items": {"nl": "({items})", "en": "({items})"},
+    "evidence.items": {"nl": "Onderdelen: {items}.", "en": "Items: {items}."},
     "evidence.supplied_by": {"nl": "{item} ({who})", "en": "{item} ({who})"},
     "evidence.fact.agenda.for": {
         "nl": "Brede gezamenlijke agenda: op {n} van de {determined} onderdelen zien alle diensten "
@@ -1076,8 +1081,8 @@ WORDS: dict[str, dict[str, str]] = {
         "odsamen's own:",
     },
     "briefing.reading": {
-        "nl": "Een score ? (onbekend) telt in deze briefing als onbepaald: niet als zwak en niet als sterk.",
-        "en": "A score ? (unknown) counts as undetermined in this briefing: neither weak nor strong.",
+        "nl": "Een score ? (onbekend) telt in deze briefing niet mee: niet als zwak en niet als sterk.",
+        "en": "A score ? (unknown) does not count in this briefing: neither as weak nor as strong.",
     },
     "briefing.reading.advisor_excluded": {
         "nl": "De scores die de adviseurs invulden, tellen hier niet mee.",
@@ -1093,20 +1098,94 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.section.summary": {"nl": "In het kort", "en": "In brief"},
     "briefing.section.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
-    "briefing.section.cooperation": {
-        "nl": "Waar loont samenwerking?",
-        "en": "Where does cooperation pay off?",
-    },
+    "briefing.section.cooperation": {"nl": "Halen en brengen", "en": "Give and take"},
     "briefing.section.preferences": {
         "nl": "Voorkeur voor schaalniveau",
         "en": "Preferred scale of cooperation",
     },
     "briefing.section.partners": {"nl": "Beste partners", "en": "Best partners"},
     "briefing.section.forms": {"nl": "Vormen van samenwerking", "en": "Forms of cooperation"},
-    "briefing.section.caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
+    "briefing.section.caveats": {"nl": "Waar dit op rust", "en": "What this rests on"},
+    "briefing.section.annex": {"nl": "Bijlage", "en": "Annex"},
+    "briefing.section.definitions": {"nl": "Wat de onderdelen betekenen", "en": "What the items mean"},
+    "briefing.section.partners_table": {
+        "nl": "Partners, op andere punten vergeleken",
+        "en": "Partners, compared on other points",
+    },
+    "briefing.section.other_advice": {
+        "nl": "Ander advies over groepen met {service}",
+        "en": "Other advice on groups with {service}",
+    },
+    "briefing.section.glossary": {"nl": "Begrippen", "en": "Terms"},
+    "briefing.section.groups": {
+        "nl": "De groepen met {service}: agenda en hulp",
+        "en": "The groups with {service}: agenda and help",
+    },
+    "glossary.bi.term": {"nl": "BI", "en": "BI"},
+    "glossary.bi": {
+        "nl": "Business intelligence: de eigen gegevens ontleden om het werk te sturen.",
+        "en": "Business intelligence: analysing one's own data to steer the work.",
+    },
+    "glossary.vth.term": {"nl": "VTH", "en": "VTH"},
+    "glossary.vth": {
+        "nl": "Vergunningverlening, toezicht en handhaving: het kernwerk van een omgevingsdienst.",
+        "en": "Vergunningverlening, toezicht en handhaving: permits, supervision and enforcement, the core "
+        "work of an environmental service.",
+    },
+    "glossary.uh.term": {"nl": "U&H", "en": "U&H"},
+    "glossary.uh": {
+        "nl": "Uitvoering en handhaving: hoe de diensten hun taken uitvoeren en de regels handhaven.",
+        "en": "Uitvoering en handhaving: implementation and enforcement, how the services carry out their "
+        "tasks and enforce the rules.",
+    },
+    "glossary.zzs.term": {"nl": "ZZS", "en": "ZZS"},
+    "glossary.zzs": {
+        "nl": "Zeer zorgwekkende stoffen.",
+        "en": "Zeer zorgwekkende stoffen: substances of very high concern.",
+    },
+    "glossary.aadv.term": {"nl": "AADV", "en": "AADV"},
+    "glossary.aadv": {
+        "nl": "Altijd actuele digitale vergunning.",
+        "en": "Altijd actuele digitale vergunning: the always-current digital permit.",
+    },
+    "glossary.ki.term": {"nl": "KI", "en": "AI"},
+    "glossary.ki": {"nl": "Kunstmatige intelligentie.", "en": "Artificial intelligence."},
+    "glossary.od_nl.term": {"nl": "Schaalniveaus", "en": "Scale levels"},
+    "glossary.od_nl": {
+        "nl": "Het niveau waarop een dienst een onderdeel het liefst oppakt, van A (de dienst alleen) tot "
+        "landelijk. De letters staan onder ‘Voorkeur voor schaalniveau’.",
+        "en": "The level at which a service would rather take up an item, from A (the service alone) to "
+        "national. The letters are explained under ‘Preferred scale of cooperation’.",
+    },
+    "glossary.toegerust.term": {"nl": "Toegerust", "en": "Equipped"},
+    "glossary.toegerust": {
+        "nl": "De dienst is klaar voor een toekomstige opgave (eigen score + of ++).",
+        "en": "The service is ready for a future task (own score + or ++).",
+    },
+    "glossary.meerwaarde.term": {"nl": "Meerwaarde", "en": "Added value"},
+    "glossary.meerwaarde": {
+        "nl": "De dienst verwacht dat samenwerking op dit onderdeel iets oplevert (+ of ++).",
+        "en": "The service expects cooperation on this item to pay off (+ or ++).",
+    },
+    "glossary.halen_brengen.term": {"nl": "Halen en brengen", "en": "Give and take"},
+    "glossary.halen_brengen": {
+        "nl": "Halen: de dienst komt tekort en ziet meerwaarde. Brengen: de dienst is sterk waar een andere "
+        "dienst wil halen.",
+        "en": "Gain: the service falls short and sees added value. Give: the service is strong where "
+        "another service wants to gain.",
+    },
+    "glossary.rekenwijze.term": {"nl": "Rekenwijze", "en": "Way of counting"},
+    "glossary.rekenwijze": {
+        "nl": "Een keuze in het tellen: telt een ? als 0 of niet, tellen de scores van de adviseurs mee, "
+        "worden schaalniveaus per groep of per letter vergeleken. Een uitkomst die bij elke rekenwijze "
+        "gelijk blijft, is steviger.",
+        "en": "A choice in counting: does a ? count as 0 or not, do the advisors' scores count, are scale "
+        "levels compared by group or letter by letter. A result that stays the same however you count "
+        "is firmer.",
+    },
     "briefing.section.appendix": {
-        "nl": "Bijlage: gegevens en vindplaats",
-        "en": "Appendix: data and sources",
+        "nl": "Gegevens en vindplaats",
+        "en": "Data and sources",
     },
     "briefing.summary.robustness": {
         "nl": "{service} voldoet aan {met} van de {total} robuustheidscriteria.",
@@ -1249,7 +1328,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "There is no other service to compare {service} with.",
     },
     "briefing.standing.figure_note": {
-        "nl": "In de figuren is de regel van {service} omlijnd.",
+        "nl": "In de figuren is de rij van {service} omlijnd.",
         "en": "In the figures the row of {service} is outlined.",
     },
     "briefing.cooperation.needs_heading": {"nl": "Wat {service} kan halen", "en": "What {service} can gain"},
@@ -1258,12 +1337,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "What {service} can give",
     },
     "briefing.cooperation.no_needs": {
-        "nl": "Er is geen onderdeel waarop {service} niet (volledig) voldoet en tegelijk meerwaarde ziet.",
-        "en": "There is no item on which {service} falls short and at the same time sees added value.",
+        "nl": "Er is geen onderdeel waarop {service} tekortkomt en tegelijk meerwaarde ziet.",
+        "en": "There is no item on which {service} falls short and also sees added value.",
     },
     "briefing.cooperation.no_offers": {
-        "nl": "Er is geen onderdeel waarop {service} sterk is en een andere dienst hulp zoekt.",
-        "en": "There is no item on which {service} is strong and another service looks for help.",
+        "nl": "Er is geen onderdeel waarop {service} sterk is en een andere dienst wil halen.",
+        "en": "There is no item on which {service} is strong and another service wants to gain.",
     },
     "briefing.cooperation.idle": {
         "nl": "{service} is ook sterk op {items}, maar daar zoekt nu geen andere dienst hulp.",
@@ -1302,14 +1381,24 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.level_entry": {"nl": "{level} = {label}", "en": "{level} = {label}"},
     "briefing.levels_legend": {"nl": "Schaalniveaus: {levels}.", "en": "Scale levels: {levels}."},
     "briefing.forms.intro": {
-        "nl": "Het rapport noemt vier vormen van samenwerking, van licht naar zwaar: convenant, "
-        "expertisecentrum, federatie en fusie. Of een lichte of een bindende vorm beter past, kunnen de "
-        "scores niet zeggen. Wel laten ze zien hoe breed de gezamenlijke agenda van een groep is, en waar "
-        "de ene dienst de andere kan helpen.",
-        "en": "The report names four forms of cooperation, from light to binding: covenant, centre of "
-        "expertise, federation and merger. Whether a light or a binding form suits better, the scores "
-        "cannot say. They do show how broad a group's joint agenda is, and where one service can help "
-        "another.",
+        "nl": "Het rapport noemt vier vormen, van licht naar zwaar: convenant, expertisecentrum, federatie "
+        "en fusie. Of een lichte of een bindende vorm beter past, kunnen de scores niet zeggen. Hieronder "
+        "staat per advies de reden van het rapport, en wat de scores daarover laten zien.",
+        "en": "The report names four forms, from light to binding: covenant, centre of expertise, "
+        "federation and merger. Whether a light or a binding form suits better, the scores cannot say. "
+        "Below, for each piece of advice, the report's reason and what the scores show on it.",
+    },
+    "briefing.forms.not_given": {
+        "nl": "{service} noemde bij {n} onderdelen geen schaalniveau (niet opgegeven of ?). Daar zijn de "
+        "agenda en de hulp niet te bepalen; dat telt niet als ‘niet regionaal’.",
+        "en": "{service} named no scale level for {n} items (not given, or ?). There the agenda and the help "
+        "cannot be determined; that does not count as ‘not regional’.",
+    },
+    "briefing.forms.not_given.one": {
+        "nl": "{service} noemde bij 1 onderdeel geen schaalniveau (niet opgegeven of ?). Daar zijn de "
+        "agenda en de hulp niet te bepalen; dat telt niet als ‘niet regionaal’.",
+        "en": "{service} named no scale level for 1 item (not given, or ?). There the agenda and the help "
+        "cannot be determined; that does not count as ‘not regional’.",
     },
     "briefing.forms.more": {
         "nl": "Nog {n} groepen met deze dienst staan in de tabellen van het pakket.",
@@ -1333,6 +1422,14 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.forms.strong_at": {"nl": "{service} ({levels})", "en": "{service} ({levels})"},
     "briefing.forms.nobody": {"nl": "geen andere dienst sterk", "en": "no other service strong"},
+    "briefing.forms.advice_title": {
+        "nl": "{form} van {coalition} ({stance}, {where})",
+        "en": "{form} of {coalition} ({stance}, {where})",
+    },
+    "briefing.partners.items_in_pack": {
+        "nl": "Op welke onderdelen elke waarde rust, staat in de tabellen bij dit pakket.",
+        "en": "Which items each value rests on is in the tables of this pack.",
+    },
     "briefing.forms.report_reason": {"nl": "Reden in het rapport:", "en": "The report's reason:"},
     "briefing.forms.scores_show": {"nl": "Wat de scores laten zien:", "en": "What the scores show:"},
     "briefing.forms.rules": {
@@ -1366,25 +1463,30 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.column.why": {"nl": "Waarom", "en": "Why"},
     "briefing.verdict.partner_value": {"nl": "{partner} ({basis})", "en": "{partner} ({basis})"},
     "briefing.verdict.clear": {
-        "nl": "Beste partner (maat: {lens}): {partner}. Dat blijft zo bij elke rekenwijze.",
-        "en": "Best partner (measure: {lens}): {partner}. This holds however the data are counted.",
+        "nl": "Beste partner (gemeten aan ‘{lens}’): {partner}. Dat blijft zo bij elke rekenwijze.",
+        "en": "Best partner (measured by ‘{lens}’): {partner}. This holds however the data are counted.",
     },
     "briefing.verdict.margin": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan vrijwel gelijk (het verschil "
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): {partners} staan vrijwel gelijk "
+        "(het verschil "
         "in aandeel is kleiner dan {margin}).",
-        "en": "No clear best partner (measure: {lens}): {partners} are nearly tied (their shares differ "
+        "en": "No clear best partner (measured by ‘{lens}’): {partners} are nearly tied (their shares differ "
         "by less than {margin}).",
     },
     "briefing.verdict.lead_shrinks": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {leader} ligt voor op {other}. Maar {reading} "
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): {leader} ligt voor op {other}. Maar "
+        "{reading} "
         "wordt die voorsprong klein: {a2} tegen {b2}.",
-        "en": "No clear best partner (measure: {lens}): {leader} is ahead of {other}. But {reading} the lead "
+        "en": "No clear best partner (measured by ‘{lens}’): {leader} is ahead of {other}. But {reading} "
+        "the lead "
         "becomes small: {a2} against {b2}.",
     },
     "briefing.verdict.leader_swaps": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {leader} ligt voor op {other}. Maar {reading} "
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): {leader} ligt voor op {other}. Maar "
+        "{reading} "
         "ligt {name} voorop: {b2} tegen {a2}.",
-        "en": "No clear best partner (measure: {lens}): {leader} is ahead of {other}. But {reading} {name} "
+        "en": "No clear best partner (measured by ‘{lens}’): {leader} is ahead of {other}. But {reading} "
+        "{name} "
         "comes first: {b2} against {a2}.",
     },
     "briefing.verdict.when": {
@@ -1392,28 +1494,33 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "under the way of counting ‘{reading}’",
     },
     "briefing.verdict.tie_always": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk, bij elke rekenwijze.",
-        "en": "No clear best partner (measure: {lens}): {partners} are tied, however the data are counted.",
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): {partners} staan gelijk, bij elke "
+        "rekenwijze.",
+        "en": "No clear best partner (measured by ‘{lens}’): {partners} are tied, however the data are "
+        "counted.",
     },
     "briefing.verdict.tie": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): {partners} staan gelijk.",
-        "en": "No clear best partner (measure: {lens}): {partners} are tied.",
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): {partners} staan gelijk.",
+        "en": "No clear best partner (measured by ‘{lens}’): {partners} are tied.",
     },
     "briefing.verdict.reading": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): wie voorop ligt, hangt af van de "
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): wie voorop ligt, hangt af van de "
         "rekenwijze. Dicht bij elkaar: {partners}.",
-        "en": "No clear best partner (measure: {lens}): who comes first depends on how the data are read. "
+        "en": "No clear best partner (measured by ‘{lens}’): who comes first depends on how the data are "
+        "read. "
         "Close together: {partners}.",
     },
     "briefing.verdict.evidence": {
-        "nl": "Geen duidelijke beste partner (maat: {lens}): de voorste uitkomst rust op minder dan {share} "
+        "nl": "Geen duidelijke beste partner (gemeten aan ‘{lens}’): de voorste uitkomst rust op minder "
+        "dan {share} "
         "van de onderdelen. Voorop: {partners}.",
-        "en": "No clear best partner (measure: {lens}): the leading result rests on less than {share} of the "
+        "en": "No clear best partner (measured by ‘{lens}’): the leading result rests on less than "
+        "{share} of the "
         "items. In front: {partners}.",
     },
     "briefing.verdict.nothing": {
-        "nl": "Met geen enkele dienst iets gemeenschappelijks (maat: {lens}).",
-        "en": "Nothing in common with any service (measure: {lens}).",
+        "nl": "Met geen enkele dienst iets gemeenschappelijks (gemeten aan ‘{lens}’).",
+        "en": "Nothing in common with any service (measured by ‘{lens}’).",
     },
     "briefing.advisor_driven": {
         "nl": "† Dit rust deels op scores die de adviseurs invulden.",
@@ -1423,40 +1530,130 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "† Dit rust helemaal op scores die de adviseurs invulden.",
         "en": "† This rests wholly on scores the advisors filled in.",
     },
+    "briefing.question.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
+    "briefing.question.partners": {
+        "nl": "Met wie kan {service} samenwerken?",
+        "en": "With whom could {service} cooperate?",
+    },
+    "briefing.question.cooperation": {"nl": "Waarop?", "en": "On what?"},
+    "briefing.question.forms": {
+        "nl": "In welke vorm, en wat adviseert het rapport?",
+        "en": "In which form, and what does the report advise?",
+    },
+    "briefing.question.sure": {
+        "nl": "Hoe zeker is dat, en waar hangt het van af?",
+        "en": "How sure is that, and what does it depend on?",
+    },
+    "briefing.see": {"nl": "Meer hierover: ‘{section}’", "en": "More: ‘{section}’"},
+    "briefing.see.page": {"nl": "pagina", "en": "page"},
+    "briefing.summary.standing": {
+        "nl": "{service} voldoet aan {met} van de {n_robustness} robuustheidscriteria en is toegerust voor "
+        "{equipped} van de {n_tasks} toekomstige opgaven.",
+        "en": "{service} meets {met} of the {n_robustness} robustness criteria and is equipped for "
+        "{equipped} of the {n_tasks} future tasks.",
+    },
+    "briefing.summary.wholly_advisor": {
+        "nl": "De scores voor de {dimension} vulden de adviseurs in.",
+        "en": "The advisors filled in the scores for the {dimension}.",
+    },
+    "briefing.summary.halen": {
+        "nl": "Halen op {n} onderdelen: {items}.",
+        "en": "Gain on {n} items: {items}.",
+    },
+    "briefing.summary.halen.one": {
+        "nl": "Halen op 1 onderdeel: {items}.",
+        "en": "Gain on 1 item: {items}.",
+    },
+    "briefing.summary.halen.none": {
+        "nl": "Halen: op geen enkel onderdeel komt {service} tekort waar de dienst meerwaarde ziet.",
+        "en": "Gain: on no item does {service} fall short where it sees added value.",
+    },
+    "briefing.summary.brengen": {
+        "nl": "Brengen op {n} onderdelen: {items}.",
+        "en": "Give on {n} items: {items}.",
+    },
+    "briefing.summary.brengen.one": {
+        "nl": "Brengen op 1 onderdeel: {items}.",
+        "en": "Give on 1 item: {items}.",
+    },
+    "briefing.summary.brengen.none": {
+        "nl": "Brengen: op geen enkel onderdeel kan {service} een andere dienst helpen.",
+        "en": "Give: on no item can {service} help another service.",
+    },
+    "briefing.summary.sure": {
+        "nl": "De scores zijn zelfbeoordelingen; er is geen statistiek mogelijk met {n_services} diensten. "
+        "{n_unknown} van de {n_own} eigen scores van {service} zijn ?.",
+        "en": "The scores are self-assessments; with {n_services} services no statistics are possible. "
+        "{n_unknown} of the {n_own} own scores of {service} are ?.",
+    },
+    "briefing.summary.sure_depends": {
+        "nl": "Bij {n} van de {total} adviezen voor {service} hangt het oordeel af van een rekenregel van "
+        "odsamen.",
+        "en": "For {n} of the {total} pieces of advice for {service} the judgement depends on a rule of "
+        "odsamen's calculation.",
+    },
+    "briefing.summary.sure_depends.one": {
+        "nl": "Bij 1 van de {total} adviezen voor {service} hangt het oordeel af van een rekenregel van "
+        "odsamen.",
+        "en": "For 1 of the {total} pieces of advice for {service} the judgement depends on a rule of "
+        "odsamen's calculation.",
+    },
+    "briefing.summary.sure_depends.none": {
+        "nl": "Geen rekenregel van odsamen verandert het oordeel over de adviezen voor {service}.",
+        "en": "No rule of odsamen's calculation changes the judgement on the advice for {service}.",
+    },
+    "briefing.summary.sure_advisor": {
+        "nl": "Wat een {mark} heeft, rust op scores die de adviseurs invulden.",
+        "en": "What carries a {mark} rests on scores the advisors filled in.",
+    },
+    "briefing.summary.more_items": {"nl": "en {n} meer", "en": "and {n} more"},
     "briefing.summary.advice": {
         "nl": "Advies van het rapport voor {service}, naast de scores gelegd: {rows}. Zie ‘Vormen van "
         "samenwerking’.",
         "en": "The report's advice for {service}, set beside the scores: {rows}. See ‘Forms of cooperation’.",
     },
     "briefing.summary.advice_row": {
-        "nl": "{stance}: {form} van {coalition} ({evidence}{depends})",
-        "en": "{stance}: {form} of {coalition} ({evidence}{depends})",
+        "nl": "{form} van {coalition} ({evidence}{depends})",
+        "en": "{form} of {coalition} ({evidence}{depends})",
     },
+    "briefing.summary.advice_note": {
+        "nl": "{note} {evidence}{depends}",
+        "en": "{note} {evidence}{depends}",
+    },
+    "briefing.summary.evidence.supported": {
+        "nl": "De scores ondersteunen de reden van het rapport.",
+        "en": "The scores support the report's reason.",
+    },
+    "briefing.summary.evidence.partly": {
+        "nl": "De scores ondersteunen de reden van het rapport deels.",
+        "en": "The scores partly support the report's reason.",
+    },
+    "briefing.summary.evidence.contrary": {
+        "nl": "De scores spreken de reden van het rapport tegen.",
+        "en": "The scores run against the report's reason.",
+    },
+    "briefing.summary.evidence.not_testable": {
+        "nl": "De reden van het rapport is met de scores niet te toetsen.",
+        "en": "The report's reason cannot be tested with the scores.",
+    },
+    "briefing.summary.stance_rows": {"nl": "{stance}: {rows}.", "en": "{stance}: {rows}."},
     "briefing.summary.advice_depends": {
         "nl": ", hangt af van een rekenregel",
         "en": ", depends on a rule of the calculation",
     },
+    "briefing.summary.note_depends": {
+        "nl": " Dat hangt af van een rekenregel.",
+        "en": " That depends on a rule of the calculation.",
+    },
     "briefing.partners.intro": {
-        "nl": "Welke dienst past het best bij {service}? Dat hangt af van de vraag. De belangrijkste maat "
-        "is de gezamenlijke agenda: onderdelen waarop beide regionaal willen samenwerken en beide "
-        "meerwaarde zien. De tabel geeft per maat de beste partner, of de partners die dicht bij elkaar "
-        "liggen. Het aandeel (van 0 tot 1) is het aantal onderdelen dat meetelt, gedeeld door het aantal "
-        "onderdelen waarop de uitkomst rust; zo zijn partners te vergelijken bij wie dat aantal verschilt.",
-        "en": "Which service fits {service} best? That depends on the question. The main measure is the "
-        "joint agenda: items on which both want to cooperate regionally and both see added value. For "
-        "each measure the table gives the best partner, or the partners that are close together. The "
-        "share (from 0 to 1) is the number of items that count, divided by the number of items the result "
-        "rests on; it lets partners be compared when that number differs.",
+        "nl": "Hoe goed past elke andere dienst bij {service} op de gezamenlijke agenda? In de bijlage staan ook de andere vergelijkingen.",
+        "en": "How well does every other service fit {service} on the joint agenda? The annex holds the other comparisons too.",
     },
     "briefing.partners.rules": {
-        "nl": "Een partner heet alleen ‘beste’ als zijn aandeel bij elke rekenwijze (? als "
-        "neutraal of als ontbrekend, met of zonder de scores van de adviseurs, schaalniveaus gegroepeerd "
-        "of letter voor letter) ten minste {margin} hoger is dan dat van de volgende partner, en als het "
-        "rust op ten minste {share} van de onderdelen.",
-        "en": "A partner is called ‘best’ only if, under every reading of the data (? as neutral or as "
-        "missing, with or without the advisors' scores, scale levels grouped or letter by letter), its "
-        "share is at least {margin} higher than the next partner's and rests on at least {share} of the "
-        "items.",
+        "nl": "Een partner heet alleen ‘beste’ als hij bij elke rekenwijze ten minste {margin} voorligt op "
+        "de volgende. Ook moet zijn uitkomst rusten op ten minste {share} van de onderdelen.",
+        "en": "A partner is only called ‘best’ if it leads the next one by at least {margin} however the "
+        "data are counted. Its result must also rest on at least {share} of the items.",
     },
     "briefing.partners.note.margin": {"nl": "vrijwel gelijk", "en": "nearly tied"},
     "briefing.partners.note.tie": {"nl": "gelijk", "en": "tied"},
@@ -1464,7 +1661,7 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.basis.mean.one": {"nl": "gemiddelde op 1 onderdeel", "en": "mean over 1 item"},
     "briefing.partners.note.reading": {"nl": "hangt af van de rekenwijze", "en": "depends on the reading"},
     "briefing.partners.note.evidence": {"nl": "weinig onderdelen", "en": "few items"},
-    "briefing.column.lens": {"nl": "Maat", "en": "Measure"},
+    "briefing.column.lens": {"nl": "Gemeten aan", "en": "Measured by"},
     "briefing.column.partner": {"nl": "Partner", "en": "Partner"},
     "briefing.column.value": {"nl": "Aandeel", "en": "Share"},
     "briefing.partner_value": {"nl": "{share} ({basis})", "en": "{share} ({basis})"},
@@ -1499,13 +1696,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.caveat.unknown": {
         "nl": "{service} gaf {n} keer de score ? (onbekend): {cells}. Zo’n onderdeel telt in de "
-        "vergelijkingen als onbepaald, niet als zwak of sterk.",
+        "vergelijkingen niet mee: niet als zwak en niet als sterk.",
         "en": "{service} gave the score ? (unknown) {n} times: {cells}. Such an item counts as undetermined "
         "in the comparisons, neither weak nor strong.",
     },
     "briefing.caveat.unknown.one": {
         "nl": "{service} gaf 1 keer de score ? (onbekend): {cells}. Zo’n onderdeel telt in de vergelijkingen "
-        "als onbepaald, niet als zwak of sterk.",
+        "niet mee: niet als zwak en niet als sterk.",
         "en": "{service} gave the score ? (unknown) once: {cells}. Such an item counts as undetermined in "
         "the comparisons, neither weak nor strong.",
     },
@@ -1520,7 +1717,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No way of counting changes the values on the joint agenda. First: {partners}.",
     },
     "briefing.change.intro": {
-        "nl": "Bij een andere rekenwijze ligt op de maat ‘{lens}’ een andere partner voorop:",
+        "nl": "Bij een andere rekenwijze ligt, gemeten aan ‘{lens}’, een andere partner voorop:",
         "en": "Counted another way, another partner comes first on the measure ‘{lens}’:",
     },
     "briefing.change.partner": {"nl": "{reading}: {partners}", "en": "{reading}: {partners}"},
@@ -1649,19 +1846,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Voorkeur voor schaalniveau",
     },
     "briefing.alt.scores": {
-        "nl": "Tabel als figuur: {dimension}, ‘{question}’; één regel per dienst, die van {service} omlijnd.",
-        "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "
-        "outlined.",
+        "nl": "Tabel als figuur: {dimension}, ‘{question}’; één rij per dienst, die van {service} omlijnd.",
+        "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} outlined.",
     },
     "briefing.partner_chart.title": {
-        "nl": "Hoe goed past elke dienst bij {service}? Maat: {lens}",
-        "en": "How well does each service fit {service}? Measure: {lens}",
+        "nl": "Hoe goed past elke dienst bij {service}? Gemeten aan: {lens}",
+        "en": "How well does each service fit {service}? Measured by: {lens}",
     },
     "briefing.alt.partners": {
-        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past volgens de maat ‘{lens}’, "
-        "beste bovenaan.",
-        "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at "
-        "the top.",
+        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past, gemeten aan ‘{lens}’; de beste bovenaan.",
+        "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at the top.",
     },
     "briefing.alt.preferences": {
         "nl": "Tabel als figuur: gewenst schaalniveau van samenwerking, {dimension}; één kolom per "
@@ -1978,10 +2172,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{known} scores known, {unknown} times ?",
     },
     "explorer.profile.note": {
-        "nl": "Alleen deze gemiddelden hangen af van hoe ? telt; in de maten en de coalities is een ? "
-        "bij beide rekenwijzen onbepaald. Nu:",
-        "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is "
-        "undetermined under both readings. Now:",
+        "nl": "Alleen deze gemiddelden hangen af van hoe ? telt; in de vergelijkingen en de coalities telt een ? nooit mee. Nu:",
+        "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is undetermined under both readings. Now:",
     },
     "explorer.section.pairs": {"nl": "Paren: {lens}", "en": "Pairs: {lens}"},
     "explorer.pairs.tip": {

@@ -588,9 +588,10 @@ def stance_label(stance: str, lang: str = "nl") -> str:
     return text(f"coalitions.stance.{stance}", lang)
 
 
-def variant_label(name: str, lang: str = "nl") -> str:
-    """A variant of :func:`variants` in words: ``scale=cooperation`` is *elk samenwerkingsniveau telt mee*."""
-    return text(f"coalitions.variant.{name.replace('=', '.')}", lang)
+def variant_label(name: str, lang: str = "nl", *, short: bool = False) -> str:
+    """A variant of :func:`variants` in words: ``scale=cooperation`` is *elk niveau van samenwerking telt
+    mee* (``short``: *elk niveau telt*, for a table column)."""
+    return text(f"coalitions.variant{'_short' if short else ''}.{name.replace('=', '.')}", lang)
 
 
 def scenario_label(data: Dataset, scenario: str, lang: str = "nl") -> str:

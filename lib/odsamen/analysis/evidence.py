@@ -54,6 +54,9 @@ from odsamen.catalogue import WORDS, check_language, format_number, join_words, 
 EVIDENCE = ("supported", "partly", "contrary", "not_testable")
 """How the scores bear on the report's reason for an advice row."""
 FACT_STATES = ("for", "partly", "against", "silent")
+MAX_ITEMS_NAMED = 4
+"""In a briefing a fact names its items up to this many; beyond, its count says it (the pack's tables
+list them all)."""
 COMPARISON_COLUMNS = (
     "coalition",
     "scenario",
@@ -356,8 +359,9 @@ def advice_evidence(data: Dataset, reading: Reading | None = None) -> list[RowEv
     return found
 
 
-def fact_words(data: Dataset, fact: Fact, lang: str) -> str:
-    """One fact in a sentence, naming the items behind it and marking advisor-filled scores."""
+def fact_words(data: Dataset, fact: Fact, lang: str, max_items: int | None = None) -> str:
+    """One fact in a sentence, naming the items behind it (up to ``max_items``; all by default) and
+    marking advisor-filled scores."""
     labels = data.item_labels(lang)
     fields = dict(fact.fields)
     if "share" in fields:

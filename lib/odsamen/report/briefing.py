@@ -73,7 +73,7 @@ STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
 MAX_NAMED = 6
 """Up to this many other services are named in a sentence; beyond that only counted."""
 
-MAX_COALITIONS = 8
+MAX_COALITIONS = 4
 """Up to this many coalitions of the service are shown in the table of forms, those that fit best."""
 
 CSS_PIXELS_PER_INCH = 96
@@ -581,7 +581,7 @@ LEGEND_BELOW_HEIGHT = 1.1
 PREFERENCE_LEGEND_HEIGHT = 1.9
 """Inches added under a preference figure for its legend below: a three-line title, four rows."""
 
-GRID_HEIGHT_SHARE = 0.75
+GRID_HEIGHT_SHARE = 0.5
 """Share of a score grid's own height used in a briefing: lower cells, so two grids fit on a page."""
 
 
@@ -710,10 +710,11 @@ class Briefing:
     def dimension(self, dimension: str) -> str:
         return text(f"dimension.{dimension}", self.lang)
 
-    def heading(self, section: str) -> Markup:
-        """The ``<h2>`` of a section (``standing``, ``cooperation``, ``preferences``, ``partners``,
-        ``caveats``, ``appendix``), with an anchor for the table of contents."""
-        return render("heading", self.lang, section=section, service=self.service)
+    def heading(self, section: str, level: int = 2) -> Markup:
+        """The heading of a section (``standing``, ``cooperation``, ``partners``, ``forms``; in the annex
+        at ``level`` 3 ``definitions``, ``preferences``, ``partners_table``, ``other_advice``,
+        ``caveats``, ``glossary``, ``appendix``), with an anchor; ``annex`` opens the annex."""
+        return render("heading", self.lang, section=section, service=self.service, level=level)
 
     # -- sections -----------------------------------------------------------------
 
@@ -753,37 +754,127 @@ class Briefing:
         return render("summary", self.lang, **self.summary_facts())
 
     def summary_facts(self) -> dict[str, object]:
-        """The :func:`headline` figures of the service (``met``, ``n_robustness``, ``equipped``,
-        ``n_tasks``, ``needs``, ``offers``), ``verdict`` on the best partner in words, and for the
-        counts and the verdict whether they rest on advisor-filled scores (``robustness_advisor``,
-        ``task_advisor``, ``needs_advisor``, ``offers_advisor``, ``verdict_advisor``)."""
+        """``answers``: ``(question, answer, section)`` for the board's five questions (where the service
+        stands, with whom, on what, in which form and what the report advises, how sure), each answer
+        in a sentence or two from :func:`headline`, with the section that shows its basis."""
         facts = headline(self.data, self.service, advisor=self.advisor, results=self.results)
+        mark = " " + text("affinity.advisor_mark", self.lang)
+        standing = text("briefing.summary.standing", self.lang, **facts)
+        wholly = [d for d in DIMENSIONS if self._advisor_share(d) == "all"]
+        if wholly:
+            standing += (
+                " "
+                + text(
+                    "briefing.summary.wholly_advisor",
+                    self.lang,
+                    dimension=join_words([self.dimension(d).lower() for d in wholly], self.lang),
+                )
+                + mark
+            )
+        elif any(self._advisor_share(d) for d in DIMENSIONS):
+            standing += mark
+        partner = verdict_words(self.data, facts["verdict"], self.lang)
+        if self._verdict_advisor(facts["verdict"]):
+            partner += mark
+        answers = [
+            ("standing", standing, "standing"),
+            ("partners", partner, "partners"),
+            ("cooperation", self._gain_and_give(facts, mark), "cooperation"),
+            ("forms", self._advice_answer(facts["advice"], mark), "forms"),
+            ("sure", self._how_sure(facts["advice"], mark), "caveats"),
+        ]
+        return {"service": self.service, "answers": answers}
+
+    def _gain_and_give(self, facts: dict, mark: str) -> str:
+        """Halen en brengen in two sentences, the items named (at most :data:`MAX_NAMED`)."""
+        wanted = needs(self.data, self.service, advisor=self.advisor)
+        given = _offers_with_receivers(self.data, self.service, advisor=self.advisor)
+        parts = []
+        for key, table, marked in (
+            ("briefing.summary.halen", wanted, facts["needs_advisor"]),
+            ("briefing.summary.brengen", given, facts["offers_advisor"]),
+        ):
+            names = self._quoted(table["item"])
+            if len(names) > MAX_NAMED:
+                names = names[:MAX_NAMED] + [
+                    text("briefing.summary.more_items", self.lang, n=len(names) - MAX_NAMED)
+                ]
+            words = text(
+                counted(key, len(table)),
+                self.lang,
+                n=len(table),
+                items=join_words(names, self.lang),
+                service=self.service,
+            )
+            parts.append(words + (mark if marked else ""))
+        return " ".join(parts)
+
+    def _advice_answer(self, advice: list[dict], mark: str) -> str:
+        """The report's advice for this service with what the scores say on its reason; where the report
+        advises nothing for it outright, in the report's own words (paraphrased in ``advice.csv``)."""
         from odsamen.analysis import coalitions as co
 
-        advice = [
-            text(
-                "briefing.summary.advice_row",
-                self.lang,
-                stance=co.stance_label(row["stance"], self.lang).capitalize(),
-                form=co.scenario_label(self.data, row["form"], self.lang).lower(),
-                coalition=co.coalition_label(row["coalition"], self.lang),
-                evidence=evidence_label(row["evidence"], self.lang)
-                + (" " + text("affinity.advisor_mark", self.lang) if row["advisor"] else ""),
-                depends=text("briefing.summary.advice_depends", self.lang) if row["depends"] else "",
+        if not advice:
+            return text("briefing.forms.no_advice", self.lang, service=self.service)
+        notes = self.data.advice.set_index(["coalition", "scenario"])[f"note_{self.lang}"]
+        if not any(row["stance"] == "advised" for row in advice):
+            return " ".join(
+                text(
+                    "briefing.summary.advice_note",
+                    self.lang,
+                    note=notes.loc[(row["coalition"], row["form"])],
+                    evidence=text(f"briefing.summary.evidence.{row['evidence']}", self.lang)
+                    + (mark if row["advisor"] else ""),
+                    depends=text("briefing.summary.note_depends", self.lang) if row["depends"] else "",
+                )
+                for row in advice
             )
-            for row in facts["advice"]
-        ]
-        return {
-            "service": self.service,
-            **{key: facts[key] for key in ("met", "n_robustness", "equipped", "n_tasks", "needs", "offers")},
-            "robustness_advisor": self._advisor_share("robustness"),
-            "task_advisor": self._advisor_share("task"),
-            "advice": "; ".join(advice),
-            "needs_advisor": facts["needs_advisor"],
-            "offers_advisor": facts["offers_advisor"],
-            "verdict": verdict_words(self.data, facts["verdict"], self.lang),
-            "verdict_advisor": self._verdict_advisor(facts["verdict"]),
-        }
+        by_stance: dict[str, list[str]] = {}
+        for row in advice:
+            by_stance.setdefault(row["stance"], []).append(
+                text(
+                    "briefing.summary.advice_row",
+                    self.lang,
+                    form=co.scenario_label(self.data, row["form"], self.lang).lower(),
+                    coalition=co.coalition_label(row["coalition"], self.lang),
+                    evidence=evidence_label(row["evidence"], self.lang) + (mark if row["advisor"] else ""),
+                    depends=text("briefing.summary.advice_depends", self.lang) if row["depends"] else "",
+                )
+            )
+        return " ".join(
+            text(
+                "briefing.summary.stance_rows",
+                self.lang,
+                stance=co.stance_label(stance, self.lang).capitalize(),
+                rows=join_words(rows, self.lang),
+            )
+            for stance, rows in by_stance.items()
+        )
+
+    def _how_sure(self, advice: list[dict], mark: str) -> str:
+        """Whose scores these are, the ``?`` among the service's own scores, how many judgements on the
+        advice a rule of the project changes, and what the advisor mark means where it is used."""
+        own = self.data.scores[self.data.scores["service"] == self.service]
+        words = text(
+            "briefing.summary.sure",
+            self.lang,
+            service=self.service,
+            n_services=len(self.data.service_codes),
+            n_unknown=int((own["score"].astype(str) == "?").sum()),
+            n_own=len(own),
+        )
+        n_depends = sum(row["depends"] for row in advice)
+        if advice:
+            words += " " + text(
+                counted("briefing.summary.sure_depends", n_depends),
+                self.lang,
+                n=n_depends,
+                total=len(advice),
+                service=self.service,
+            )
+        if not self.data.synthetic and (self.data.scores["source"].astype(str) == "advisor").any():
+            words += " " + text("briefing.summary.sure_advisor", self.lang, mark=mark.strip())
+        return words
 
     def _advisor_share(self, dimension: str) -> str:
         """``all`` when every score of this service on ``dimension`` was filled in by the advisors,
@@ -882,7 +973,6 @@ class Briefing:
         (:func:`needs`) and of the ``offers`` some other service wants (:func:`offers`), items marked
         where advisor-filled scores drive them; ``undetermined`` and ``idle`` items (quoted labels);
         ``advisor``: whether any row is marked."""
-        wanted = needs(self.data, self.service, advisor=self.advisor)
         given = offers(self.data, self.service, advisor=self.advisor)
         helping = given[given["receivers"].map(len) > 0]
         idle = given[given["receivers"].map(len) == 0]
@@ -891,10 +981,7 @@ class Briefing:
             "weak": ", ".join(WEAK_SYMBOLS),
             "strong": ", ".join(STRONG_SYMBOLS),
             "added": ", ".join(ADDED_SYMBOLS),
-            "needs": [
-                [self.dimension(r.dimension), self._item_marked(r.item, r.advisor), r.meets, r.added_value]
-                for r in wanted.itertuples(index=False)
-            ],
+            "needs": self.supply_rows(),
             "undetermined": self._quoted(undetermined_needs(self.data, self.service, advisor=self.advisor)),
             "offers": [
                 [
@@ -906,7 +993,7 @@ class Briefing:
                 for r in helping.itertuples(index=False)
             ],
             "idle": self._quoted(idle["item"]),
-            "advisor": bool(wanted["advisor"].any()) or bool(helping["advisor"].any()),
+            "advisor": bool(helping["advisor"].any()),
         }
 
     def _quoted(self, items: Iterable[str]) -> list[str]:
@@ -992,8 +1079,12 @@ class Briefing:
         return cell.levels
 
     def partners(self) -> Markup:
+        """What the partner chart shows; the verdict stands on page 1, every measure in the annex."""
+        return render("partners", self.lang, service=self.service)
+
+    def partners_table(self) -> Markup:
         """Per measure the best partner, or the close calls, each value with what it rests on."""
-        return render("partners", self.lang, **self.partners_facts())
+        return render("partners_table", self.lang, **self.partners_facts())
 
     def partners_facts(self) -> dict[str, object]:
         """The ``verdict`` on the headline measure in words (``verdict_advisor``: resting on
@@ -1007,22 +1098,20 @@ class Briefing:
             named = [found[lens].best] if found[lens].best else found[lens].close[:MAX_NAMED]
             if not named:
                 rows.append(
-                    [lens_label(lens, self.lang), "—", text("briefing.partners.nothing", self.lang), "—", ""]
+                    [lens_label(lens, self.lang), "—", text("briefing.partners.nothing", self.lang), ""]
                 )
                 continue
             part = lenses[lens]
             for partner in named:
                 j = self.data.service_codes.index(partner)
-                items = [part.items[k] for k in np.flatnonzero(part.evidence[position, j])]
-                advised = set(part.items[k] for k in np.flatnonzero(part.advisor[position, j]))
-                marked |= bool(advised)
-                labels = [self._item_marked(item, item in advised) for item in items]
+                advised = bool(part.advisor[position, j].any())
+                marked |= advised
+                mark = " " + text("affinity.advisor_mark", self.lang) if advised else ""
                 rows.append(
                     [
                         lens_label(lens, self.lang),
                         partner,
-                        self._share_cell(part, position, j, lens),
-                        "; ".join(labels) or "—",
+                        self._share_cell(part, position, j, lens) + mark,
                         self._partner_note(found[lens], bool(part.low_evidence[position, j])),
                     ]
                 )
@@ -1064,15 +1153,18 @@ class Briefing:
         return "; ".join(notes)
 
     def forms(self) -> Markup:
-        """The forms of cooperation: what the scores can tell apart for the groups of this service, who
-        can help it on what, and the report's advice beside the scores as evidence."""
-        return render("forms", self.lang, **self.forms_facts())
+        """The forms of cooperation: what the scores can tell apart, and the report's advice for this
+        service beside the scores as evidence."""
+        return render("forms", self.lang, service=self.service, advice=self.advice_rows())
 
-    def forms_facts(self) -> dict[str, object]:
+    def groups(self) -> Markup:
+        """The groups of this service with the broadest joint agenda (for the annex)."""
+        return render("groups", self.lang, **self.groups_facts())
+
+    def groups_facts(self) -> dict[str, object]:
         """``groups``: table rows of the service's groups with the broadest joint agenda (up to
         :data:`MAX_COALITIONS`; ``n_more`` not shown): the joint agenda, the items where one service
-        can help another and the rule variants that change either count; ``supply``: rows of
-        :meth:`supply_rows`; ``advice``: :meth:`advice_rows`."""
+        can help another and the rule variants that change either count."""
         from odsamen.analysis import coalitions as co
 
         keys = co.coalitions_of(self.data, self.service)
@@ -1086,7 +1178,7 @@ class Briefing:
             for row in range(len(keys)):
                 counts = (int((other["agenda"][row] == 1).sum()), int((other["exchange"][row] == 1).sum()))
                 if counts != breadth[row]:
-                    moved[row].append(co.variant_label(name, self.lang))
+                    moved[row].append(co.variant_label(name, self.lang, short=True))
         order = sorted(range(len(keys)), key=lambda row: (-breadth[row][0], -breadth[row][1], row))
         shown = order[:MAX_COALITIONS]
         groups = [
@@ -1105,12 +1197,14 @@ class Briefing:
             ]
             for row in shown
         ]
+        table = preference_table(self.data)
+        own = table[table["service"] == self.service]
+        not_given = own.loc[own["answer"] != "levels", "item"].nunique()
         return {
             "service": self.service,
             "groups": groups,
             "n_more": len(keys) - len(shown),
-            "supply": self.supply_rows(),
-            "advice": self.advice_rows(),
+            "n_not_given": int(not_given),
         }
 
     def _marked_items(self, items: list[str], advisor: np.ndarray, all_items: list[str]) -> str:
@@ -1143,23 +1237,36 @@ class Briefing:
             )
         return rows
 
-    def advice_rows(self) -> list[dict[str, str]]:
-        """The report's advice that concerns this service, each with the report's reason, the facts in
-        the scores, the evidence and the rule variants that change it."""
+    def advice_rows(self, own: bool = True) -> list[dict[str, str]]:
+        """The report's advice for this service (:func:`concerns`; ``own=False``: the other advice on
+        groups it is in), each with the report's reason, the facts in the scores, the evidence and the
+        rule variants that change it."""
         from odsamen.analysis import coalitions as co
         from odsamen.analysis import evidence
 
         rows = []
-        for found in evidence.advice_evidence(self.data, self.reading):
+        order = {stance: k for k, stance in enumerate(co.STANCES)}
+        found_rows = sorted(
+            evidence.advice_evidence(self.data, self.reading), key=lambda f: order[f.advice.stance]
+        )
+        for found in found_rows:
             advice = found.advice
-            if self.service not in co.members(advice.coalition):
+            if self.service not in co.members(advice.coalition) or concerns(advice, self.service) != own:
                 continue
             rows.append(
                 {
-                    "advice": f"{getattr(advice, f'note_{self.lang}')} ({advice.where})",
+                    "advice": text(
+                        "briefing.forms.advice_title",
+                        self.lang,
+                        form=co.scenario_label(self.data, advice.scenario, self.lang),
+                        coalition=co.coalition_label(advice.coalition, self.lang),
+                        stance=co.stance_label(advice.stance, self.lang),
+                        where=advice.where,
+                    ),
                     "reason": getattr(advice, f"reason_{self.lang}"),
                     "facts": " ".join(
-                        evidence.fact_words(self.data, fact, self.lang) for fact in found.default.facts
+                        evidence.fact_words(self.data, fact, self.lang, evidence.MAX_ITEMS_NAMED)
+                        for fact in found.default.facts
                     ),
                     "evidence": evidence.evidence_label(found.evidence, self.lang).capitalize(),
                     "sentence": evidence.plain_sentence(self.data, found, self.lang),
@@ -1167,6 +1274,18 @@ class Briefing:
                 }
             )
         return rows
+
+    def other_advice(self) -> Markup:
+        """The advice on groups with this service that is not advice for it (:func:`concerns`), for the
+        annex; empty when there is none."""
+        rows = self.advice_rows(own=False)
+        if not rows:
+            return Markup("")
+        return self.heading("other_advice", 3) + render("other_advice", self.lang, advice=rows)
+
+    def glossary(self) -> Markup:
+        """The abbreviations and terms of the briefing, each explained once."""
+        return render("glossary", self.lang)
 
     def caveats(self) -> Markup:
         """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
@@ -1319,8 +1438,9 @@ class Briefing:
 
     # -- figures -------------------------------------------------------------------
 
-    def score_figure(self, dimension: str, measure: str):
-        """The services' scores on ``dimension`` and ``measure`` as a heatmap, the own row outlined."""
+    def score_figure(self, dimension: str, measure: str, *, legend: bool = True):
+        """The services' scores on ``dimension`` and ``measure`` as a heatmap, the own row outlined;
+        without its ``legend`` when a figure below it carries the same one."""
         from odsamen.report import plots, style
 
         size = style.grid_figsize(len(self.data.service_codes), len(self.data.item_codes(dimension)))
@@ -1336,11 +1456,13 @@ class Briefing:
             plots.score_heatmap(
                 self.data, dimension=dimension, measure=measure, lang=self.lang, highlight=self.service, ax=ax
             )
-            legend_below(ax, ncols=4)
+            if legend:
+                legend_below(ax, ncols=4)
+            elif ax.get_legend() is not None:
+                ax.get_legend().remove()
 
-        return figure_image(
-            draw, page_size(size, height_share=GRID_HEIGHT_SHARE, extra_height=LEGEND_BELOW_HEIGHT), alt
-        )
+        extra = LEGEND_BELOW_HEIGHT if legend else 0.0
+        return figure_image(draw, page_size(size, height_share=GRID_HEIGHT_SHARE, extra_height=extra), alt)
 
     def preference_figure(self, dimension: str = "task"):
         """The services' preferred scale levels on ``dimension``: one column per service (the own one
