@@ -589,18 +589,21 @@ def legend_below(ax, *, ncols: int = 2) -> None:
     """Move the legend of ``ax`` under the figure, in ``ncols`` columns.
 
     A legend beside a wide grid takes width an A4 page does not have; below
-    the grid it costs only height. Handles, labels and title stay the same.
+    the grid it costs only height. Handles, labels, title and the handlers that
+    draw the handles stay the same.
     """
     legend = ax.get_legend()
     if legend is None:
         return
     handles, labels = legend.legend_handles, [label.get_text() for label in legend.get_texts()]
     title = legend.get_title().get_text()
+    handlers = legend.get_legend_handler_map()  # such as the advisor mark's (plots.LEGEND_HANDLERS)
     legend.remove()
     ax.figure.legend(
         handles,
         labels,
         title=title or None,
+        handler_map=handlers,
         loc="outside lower left",
         ncols=ncols,
         alignment="left",
