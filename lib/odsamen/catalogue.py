@@ -1725,12 +1725,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Briefings per environmental service: position and options for cooperation",
     },
     "pack.index.intro": {
-        "nl": "Eén briefing per dienst, als webpagina en als PDF ({n} diensten). De scores zijn de eigen "
-        "beoordeling van de directeuren. Een score ? (onbekend) telt bij het vergelijken als onbepaald; in "
-        "gemiddelden: {reading}.",
-        "en": "One briefing per service, as a web page and as a PDF ({n} services). The scores are the "
-        "directors' own assessment. A score ? (unknown) counts as undetermined in comparisons; in averages: "
-        "{reading}.",
+        "nl": "{who_scored} Eén briefing per dienst, als webpagina en als PDF ({n} diensten). Een score ? "
+        "(onbekend) telt bij het vergelijken als onbepaald; in gemiddelden: {reading}.",
+        "en": "{who_scored} One briefing per service, as a web page and as a PDF ({n} services). A score ? "
+        "(unknown) counts as undetermined in comparisons; in averages: {reading}.",
     },
     "pack.index.service": {"nl": "Dienst", "en": "Service"},
     "pack.index.robustness": {"nl": "Voldoet aan robuustheidscriteria", "en": "Robustness criteria met"},
