@@ -26,8 +26,8 @@
 # Dit notebook laat elke matrix zien zoals het rapport hem geeft, als kleurkaart. **Zo lees je de kaarten:** elke cel
 # toont het symbool uit het rapport; oranje is negatief, paars positief, hoe donkerder hoe sterker. Een `?` (onbekend)
 # en een `-/+` (gemengd antwoord) krijgen een grijze kleur met een arcering, zodat ze niet verward worden met een echt
-# middenoordeel. Een witte cel met kruisjes heeft geen score. Een wit driehoekje betekent dat de adviseurs de score
-# hebben ingevuld, niet de dienst zelf.
+# middenoordeel. Een witte cel met kruisjes heeft geen score. Een teken rechtsboven in een cel (de legenda toont het)
+# betekent dat de adviseurs de score hebben ingevuld, niet de dienst zelf.
 #
 # Alle getallen en namen komen uit `data/`. Zet de parameter `out_dir` op een map om de figuren ook op te slaan, in
 # `<out_dir>/figures/`; leeg (de standaard) schrijft niets weg.
@@ -48,6 +48,8 @@ from odsamen.analysis import affinity
 from odsamen.report import plots, style
 from odsamen.analysis.data import load_dataset, summary
 from odsamen.analysis.shared import find_data_dir
+from odsamen.catalogue import text
+from odsamen.report.briefing import who_scored
 
 style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git, scherp genoeg op het scherm
@@ -87,9 +89,10 @@ keep(ax.figure, "scores_robustness_added_value")
 
 # %% [markdown]
 # ## Toekomstige opgaven: is de dienst toegerust?
-#
-# Let op de driehoekjes: waar ze staan, vulden de adviseurs de scores in op basis van wat de dienst aanleverde, niet de
-# dienst zelf.
+
+# %%
+# Het teken komt uit de catalogus en wie welke scores gaf uit de tabel (kolom source), zoals in de briefings.
+Markdown(f"Let op het teken {text('affinity.advisor_mark', lang)} rechtsboven in een cel. {who_scored(data, lang)}")
 
 # %%
 ax = plots.score_heatmap(data, dimension="task", measure="meets", lang=lang)

@@ -97,3 +97,17 @@ def test_no_one_and_several_choose_the_catalogue_form(lang):
     assert one == WORDS["briefing.n_other_services.one"][lang]
     assert text("briefing.n_other_services", lang, n=0) != one
     assert text("briefing.n_other_services", lang, n=2).startswith("2 ")
+
+
+def test_the_advisor_mark_is_typed_once_and_every_entry_that_names_it_shows_it():
+    mark = WORDS["affinity.advisor_mark"]["nl"]
+    assert WORDS["affinity.advisor_mark"]["en"] == mark
+    typed = sorted(key for key, entry in WORDS.items() for words in entry.values() if mark in words)
+    assert typed == ["affinity.advisor_mark"] * len(LANGUAGES)
+    using = sorted(key for key, entry in WORDS.items() if "{advisor_mark}" in entry["nl"])
+    assert "pack.index.advisor_note" in using and "affinity.note.advisor" in using
+    for key in using:
+        for lang in LANGUAGES:
+            assert text(key, lang, items="x").startswith(mark), (key, lang)
+    # a field the caller passes wins over the catalogue's mark
+    assert text("affinity.note.advisor", "nl", advisor_mark="*").startswith("* ")

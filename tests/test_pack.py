@@ -191,10 +191,56 @@ def test_index_lists_every_service_with_headline_figures(built, dataset):
 @pytest.mark.slow
 def test_index_marks_the_scores_the_advisors_filled_in(built):
     index = (built.out / "index.html").read_text(encoding="utf-8")
+    mark = text("affinity.advisor_mark", "nl")
     assert text("pack.index.advisor_note", "nl") in index
+    assert "<sup" not in index  # one mark, the catalogue's, in the text: no superscript star
     rows = {code: re.search(rf'<tr id="service-{code}".*?</tr>', index, re.S).group(0) for code in SERVICES}
-    assert rows["OFGV"].count('class="advisor"') == 1  # its task scores only
-    assert all('class="advisor"' not in rows[code] for code in ("NHN", "IJmond", "NZKG"))
+    cells = re.findall(r"<td>(.*?)</td>", rows["OFGV"], re.S)
+    assert not cells[0].endswith(mark) and cells[1].endswith(f" {mark}")  # its task scores, not its criteria
+    assert all(mark not in rows[code] for code in ("NHN", "IJmond"))
+
+
+@pytest.fixture(scope="module")
+def front_page(dataset, tmp_path_factory):
+    """The front page's context in both languages, from the headlines as a build computes them."""
+    from odsamen.build.runner import Outcome
+
+    results = shared.SharedResults.compute(dataset)
+    headlines = {code: briefing.headline(dataset, code, results=results) for code in SERVICES}
+    outcomes = [Outcome(code, ok=True) for code in SERVICES]
+    staging = tmp_path_factory.mktemp("front")
+    return {
+        lang: pack.index_context(dataset, outcomes, headlines, staging, lang=lang, unknown="neutral")
+        for lang in ("nl", "en")
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_index_first_says_who_gave_the_scores_with_the_ofgv_exception(front_page, dataset, lang):
+    intro = front_page[lang]["words"]["intro"]
+    assert intro.startswith(briefing.who_scored(dataset, lang))
+    # the exception is computed from the scores the advisors filled in: OFGV's future tasks
+    expected = text(
+        "briefing.who_scored.part", lang, service="OFGV", dimension=text("dimension.task", lang).lower()
+    )
+    assert briefing.advisor_parts(dataset, lang) == expected
+    assert intro.startswith(text("briefing.who_scored.advisors", lang, parts=expected))
+
+
+def test_who_scored_is_the_directors_alone_when_the_advisors_filled_in_nothing(dataset):
+    import dataclasses
+
+    own = dataclasses.replace(dataset, scores=dataset.scores.assign(source="self"))
+    assert briefing.advisor_parts(own, "nl") == ""
+    assert briefing.who_scored(own, "nl") == text("briefing.who_scored", "nl")
+
+
+def test_index_marks_every_figure_that_rests_on_advisor_scores_with_the_one_mark(front_page):
+    mark = text("affinity.advisor_mark", "nl")
+    rows = {row["code"]: row for row in front_page["nl"]["rows"]}
+    assert rows["OFGV"]["tasks"].endswith(f" {mark}") and mark not in rows["OFGV"]["robustness"]
+    assert rows["OFGV"]["advisor"] and not rows["NHN"]["advisor"]
+    assert text("pack.index.advisor_note", "nl").startswith(mark)
 
 
 # --- failures, escaping and refusals ---------------------------------------------------

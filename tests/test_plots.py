@@ -189,17 +189,43 @@ def test_score_heatmap_legend_names_every_level(dataset):
     assert hatched[text("symbol.?", "nl")] == style.SYMBOL_HATCHES["?"]
 
 
+def advisor_marks(ax) -> list:
+    """The advisor marks drawn in the cells of ``ax`` (texts ``gid="advisor"``)."""
+    return [t for t in ax.texts if t.get_gid() == "advisor"]
+
+
 def test_score_heatmap_marks_advisor_scores(dataset):
     ax = plots.score_heatmap(dataset, dimension="task", measure="meets")
-    markers = [line for line in ax.lines if line.get_gid() == "advisor"]
-    assert len(markers) == 1 and len(markers[0].get_xdata()) == 11
-    # every marked cell is in OFGV's row (the fourth, y from 3 to 4)
-    assert all(3 < y < 4 for y in markers[0].get_ydata())
+    marks_drawn = advisor_marks(ax)
+    assert len(marks_drawn) == 11  # the advisors filled in OFGV's 11 future tasks
+    assert {m.get_text() for m in marks_drawn} == {text("affinity.advisor_mark", "nl")} == {"†"}
+    # every mark sits in the top-right quarter of a cell in OFGV's row (the fourth, y from 3 to 4)
+    positions = [m.get_position() for m in marks_drawn]
+    assert all(3 < y < 3.5 and 0.5 < x % 1 < 1 for x, y in positions)
+    assert sorted(int(x) for x, _ in positions) == list(range(11))
     assert legend_texts(ax)[-1] == text("plots.advisor", "nl", source=text("source.advisor", "nl"))
+    handle = ax.get_legend().legend_handles[-1]
+    assert handle.get_text() == text("affinity.advisor_mark", "nl")  # the legend shows the same mark
     plt.figure()
     robustness = plots.score_heatmap(dataset, dimension="robustness", measure="meets")
-    assert not [line for line in robustness.lines if line.get_gid() == "advisor"]
+    assert not advisor_marks(robustness)
     assert text("plots.advisor", "nl", source=text("source.advisor", "nl")) not in legend_texts(robustness)
+
+
+def test_advisor_mark_reads_on_its_cell_colour(dataset):
+    # task / added value: OFGV's marked cells are + (light) and ++ (dark purple)
+    ax = plots.score_heatmap(dataset, dimension="task", measure="added_value")
+    cells = plots.score_cells(dataset, dimension="task", measure="added_value").set_index(["service", "item"])
+    items = dataset.item_codes("task")
+    colours = set()
+    for mark in advisor_marks(ax):
+        x, _ = mark.get_position()
+        symbol = cells.loc[("OFGV", items[int(x)]), "symbol"]
+        face = plots.SCORE_COLOURS[symbol]
+        assert mark.get_color() == style.text_colour_on(face), symbol
+        assert same_color(mark.get_bbox_patch().get_facecolor(), face)  # on a plain field, clear of hatches
+        colours.add(mark.get_color())
+    assert colours == {"#000000", "#ffffff"}  # black on the light cells, white on the dark one
 
 
 def test_score_heatmap_highlight(dataset):
@@ -684,7 +710,10 @@ def coalition_chart(dataset):
 
 
 def marks(ax, gid: str) -> set[tuple[float, float]]:
-    """The (x, y) positions of the markers of the line ``gid`` (empty if there is none)."""
+    """The (x, y) positions of the markers of the line ``gid`` (empty if there is none); for
+    ``"advisor"``, of the advisor marks (texts)."""
+    if gid == "advisor":
+        return {tuple(map(float, m.get_position())) for m in advisor_marks(ax)}
     lines = [line for line in ax.lines if line.get_gid() == gid]
     assert len(lines) <= 1, f"{len(lines)} lines with gid {gid!r}"
     if not lines:
@@ -759,6 +788,7 @@ def test_coalition_chart_legend_explains_every_mark(coalition_chart):
     hatches = [getattr(handle, "get_hatch", lambda: None)() for handle in legend.legend_handles]
     assert hatches[4] and plots.COALITION_HATCHES["undetermined"] in hatches[4]
     assert hatches[:4] == [None] * 4
+    assert legend.legend_handles[5].get_text() == text("affinity.advisor_mark", "nl")
 
 
 def test_coalition_chart_marks_cells_resting_on_advisor_scores(dataset, coalition_chart):
@@ -771,6 +801,8 @@ def test_coalition_chart_marks_cells_resting_on_advisor_scores(dataset, coalitio
     assert len(advisor) == len(with_ofgv) * 11
     assert {int(y) for _, y in advisor} == set(with_ofgv)
     assert all(x > 6 for x, _ in advisor)
+    assert all(0.5 < x % 1 < 1 and y % 1 < 0.5 for x, y in advisor)  # top right in the cell
+    assert {m.get_text() for m in advisor_marks(coalition_chart)} == {text("affinity.advisor_mark", "nl")}
     plt.figure()
     without = plots.coalition_item_chart(dataset, reading=Reading(advisor="exclude"))
     assert not marks(without, "advisor")
@@ -860,7 +892,7 @@ def cell_measures(figure, grey) -> dict[str, list[tuple[float, float, float]]]:
     """Per symbol, for each of its cells: mean grey, stripe spread and contrast of its symbol.
 
     Mean grey and stripes are measured in a strip down the left of the cell (clear of the plain field
-    behind the symbol in the middle, the advisors' triangle top right and the own row's outline); the
+    behind the symbol in the middle, the advisor mark top right and the own row's outline); the
     contrast between the
     darkest or lightest pixel in the symbol's box and the median there (the box behind the symbol).
     """
@@ -960,6 +992,27 @@ def test_negative_sign_stands_clear_of_its_stripes_at_print_size(dataset, monkey
                 side, above = sign_clearance(figure, grey, symbol, cell)
                 assert min(side, above) >= MIN_SIGN_CLEARANCE, (code, cell.get_gid(), side, above)
     assert seen >= 4  # the real data hold negative scores in both grids
+
+
+def test_advisor_mark_legible_at_print_size_in_greyscale(dataset, monkeypatch):
+    from odsamen.report.briefing import Briefing
+
+    for measure in ("meets", "added_value"):
+        briefing = Briefing(dataset, "OFGV")
+        figure, grey = briefing_figures(
+            briefing, monkeypatch, lambda b, measure=measure: b.score_figure("task", measure)
+        )
+        printed = min(1.0, A4_TEXT_PIXELS / briefing.score_figure("task", measure).width)
+        drawn = advisor_marks(figure.axes[0])
+        assert len(drawn) == 11
+        (legend,) = figure.legends  # moved below the grid, the legend still shows the mark
+        assert legend.legend_handles[-1].get_text() == text("affinity.advisor_mark", "nl")
+        for mark in drawn:
+            assert mark.get_fontsize() * printed >= MIN_PRINTED_SIGN, (measure, mark.get_position())
+            glyph = pixels(grey, mark.get_window_extent())
+            behind = np.median(glyph)
+            contrast = max(behind - glyph.min(), glyph.max() - behind)
+            assert contrast >= MIN_SYMBOL_CONTRAST, (measure, mark.get_position(), contrast)
 
 
 def test_preference_figure_letters_legible_in_greyscale(dataset, monkeypatch):

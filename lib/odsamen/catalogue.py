@@ -608,8 +608,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "rests on few items",
     },
     "affinity.note.advisor": {
-        "nl": "† rust (deels) op scores die de adviseurs invulden",
-        "en": "† rests (partly) on scores the advisors filled in",
+        "nl": "{advisor_mark} rust (deels) op scores die de adviseurs invulden",
+        "en": "{advisor_mark} rests (partly) on scores the advisors filled in",
     },
     "affinity.advisor_mark": {"nl": "†", "en": "†"},
     "affinity.basis.count": {"nl": "{value} van {n} onderdelen", "en": "{value} of {n} items"},
@@ -866,8 +866,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "coalitions.reason.near_not_given": {"nl": "niet opgegeven: {who}", "en": "not given: {who}"},
     "coalitions.reason.advisor": {
-        "nl": "† Rust (deels) op scores die de adviseurs invulden: {items}.",
-        "en": "† Rests (partly) on scores the advisors filled in: {items}.",
+        "nl": "{advisor_mark} Rust (deels) op scores die de adviseurs invulden: {items}.",
+        "en": "{advisor_mark} Rests (partly) on scores the advisors filled in: {items}.",
     },
     "coalitions.reason.little_evidence": {
         "nl": "Maar slechts {determined} van de {scope} onderdelen zijn bepaald.",
@@ -1523,12 +1523,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Nothing in common with any service (measured by ‘{lens}’).",
     },
     "briefing.advisor_driven": {
-        "nl": "† Dit rust deels op scores die de adviseurs invulden.",
-        "en": "† This rests partly on scores the advisors filled in.",
+        "nl": "{advisor_mark} Dit rust deels op scores die de adviseurs invulden.",
+        "en": "{advisor_mark} This rests partly on scores the advisors filled in.",
     },
     "briefing.advisor_driven.all": {
-        "nl": "† Dit rust helemaal op scores die de adviseurs invulden.",
-        "en": "† This rests wholly on scores the advisors filled in.",
+        "nl": "{advisor_mark} Dit rust helemaal op scores die de adviseurs invulden.",
+        "en": "{advisor_mark} This rests wholly on scores the advisors filled in.",
     },
     "briefing.question.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
     "briefing.question.partners": {
@@ -1919,20 +1919,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Briefings per environmental service: position and options for cooperation",
     },
     "pack.index.intro": {
-        "nl": "Eén briefing per dienst, als webpagina en als PDF ({n} diensten). De scores zijn de eigen "
-        "beoordeling van de directeuren. Een score ? (onbekend) telt bij het vergelijken als onbepaald; in "
-        "gemiddelden: {reading}.",
-        "en": "One briefing per service, as a web page and as a PDF ({n} services). The scores are the "
-        "directors' own assessment. A score ? (unknown) counts as undetermined in comparisons; in averages: "
-        "{reading}.",
+        "nl": "{who_scored} Eén briefing per dienst, als webpagina en als PDF ({n} diensten). Een score ? "
+        "(onbekend) telt bij het vergelijken als onbepaald; in gemiddelden: {reading}.",
+        "en": "{who_scored} One briefing per service, as a web page and as a PDF ({n} services). A score ? "
+        "(unknown) counts as undetermined in comparisons; in averages: {reading}.",
     },
     "pack.index.service": {"nl": "Dienst", "en": "Service"},
     "pack.index.robustness": {"nl": "Voldoet aan robuustheidscriteria", "en": "Robustness criteria met"},
     "pack.index.advisor_note": {
-        "nl": "* Deze scores vulden de adviseurs in, niet de dienst zelf; zie de kanttekeningen in de "
+        "nl": "{advisor_mark} Rust (deels) op scores die de adviseurs invulden; zie de kanttekeningen in "
+        "de briefing.",
+        "en": "{advisor_mark} Rests (partly) on scores the advisors filled in; see the caveats in the "
         "briefing.",
-        "en": "* These scores were filled in by the advisors, not by the service itself; see the caveats in "
-        "the briefing.",
     },
     "pack.index.tasks": {"nl": "Toegerust voor opgaven", "en": "Equipped for tasks"},
     "pack.index.needs": {"nl": "Kan halen (onderdelen)", "en": "Can gain (items)"},
@@ -2234,12 +2232,22 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+ADVISOR_MARK = "affinity.advisor_mark"
+"""The entry that holds the one mark for scores the advisors filled in: figures, tables, text and the
+index all show it."""
+
+ADVISOR_MARK_FIELD = "{advisor_mark}"
+"""A field any entry may use without the caller passing it: :func:`text` fills in the mark of
+:data:`ADVISOR_MARK`, so a sentence that explains the mark never types it a second time."""
+
+
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
     """Return the catalogue entry ``key`` in ``lang``, formatted with ``fields``.
 
     Where the catalogue has a singular form ``<key>.one`` and the number in the
     field ``n`` takes the singular in ``lang`` (by the plural rules of CLDR, as
-    Babel knows them: 1 in Dutch and English), that form is used.
+    Babel knows them: 1 in Dutch and English), that form is used. The field
+    ``{advisor_mark}`` is filled in with the mark of :data:`ADVISOR_MARK`.
 
     Raises
     ------
@@ -2254,6 +2262,8 @@ def text(key: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> str:
         key = f"{key}.one"  # the singular form: "1 briefing", not "1 briefings"
     entry = WORDS[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    if ADVISOR_MARK_FIELD in template:
+        fields = {"advisor_mark": WORDS[ADVISOR_MARK][lang]} | fields
     return template.format(**fields) if fields else template
 
 

@@ -662,15 +662,21 @@ def service_row(data: Dataset, outcome: Outcome, facts: dict, *, lang: str) -> d
 
     code = outcome.service
     mark = " " + text("affinity.advisor_mark", lang)
+    marked = {
+        "robustness": "robustness" in facts["advisor"],
+        "tasks": "task" in facts["advisor"],
+        "needs": facts["needs_advisor"],
+        "offers": facts["offers_advisor"],
+        "strongest": any(row["advisor"] for row in facts["advice"]),
+    }
     return {
         "code": code,
         "name": data.service_name(code, lang),
-        "robustness": _count(facts["met"], facts["n_robustness"], lang),
-        "tasks": _count(facts["equipped"], facts["n_tasks"], lang),
-        "robustness_by_advisors": "robustness" in facts["advisor"],
-        "tasks_by_advisors": "task" in facts["advisor"],
-        "needs": f"{facts['needs']}{mark if facts['needs_advisor'] else ''}",
-        "offers": f"{facts['offers']}{mark if facts['offers_advisor'] else ''}",
+        "robustness": _count(facts["met"], facts["n_robustness"], lang) + mark * marked["robustness"],
+        "tasks": _count(facts["equipped"], facts["n_tasks"], lang) + mark * marked["tasks"],
+        "needs": f"{facts['needs']}{mark if marked['needs'] else ''}",
+        "offers": f"{facts['offers']}{mark if marked['offers'] else ''}",
+        "advisor": any(marked.values()),
         "partner": partner_cell(facts["verdict"], lang),
         "advice": advice_words(data, code, lang),
         "strongest": evidence_cell(data, facts["advice"], lang),
@@ -736,6 +742,7 @@ def index_context(
     """Everything the front page shows; all of it is escaped by the template. ``headlines`` maps each
     service to its :func:`odsamen.report.briefing.headline`."""
     from odsamen.analysis.affinity import HEADLINE_LENS, lens_label
+    from odsamen.report.briefing import who_scored
 
     words = {
         key.removeprefix("pack.index."): text(key, lang)
@@ -762,7 +769,13 @@ def index_context(
     words["advisor_note"] = text("pack.index.advisor_note", lang)
     words["advice"] = text("pack.index.advice", lang)
     words["strongest"] = text("pack.index.strongest", lang)
-    words["intro"] = text("pack.index.intro", lang, n=len(outcomes), reading=text(f"unknown.{unknown}", lang))
+    words["intro"] = text(
+        "pack.index.intro",
+        lang,
+        who_scored=who_scored(data, lang),
+        n=len(outcomes),
+        reading=text(f"unknown.{unknown}", lang),
+    )
     if advisor != DEFAULT_ADVISOR:
         words["intro"] += " " + text("pack.index.advisor_excluded", lang)
     words["fingerprint"] = text(

@@ -298,6 +298,33 @@ def advisor_dimensions(data: Dataset, service: str) -> list[str]:
     return [dimension for dimension in DIMENSIONS if (own["dimension"] == dimension).any()]
 
 
+def advisor_parts(data: Dataset, lang: str) -> str:
+    """Which scores the advisors filled in, in words, per service and dimension ("de scores van OFGV
+    voor de toekomstige opgaven"); empty when the directors gave every score, or on synthetic data."""
+    if data.synthetic:
+        return ""
+    parts = [
+        text(
+            "briefing.who_scored.part",
+            lang,
+            service=code,
+            dimension=join_words([text(f"dimension.{d}", lang).lower() for d in dimensions], lang),
+        )
+        for code in data.service_codes
+        if (dimensions := advisor_dimensions(data, code))
+    ]
+    return join_words(parts, lang)
+
+
+def who_scored(data: Dataset, lang: str) -> str:
+    """Who gave the scores, in one sentence: the directors' own assessment, with the scores the
+    advisors filled in (:func:`advisor_parts`) as the exception."""
+    parts = advisor_parts(data, lang)
+    if not parts:
+        return text("briefing.who_scored", lang)
+    return text("briefing.who_scored.advisors", lang, parts=parts)
+
+
 def headline(
     data: Dataset,
     service: str,
@@ -589,18 +616,21 @@ def legend_below(ax, *, ncols: int = 2) -> None:
     """Move the legend of ``ax`` under the figure, in ``ncols`` columns.
 
     A legend beside a wide grid takes width an A4 page does not have; below
-    the grid it costs only height. Handles, labels and title stay the same.
+    the grid it costs only height. Handles, labels, title and the handlers that
+    draw the handles stay the same.
     """
     legend = ax.get_legend()
     if legend is None:
         return
     handles, labels = legend.legend_handles, [label.get_text() for label in legend.get_texts()]
     title = legend.get_title().get_text()
+    handlers = legend.get_legend_handler_map()  # such as the advisor mark's (plots.LEGEND_HANDLERS)
     legend.remove()
     ax.figure.legend(
         handles,
         labels,
         title=title or None,
+        handler_map=handlers,
         loc="outside lower left",
         ncols=ncols,
         alignment="left",
@@ -725,22 +755,10 @@ class Briefing:
     def title_facts(self) -> dict[str, object]:
         """``n_services``, the service's ``name``, ``advisor_parts`` (which scores the advisors filled
         in, in words; empty when none or on synthetic data), ``advisor_excluded`` and ``synthetic``."""
-        advised = [code for code in self.data.service_codes if advisor_dimensions(self.data, code)]
-        parts = [
-            text(
-                "briefing.who_scored.part",
-                self.lang,
-                service=code,
-                dimension=join_words(
-                    [self.dimension(d).lower() for d in advisor_dimensions(self.data, code)], self.lang
-                ),
-            )
-            for code in advised
-        ]
         return {
             "n_services": len(self.data.service_codes),
             "name": self.name(),
-            "advisor_parts": "" if self.data.synthetic else join_words(parts, self.lang),
+            "advisor_parts": advisor_parts(self.data, self.lang),
             "advisor_excluded": self.advisor == "exclude",
             "synthetic": self.data.synthetic,
         }

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from odsamen.report import style
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 # draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 from odsamen.analysis.affinity import SENSITIVITY_COLUMNS
 from odsamen.analysis.data import ASPECTS, SYMBOLS, Dataset
-from odsamen.catalogue import check_language, format_number, text
+from odsamen.catalogue import ADVISOR_MARK, check_language, format_number, text
 
 LEGEND_OUTSIDE = {
     "loc": "upper left",
@@ -74,6 +76,10 @@ TRANSPOSED_LEGEND_WIDTH = 26
 
 TRANSPOSED_LABEL_WIDTH = 24
 """Characters per line of an item's name in a transposed preference chart."""
+
+ADVISOR_MARK_CORNER = (0.83, 0.28)
+"""Where the advisor mark sits in a cell, from its left and top edges as shares of the cell: the
+top-right corner, clear of the symbol in the middle."""
 
 NEGATIVE_SYMBOLS = ("--", "-")
 """Score symbols drawn with :data:`NEGATIVE_HATCH`."""
@@ -328,7 +334,9 @@ def _score_legend(ax: Axes, lang: str, *, missing: bool, advisor: bool) -> None:
         handles.append(_missing_handle(text("symbol.missing", lang)))
     if advisor:
         handles.append(_advisor_handle(lang))
-    ax.legend(handles=handles, title=text("plots.legend.score", lang), **LEGEND_OUTSIDE)
+    ax.legend(
+        handles=handles, title=text("plots.legend.score", lang), handler_map=LEGEND_HANDLERS, **LEGEND_OUTSIDE
+    )
 
 
 def _missing_handle(label: str) -> Patch:
@@ -341,37 +349,65 @@ def _missing_handle(label: str) -> Patch:
     )
 
 
-def _advisor_handle(lang: str) -> Line2D:
-    return Line2D(
-        [],
-        [],
-        linestyle="none",
-        marker=style.ADVISOR_MARKER,
-        markerfacecolor="#ffffff",
-        markeredgecolor="#000000",
-        markersize=8,
-        label=text("plots.advisor", lang, source=text("source.advisor", lang)),
-    )
+class _MarkLegendHandler(HandlerBase):
+    """Draws a legend entry whose handle is a :class:`~matplotlib.text.Text` as that text: the advisor
+    mark in the legend is the very character the cells show."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        mark = Text(
+            width / 2 - xdescent,
+            height / 2 - ydescent,
+            orig_handle.get_text(),
+            ha="center",
+            va="center",
+            fontsize=fontsize * style.ADVISOR_MARK_SCALE,
+            fontweight="bold",
+            color=style.ADVISOR_MARK_LEGEND_COLOUR,
+            transform=trans,
+            gid="advisor",
+        )
+        return [mark]
 
 
-def _mark_advisor_cells(ax: Axes, cells: pd.DataFrame, services: list[str], items: list[str]) -> None:
-    """A small white triangle in the top-right corner of each advisor-filled cell."""
-    marked = cells[cells["advisor"]]
-    if marked.empty:
-        return
-    xs = [items.index(item) + 0.84 for item in marked["item"]]
-    ys = [services.index(service) + 0.22 for service in marked["service"]]
-    ax.plot(
-        xs,
-        ys,
-        linestyle="none",
-        marker=style.ADVISOR_MARKER,
-        markerfacecolor="#ffffff",
-        markeredgecolor="#000000",
-        markersize=7 if len(services) <= 8 else 5,
+LEGEND_HANDLERS = {Text: _MarkLegendHandler()}
+"""The handler map of a legend that may hold the advisor mark (:func:`_advisor_handle`)."""
+
+
+def _advisor_handle(lang: str, label: str | None = None) -> Text:
+    """The legend entry of the advisor mark: the catalogue's mark, labelled ``label`` (default: what a
+    score heatmap's legend says). Needs :data:`LEGEND_HANDLERS`."""
+    label = label or text("plots.advisor", lang, source=text("source.advisor", lang))
+    return Text(text=text(ADVISOR_MARK, lang), label=label)
+
+
+def _draw_advisor_mark(ax: Axes, x: float, y: float, face: str, fontsize: float, lang: str) -> None:
+    """The catalogue's mark for a score the advisors filled in, in the top-right corner of the cell at
+    column ``x``, row ``y`` (rows run down). It sits on a small plain field of the cell's colour, clear of
+    any hatch, in black or white, whichever reads on that colour."""
+    ax.text(
+        x + ADVISOR_MARK_CORNER[0],
+        y + ADVISOR_MARK_CORNER[1],
+        text(ADVISOR_MARK, lang),
+        ha="center",
+        va="center",
+        fontsize=fontsize,
+        fontweight="bold",
+        color=style.text_colour_on(face),
+        bbox={"boxstyle": "square,pad=0.12", "facecolor": face, "edgecolor": "none"},
         gid="advisor",
-        zorder=4,
+        zorder=2.5,  # over the cells, under the lines that divide them
+        in_layout=False,  # inside its cell, so the layout need not measure it
     )
+
+
+def _mark_advisor_cells(
+    ax: Axes, cells: pd.DataFrame, services: list[str], items: list[str], fontsize: float, lang: str
+) -> None:
+    """The advisor mark in the top-right corner of each advisor-filled cell of a score heatmap."""
+    for cell in cells[cells["advisor"]].itertuples(index=False):
+        face = SCORE_COLOURS[cell.symbol] if cell.symbol is not None else style.MISSING_COLOUR
+        x, y = items.index(cell.item), services.index(cell.service)
+        _draw_advisor_mark(ax, x, y, face, fontsize * style.ADVISOR_MARK_SCALE, lang)
 
 
 def score_heatmap(
@@ -388,7 +424,8 @@ def score_heatmap(
     Each cell shows the report's own symbol on its fixed colour (orange for
     negative, purple for positive); ``?`` (unknown) and ``-/+`` (mixed) are
     grey with dots or diagonal lines, a cell without a score is white with
-    a cross, and a white triangle marks a score the advisors filled in.
+    a cross, and the catalogue's ``affinity.advisor_mark`` in a cell's top-right
+    corner marks a score the advisors filled in.
 
     Parameters
     ----------
@@ -411,7 +448,8 @@ def score_heatmap(
     Axes
         Cell patches carry ``gid="cell:<service>:<item>"``, their symbols
         ``gid="text:cell:<service>:<item>"`` and the plain field behind the
-        symbol of a hatched cell ``gid="field:cell:<service>:<item>"``.
+        symbol of a hatched cell ``gid="field:cell:<service>:<item>"``, the
+        advisor marks (texts) ``gid="advisor"``.
     """
     check_language(lang)
     services, items = data.service_codes, data.item_codes(dimension)
@@ -422,7 +460,7 @@ def score_heatmap(
     for cell in cells.itertuples(index=False):
         x, y = items.index(cell.item), services.index(cell.service)
         _draw_score_cell(ax, x, y, cell.symbol, fontsize, f"cell:{cell.service}:{cell.item}")
-    _mark_advisor_cells(ax, cells, services, items)
+    _mark_advisor_cells(ax, cells, services, items, fontsize, lang)
     _setup_grid(ax, services, _item_labels(data, items, lang), fontsize)
     if row is not None:
         _highlight_row(ax, row, len(items), highlight)
@@ -1761,8 +1799,9 @@ def _coalition_legend(ax: Axes, cells: pd.DataFrame, lang: str, fontsize: float)
         handles.append(swatch("undetermined"))
         labels.append(wrapped("plots.coalition.undetermined"))
     if cells["advisor"].any():
-        handles.append(_advisor_handle(lang))
-        labels.append(wrapped("plots.coalition.advisor", source=text("source.advisor", lang)))
+        label = wrapped("plots.coalition.advisor", source=text("source.advisor", lang))
+        handles.append(_advisor_handle(lang, label))
+        labels.append(label)
     ax.legend(
         handles=handles,
         labels=labels,
@@ -1776,11 +1815,14 @@ def _coalition_legend(ax: Axes, cells: pd.DataFrame, lang: str, fontsize: float)
         alignment="left",
         handlelength=1.6,
         handleheight=1.2,
+        handler_map=LEGEND_HANDLERS,
     )
 
 
-def _coalition_marks(ax: Axes, cells: pd.DataFrame, keys: list[str], items: list[str]) -> None:
-    """The white dots of exchange items, the ``?`` of open ones and the advisor triangles."""
+def _coalition_marks(
+    ax: Axes, cells: pd.DataFrame, keys: list[str], items: list[str], fontsize: float, lang: str
+) -> None:
+    """The white dots of exchange items, the ``?`` of open ones and the advisor marks."""
     x = cells["item"].map({item: k for k, item in enumerate(items)}).to_numpy()
     y = cells["coalition"].map({key: k for k, key in enumerate(keys)}).to_numpy()
     exchange = (cells["state"] == "exchange").to_numpy()
@@ -1805,19 +1847,9 @@ def _coalition_marks(ax: Axes, cells: pd.DataFrame, keys: list[str], items: list
             marker=_open_exchange_marker(),
             **OPEN_EXCHANGE_MARKER,
         )
-    if advisor.any():
-        ax.plot(
-            x[advisor] + 0.82,
-            y[advisor] + 0.2,
-            linestyle="none",
-            marker=style.ADVISOR_MARKER,
-            markerfacecolor="#ffffff",
-            markeredgecolor="#000000",
-            markeredgewidth=0.6,
-            markersize=4,
-            gid="advisor",
-            zorder=5,
-        )
+    for k in np.flatnonzero(advisor):
+        face = COALITION_COLOURS[cells["state"].iat[k]]
+        _draw_advisor_mark(ax, x[k], y[k], face, fontsize, lang)
 
 
 def _coalition_breaks(ax: Axes, data: Dataset, keys: list[str], items: list[str], lang: str, fontsize: float):
@@ -1870,10 +1902,11 @@ def coalition_item_chart(
     and one member falls short where another is strong. A medium cell is on
     the agenda only; a ``?`` on it says whether it is an exchange item is
     undetermined. A near-white cell is not on the agenda; a light grey cell
-    with crosses is undetermined. A small white triangle marks a cell that
-    rests on a score the advisors filled in. Lines separate pairs, triples
-    and larger coalitions, and the two dimensions. The cells are sized so
-    that 17 items fit the width of an A4 page.
+    with crosses is undetermined. The catalogue's ``affinity.advisor_mark`` in
+    a cell's top-right corner marks a cell that rests on a score the advisors
+    filled in. Lines separate pairs, triples and larger coalitions, and the two
+    dimensions. The cells are sized so that 17 items fit the width of an A4
+    page.
 
     Parameters
     ----------
@@ -1894,7 +1927,7 @@ def coalition_item_chart(
     Axes
         Cell patches carry ``gid="coalition:<key>:<item>"``; the dots are one
         line ``gid="exchange"``, the ``?`` marks ``gid="exchange_open"``, the
-        triangles ``gid="advisor"``.
+        advisor marks (texts) ``gid="advisor"``.
     """
     from odsamen.analysis.coalitions import coalitions
 
@@ -1926,7 +1959,7 @@ def coalition_item_chart(
                 **({"hatch": hatch, "hatchcolor": COALITION_HATCH_COLOUR} if hatch else {}),
             ),
         )
-    _coalition_marks(ax, cells, keys, items)
+    _coalition_marks(ax, cells, keys, items, small, lang)
     ax.set_xlim(0, len(items))
     ax.set_ylim(len(keys), 0)
     ax.set_aspect("equal")

@@ -109,8 +109,12 @@ NETWORK_CMAP = "Blues"
 NETWORK_FIGSIZE = (10.0, 7.5)
 """Figure size in inches of a network of services: the circle scales, labels stay put."""
 
-ADVISOR_MARKER = "^"
-"""Marker in a cell's corner for a score filled in by the advisors."""
+ADVISOR_MARK_SCALE = 1.1
+"""Size of the advisor mark (the catalogue's ``affinity.advisor_mark``) in a cell's corner and in a
+legend, as a share of the font size there: it leaves the symbol alone and reads in print."""
+
+ADVISOR_MARK_LEGEND_COLOUR = "#000000"
+"""Colour of the advisor mark in a legend, on the white page."""
 
 # --- fonts, sizes and saving -------------------------------------------------
 
