@@ -61,7 +61,7 @@ HTML(brief.heading("partners") + brief.partners())
 brief.partner_figure()
 
 # %%
-HTML(brief.heading("forms") + brief.forms() + brief.heading("groups", 3) + brief.groups())
+HTML(brief.heading("forms") + brief.forms())
 
 # %%
 HTML(brief.heading("annex") + brief.heading("definitions", 3) + brief.definitions("robustness") + brief.definitions("task"))
@@ -70,7 +70,7 @@ HTML(brief.heading("annex") + brief.heading("definitions", 3) + brief.definition
 HTML(brief.heading("preferences", 3) + brief.preferences())
 
 # %%
-HTML(brief.heading("partners_table", 3) + brief.partners_table())
+HTML(brief.heading("partners_table", 3) + brief.partners_table() + brief.heading("groups", 3) + brief.groups())
 
 # %%
 HTML(brief.other_advice() + brief.heading("caveats", 3) + brief.caveats())

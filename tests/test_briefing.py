@@ -97,7 +97,7 @@ def test_offers_name_the_services_that_want_help_and_mark_advisor_scores(dataset
 def test_verdict_words_name_the_basis(dataset):
     nhn = briefing.verdict(dataset, "NHN")
     assert briefing.verdict_words(dataset, nhn, "nl") == (
-        "Beste partner (maat: Gezamenlijke agenda): IJmond (11 van 14 onderdelen). "
+        "Beste partner (gemeten aan ‘Gezamenlijke agenda’): IJmond (11 van 14 onderdelen). "
         "Dat blijft zo bij elke rekenwijze."
     )
     nzkg = briefing.verdict_words(dataset, briefing.verdict(dataset, "NZKG"), "nl")
@@ -130,7 +130,7 @@ def test_the_table_macro_escapes_text_but_keeps_markup():
     )
     page = template.render(header=["<h>"], rows=[["<b>", Markup("<i>x</i>")]])
     assert page == (
-        '<table class="c"><thead><tr><th scope="col">&lt;h&gt;</th></tr></thead>'
+        '<table class="c short"><thead><tr><th scope="col">&lt;h&gt;</th></tr></thead>'
         "<tbody><tr><td>&lt;b&gt;</td><td><i>x</i></td></tr></tbody></table>"
     )
 
@@ -159,9 +159,16 @@ def sections(brief: Briefing) -> str:
         + brief.partners()
         + brief.heading("forms")
         + brief.forms()
-        + brief.heading("caveats")
+        + brief.heading("annex")
+        + brief.definitions("robustness")
+        + brief.definitions("task")
+        + brief.partners_table()
+        + brief.groups()
+        + brief.other_advice()
+        + brief.heading("caveats", 3)
         + brief.caveats()
-        + brief.heading("appendix")
+        + brief.glossary()
+        + brief.heading("appendix", 3)
         + brief.appendix()
     )
 
@@ -179,17 +186,18 @@ def test_every_section_renders_for_every_service(dataset, lang):
 
 def test_summary_counts_come_from_the_data(dataset):
     page = str(Briefing(dataset, "NZKG").summary())
-    assert text("briefing.summary.robustness", "nl", service="NZKG", met=6, total=6) in page
+    facts = dict(met=6, n_robustness=6, equipped=6, n_tasks=11)
+    assert text("briefing.summary.standing", "nl", service="NZKG", **facts) in page
 
 
 def test_caveats_name_the_advisors_and_missing_preferences_of_ofgv(dataset):
     page = str(Briefing(dataset, "OFGV").caveats())
-    dimension = text("dimension.task", "nl").lower()
-    assert str(briefing.say("briefing.caveat.advisor_own", "nl", service="OFGV", dimension=dimension)) in page
     assert "voetnoot **" in page
-    assert "onbepaald" in page
+    assert "telt in de vergelijkingen niet mee" in page
     other = str(Briefing(dataset, "NHN").caveats())
-    assert "OFGV" in other  # the others read that OFGV's task scores and preferences are not its own
+    assert "OFGV" in other  # the others read that OFGV's preferences are not given
+    # Who filled in which scores stands once, at the top of every briefing.
+    assert "de scores van OFGV voor de toekomstige opgaven" in str(Briefing(dataset, "NHN").title())
 
 
 def test_text_from_the_data_is_escaped(dataset):
@@ -304,7 +312,7 @@ def test_one_page_agrees_with_itself(dataset):
     # The preferences sentence and the partner table use the same measure and numbers.
     for code in ("NHN", "IJmond"):
         brief = Briefing(dataset, code)
-        preferences, partners = str(brief.preferences()), str(brief.partners())
+        preferences, partners = str(brief.preferences()), str(brief.partners_table())
         found = briefing.verdict(dataset, code, lens="scale_agreement")
         for partner in found.close:
             row = found.default_row(partner)
@@ -322,16 +330,21 @@ def test_advisor_driven_statements_carry_the_mark(dataset):
 
 
 def test_a_count_of_one_reads_in_the_singular():
-    assert briefing.say("briefing.summary.offers", "nl", n=1).startswith("Brengen: 1 onderdeel waarop")
-    assert briefing.say("briefing.summary.offers", "nl", n=2).startswith("Brengen: 2 onderdelen waarop")
-    assert briefing.say("briefing.summary.offers", "en", n=1).startswith("To give: 1 item on which")
+    assert briefing.say("briefing.summary.brengen", "nl", n=1, items="x").startswith(
+        "Brengen op 1 onderdeel:"
+    )
+    assert briefing.say("briefing.summary.brengen", "nl", n=2, items="x").startswith(
+        "Brengen op 2 onderdelen:"
+    )
+    assert briefing.say("briefing.summary.brengen", "en", n=1, items="x").startswith("Give on 1 item:")
 
 
 def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
     own = str(Briefing(dataset, "OFGV").summary())
-    assert "adviseurs" in own and "OFGV" in own
-    for code in ("NHN", "IJmond", "NZKG"):
-        assert "adviseurs" not in str(Briefing(dataset, code).summary())
+    assert "De scores voor de toekomstige opgaven vulden de adviseurs in." in own
+    # The mark is explained on page 1 only where page 1 uses it.
+    assert text("briefing.summary.sure_advisor", "nl") in own
+    assert "adviseurs" not in str(Briefing(dataset, "NHN").summary())
 
 
 # --- forms of cooperation ---------------------------------------------------------------
@@ -339,7 +352,7 @@ def test_summary_says_when_the_advisors_filled_in_the_scores(dataset):
 
 def test_forms_set_the_advice_beside_the_scores_as_evidence(dataset):
     page = str(Briefing(dataset, "NHN").forms())
-    assert "Het rapport raadt aan een federatie van NHN en IJmond te onderzoeken." in page
+    assert "Federatie van NHN en IJmond (aangeraden, p. 24)" in page
     assert "Reden in het rapport:" in page and "Wat de scores laten zien:" in page
     assert "Niet te toetsen" in page
     # No verdict the scores cannot give, and no ranking of groups by how many forms fit.
@@ -349,8 +362,8 @@ def test_forms_set_the_advice_beside_the_scores_as_evidence(dataset):
 
 
 def test_forms_show_who_can_help_on_what(dataset):
-    page = str(Briefing(dataset, "NHN").forms())
-    assert "Wie NHN kan helpen, en waarbij" in page
+    page = str(Briefing(dataset, "NHN").cooperation())
+    assert text("briefing.column.strong_at", "nl") in page
     assert "NZKG (E/D)" in page and "IJmond (B/E/F)" in page
 
 
@@ -366,11 +379,16 @@ def test_forms_in_english(dataset):
 
 
 def test_page_one_answers_form_and_advice(dataset):
+    question = text("briefing.question.forms", "nl")
     for code in dataset.service_codes:
         summary = str(Briefing(dataset, code).summary())
-        assert f"Advies van het rapport voor {code}" in summary
+        assert question in summary and "ondersteun" in summary
+    assert "Aangeraden: federatie van NHN en IJmond (deels ondersteund" in str(
+        Briefing(dataset, "NHN").summary()
+    )
+    # OFGV is advised to weigh the Noord-Holland services against other partners: in the report's words.
     ofgv = str(Briefing(dataset, "OFGV").summary())
-    assert "Optie: expertisecentrum van NHN, IJmond, NZKG en OFGV" in ofgv
+    assert "naast samenwerking met andere partners" in ofgv
 
 
 # --- statements that were false (issue 19, item 6) ---------------------------------------------
@@ -415,7 +433,7 @@ def test_size_and_resilience_are_not_said_to_be_missing(dataset):
 def test_a_count_resting_wholly_on_advisor_scores_says_wholly(dataset):
     summary = str(Briefing(dataset, "OFGV").summary())
     assert "toegerust voor 10 van de 11" in summary
-    assert "rust helemaal op scores die de adviseurs invulden" in summary
+    assert "De scores voor de toekomstige opgaven vulden de adviseurs in. †" in summary
     assert "Dit rust (deels)" not in summary
 
 
@@ -457,11 +475,12 @@ def test_context_and_definitions_come_from_the_codebook(dataset):
 
 
 def test_summary_counts_resting_on_advisor_scores_carry_the_mark(dataset):
-    # OFGV's task count and offers rest on task scores the advisors filled in; NHN's counts are its own.
-    assert str(Briefing(dataset, "OFGV").summary()).count("†") == 4
+    # OFGV's standing, offers and both judgements on its advice rest on task scores the advisors filled
+    # in, and page 1 says once what the mark means; NHN's answers are its own.
+    assert str(Briefing(dataset, "OFGV").summary()).count("†") == 5
     assert "†" not in str(Briefing(dataset, "NHN").summary())
-    # Leaving the advisors' scores out changes the comparisons, not the standing, which shows every score.
-    assert str(Briefing(dataset, "OFGV", advisor="exclude").summary()).count("†") == 1
+    # Leaving the advisors' scores out changes what rests on them, not the standing, which shows every score.
+    assert str(Briefing(dataset, "OFGV", advisor="exclude").summary()).count("†") < 5
 
 
 # --- templates -------------------------------------------------------------------------
@@ -516,39 +535,31 @@ def test_compare_template_joins_one_sentence_per_group_with_a_space():
     assert page == f"{more} {fewer}"
 
 
-@pytest.mark.parametrize("n", [0, 1, 3])
-def test_summary_template_counts_and_marks(n):
-    facts = {
-        "service": "NHN",
-        "met": 3,
-        "n_robustness": 6,
-        "equipped": 7,
-        "n_tasks": 11,
-        "robustness_advisor": False,
-        "task_advisor": n > 0,
-        "needs": n,
-        "offers": n,
-        "needs_advisor": n > 0,
-        "offers_advisor": False,
-        "verdict": "<Geen partner>",
-        "verdict_advisor": False,
-        "advice": "",
-    }
-    page = str(briefing.render("summary", "nl", **facts))
-    needs = text(briefing.counted("briefing.summary.needs", n), "nl", n=n)
-    advisor = text("briefing.advisor_driven", "nl")
-    assert page.count("<li>") == 5
-    task = text("briefing.summary.task", "nl", service="NHN", met=7, total=11)
-    assert (f"<li>{task} {advisor}</li>" in page) == (n > 0)
-    assert (f"<li>{needs} {advisor}</li>" in page) == (n > 0)
-    assert f"<li>{needs}</li>" in page or n > 0
-    assert "<li>&lt;Geen partner&gt;</li>" in page
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_summary_template_answers_each_question_with_a_pointer(n):
+    questions = ("standing", "partners", "cooperation", "forms", "sure")[: max(n, 1)]
+    answers = [(q, f"<antwoord {q}>", "standing") for q in questions]
+    page = str(briefing.render("summary", "nl", service="NHN", answers=answers))
+    assert page.count("<dt>") == len(questions) and page.count('<a class="see" href="#standing"') == len(
+        questions
+    )
+    for question in questions:
+        assert f"<dt>{text(f'briefing.question.{question}', 'nl', service='NHN')}</dt>" in page
+        assert f"&lt;antwoord {question}&gt;" in page  # answers are escaped
+    assert 'data-page="pagina"' in page
 
 
 def test_section_facts_are_plain_values(dataset):
     brief = Briefing(dataset, "OFGV")
     facts = brief.summary_facts()
-    assert facts["task_advisor"] == "all" and facts["robustness_advisor"] == ""
+    assert [question for question, _, _ in facts["answers"]] == [
+        "standing",
+        "partners",
+        "cooperation",
+        "forms",
+        "sure",
+    ]
+    assert all(isinstance(answer, str) for _, answer, _ in facts["answers"])
     assert brief.compare_facts("robustness")["groups"] == [
         ("more", "NZKG", 1, False),
         ("open", "NHN en IJmond", 2, False),
@@ -580,13 +591,14 @@ def caveats_page(lang="nl", **changes):
 def test_caveats_template_for_no_one_and_several_changes_of_reading():
     none = caveats_page()
     assert none == (
-        f"<ul><li>{text('briefing.caveat.no_unknown', 'nl', service='NHN')}</li>"
+        f"<ul><li>{text('briefing.forms.rules', 'nl')}</li>"
+        f"<li>{text('briefing.caveat.no_unknown', 'nl', service='NHN')}</li>"
         f"<li>{text('briefing.change.nothing.still', 'nl', partners='IJmond')}</li></ul>"
     )
     one = caveats_page(reading_changes=[("? als ontbrekend", "IJmond")])
-    assert one.count("<li>") == 3 and "</li></ul></li></ul>" in one
+    assert one.count("<li>") == 4 and "</li></ul></li></ul>" in one
     several = caveats_page(reading_changes=[("a", "IJmond"), ("b", "NZKG en OFGV")], synthetic=True)
-    assert several.count("<li>") == 5
+    assert several.count("<li>") == 6
     assert several.startswith(f"<ul><li>{text('briefing.synthetic', 'nl')}</li>")
 
 
@@ -597,7 +609,7 @@ def test_caveats_template_names_advisors_and_preferences():
         n_unknown=2,
         unknown_cells="‘B’ (meerwaarde)",
     )
-    assert page.count("<li>") == 5  # two on advisors, preferences, ?-scores, readings
+    assert page.count("<li>") == 4  # the rules, preferences, ?-scores, readings (advisors: at the top)
     assert "zie &lt;noot&gt;" in page
     assert (
         text("briefing.caveat.preference_missing.one", "nl", service="NHN", n=1, items="‘A’", note="x")[:20]
@@ -664,34 +676,37 @@ def test_partners_facts_name_a_row_per_measure_at_least(dataset):
     facts = Briefing(dataset, "NZKG").partners_facts()
     assert len(facts["rows"]) >= len(LENSES)
     assert [row[0] for row in facts["rows"]][0] == briefing.lens_label(LENSES[0], "nl")
-    page = str(Briefing(dataset, "NZKG").partners())
+    page = str(Briefing(dataset, "NZKG").partners_table())
     assert page.count("<tr>") == len(facts["rows"]) + 1
-    assert f'<p class="note">{text("affinity.note.advisor", "nl")}</p>' in page or not facts["advisor"]
+    assert all(len(row) == 4 for row in facts["rows"])
 
 
 def forms_page(**changes):
-    facts = {"service": "NHN", "groups": [], "n_more": 0, "supply": [], "advice": []}
-    return str(briefing.render("forms", "nl", **{**facts, **changes}))
+    return str(briefing.render("forms", "nl", **{"service": "NHN", "advice": [], **changes}))
 
 
 def test_forms_template_for_no_one_and_several_rows():
     none = forms_page()
     assert "<table" not in none and text("briefing.forms.no_advice", "nl", service="NHN") in none
-    assert text("briefing.forms.no_supply", "nl", service="NHN") in none
-    one = forms_page(
-        groups=[["NHN en IJmond", "3 van 9 onderdelen", "‘A’", "—"]],
-        advice=[
-            {
-                "advice": "Advies <a>",
-                "reason": "r",
-                "facts": "",
-                "evidence": "Ondersteund",
-                "sentence": "s",
-                "depends": "",
-            }
-        ],
-    )
-    assert '<table class="forms">' in one and "Advies &lt;a&gt;" in one
+    row = {
+        "advice": "Advies <a>",
+        "reason": "r",
+        "facts": "",
+        "evidence": "Ondersteund",
+        "sentence": "s",
+        "depends": "",
+    }
+    one = forms_page(advice=[row])
+    assert "<h4>Advies &lt;a&gt;</h4>" in one
     assert "Wat de scores laten zien" not in one  # no facts, no line for them
-    several = forms_page(groups=[["a", "b", "c", "d"]] * 2, n_more=1, supply=[["x", "- / +", "NZKG (E)"]])
-    assert several.count("<tr>") == 3 + 2 and text("briefing.forms.more", "nl", n=1) in several
+    several = forms_page(advice=[row, {**row, "facts": "f", "depends": "d"}])
+    assert several.count("<h4>") == 2 and "Wat de scores laten zien" in several and " d</li>" in several
+
+
+def test_groups_template_for_no_one_and_several_rows():
+    facts = {"service": "NHN", "groups": [["a", "b", "c", "d"]] * 2, "n_more": 1, "n_not_given": 0}
+    page = str(briefing.render("groups", "nl", **facts))
+    assert page.count("<tr>") == 3 and text("briefing.forms.more", "nl", n=1) in page
+    assert "schaalniveau" not in page
+    missing = str(briefing.render("groups", "nl", **{**facts, "n_more": 0, "n_not_given": 11}))
+    assert text("briefing.forms.not_given", "nl", service="NHN", n=11) in missing

@@ -152,8 +152,15 @@ def pages(data, code: str, lang: str) -> str:
         brief.cooperation(),
         brief.preferences(),
         brief.partners(),
+        brief.partners_table(),
         brief.forms(),
+        brief.groups(),
+        brief.other_advice(),
+        brief.definitions("robustness"),
+        brief.definitions("task"),
         brief.caveats(),
+        brief.glossary(),
+        brief.appendix(),
     ]
     return " ".join(strip_tags(part) for part in parts)
 
@@ -176,6 +183,41 @@ def test_no_page_has_the_old_ungrammatical_sentences(real, lang):
         page = pages(real, code, lang)
         for pattern in BROKEN:
             assert not re.search(pattern, page), (code, pattern)
+
+
+# Calques of English and jargon a board member should not meet (issue 20), with a reason each; and
+# the terms that name one thing two ways, the one not chosen.
+BANNED = {
+    r"\blezing": "calque of 'reading': say rekenwijze",
+    r"\bmaat\b|\bmaten\b": "jargon: say what it measures (gemeten aan ...)",
+    r"\bover \d+ onderde": "calque of 'over 16 items': gemiddeld ... op 16 onderdelen",
+    r"beslissen hier niet": "calque: Hierover zeggen de scores niets",
+    r"\bdragen\b|\bdraagt\b": "calque of 'carry': ondersteunen",
+    r"Bijna zulke": "no sentence",
+    r"naast de gegevens": "calque of 'beside the data'",
+    r"\bnotebook|\.csv\b|03-coalitions": "a board member cannot open these",
+    r"zoekt hulp|hulp zoekt|Zoekt hulp": "the report speaks of halen en brengen",
+    r"Eigen stand|eigen stand": "one term: eigen score",
+    r"niet \(volledig\)": "the report says toegerust (tasks) or tekortkomen",
+    r"\bonbepaald": "one term: telt niet mee / niet te bepalen",
+    r"meeste vormen": "forms are alternatives, not points",
+    r"zelfstandig blijven|blokkeert": "a level-A answer is no veto",
+    r"strookt|wijkt af": "not a verdict the scores can give",
+}
+
+
+@pytest.mark.parametrize("lang", ["nl"])
+def test_no_banned_calques_in_any_briefing(real, lang):
+    for code in real.service_codes:
+        page = pages(real, code, lang)
+        for pattern, why in BANNED.items():
+            found = re.search(pattern, page)
+            assert not found, f"{code}: {found.group(0)!r} ({why})"
+
+
+def test_the_banned_list_catches_what_it_bans():
+    for sample in ("bij elke lezing", "de maat", "0,69 over 16 onderdelen", "een andere dienst hulp zoekt"):
+        assert any(re.search(pattern, sample) for pattern in BANNED), sample
 
 
 # --- standing: more, as many, fewer ----------------------------------------------------------
@@ -237,9 +279,10 @@ def test_summary_counts_read_for_no_one_and_several_items(n, start):
 
 def test_summary_of_a_service_with_nothing_to_gain_or_give(blank, real):
     summary = strip_tags(Briefing(blank, "P").summary())
-    assert "Halen: er is geen onderdeel" in summary and "Brengen: er is geen onderdeel" in summary
-    assert "Brengen: er is geen onderdeel" in strip_tags(Briefing(real, "NHN").summary())
-    assert "Brengen: 4 onderdelen waarop" in strip_tags(Briefing(real, "OFGV").summary())
+    assert "Halen: op geen enkel onderdeel" in summary and "Brengen: op geen enkel onderdeel" in summary
+    assert "Brengen: op geen enkel onderdeel" in strip_tags(Briefing(real, "NHN").summary())
+    assert "Brengen op 4 onderdelen: ‘Innovatie’" in strip_tags(Briefing(real, "OFGV").summary())
+    assert "Halen op 1 onderdeel" in text("briefing.summary.halen", "nl", n=1, items="x")
 
 
 # --- partner verdicts: tie, near tie, in front, nothing --------------------------------------------
@@ -276,7 +319,9 @@ def test_partner_verdicts_for_one_several_and_no_partners(real, lang):
         ]
     }
     if lang == "nl":
-        assert "Beste partner (maat: Gezamenlijke agenda): Q (8 van 10 onderdelen)." in say["clear", 2]
+        assert (
+            "Beste partner (gemeten aan ‘Gezamenlijke agenda’): Q (8 van 10 onderdelen)." in say["clear", 2]
+        )
         assert say["margin", 2].endswith("Q (5 van 10 onderdelen) en R (5 van 10 onderdelen) staan gelijk.")
         assert (
             "Q (5 van 10 onderdelen), R (4 van 10 onderdelen) en S (4 van 10 onderdelen) staan vrijwel gelijk"
@@ -285,13 +330,14 @@ def test_partner_verdicts_for_one_several_and_no_partners(real, lang):
         assert say["evidence", 1].endswith("Voorop: Q (3 van 10 onderdelen).")
         assert say["evidence", 2].endswith("Voorop: Q (3 van 10 onderdelen) en R (3 van 10 onderdelen).")
         assert (
-            say["nothing", 1] == "Met geen enkele dienst iets gemeenschappelijks (maat: Gezamenlijke agenda)."
+            say["nothing", 1]
+            == "Met geen enkele dienst iets gemeenschappelijks (gemeten aan ‘Gezamenlijke agenda’)."
         )
     else:
         assert say["margin", 2].endswith("Q (5 of 10 items) and R (5 of 10 items) are tied.")
         assert "are nearly tied" in say["margin", 3]
         assert say["evidence", 1].endswith("In front: Q (3 of 10 items).")
-        assert say["nothing", 1] == "Nothing in common with any service (measure: Joint agenda)."
+        assert say["nothing", 1] == "Nothing in common with any service (measured by ‘Joint agenda’)."
 
 
 def test_a_near_tie_and_a_reading_tie_always_name_several_partners(real, tmp_path):
@@ -394,7 +440,7 @@ def test_claims_name_no_one_and_several_services(real):
     assert not table["evidence"].str.contains("Niet te toetsen").any()  # no service missing
     assert "een van IJmond, NHN en OFGV" in table.at["three_need_cooperation", "evidence"]
     for n, verb in ((1, "staat"), (2, "staan")):
-        assert f"Bovenaan op de maat ‘x’ {verb} " in text(
+        assert f"Bovenaan, gemeten aan ‘x’, {verb} " in text(
             "claims.top_pair.evidence",
             "nl",
             n=n,
@@ -414,6 +460,6 @@ def test_claims_name_no_one_and_several_services(real):
 
 def test_no_number_is_left_unformatted_in_a_table_column(real):
     # The partner table's value column holds shares only, each with what it rests on.
-    page = str(Briefing(real, "NHN").partners())
+    page = str(Briefing(real, "NHN").partners_table())
     cells = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>", page)
     assert cells and all(re.match(r"(\d,\d\d \(|—|niet te bepalen)", cell) for cell in cells), cells

@@ -3,8 +3,9 @@
 The Dutch pack of ``data/`` is built once (shared with the other pack tests, see
 ``pack_builds.py``); the English briefing of one service twice, with the same
 ``SOURCE_DATE_EPOCH``. Each page is rendered with ``pdftoppm`` and read with
-``pdftotext``: the page count stays within a sane range, no page but the last
-is nearly empty, every page carries the footer (source, build date,
+``pdftotext``: at most eight pages, the briefing proper four, the annex on a
+page of its own, no page but the last of each part less than half full, no table
+split with fewer than three rows on a page, every page carries the footer (source, build date,
 fingerprint of the data, version) and every section heading is somewhere.
 """
 
@@ -39,14 +40,20 @@ pytestmark = [
 EPOCH = 1704585600
 """2024-01-07 00:00:00 UTC, the date of the report: the build date of the reproducible builds."""
 
-PAGES = range(4, 16)
-"""A sane number of pages for one briefing of four services."""
+PAGES = range(4, 9)
+"""A briefing of four services: at most eight pages in all (issue 20)."""
+
+MAIN_PAGES = 4
+"""The briefing proper, before the annex, takes at most this many A4 pages."""
+
+MIN_ROWS_ON_A_PAGE = 3
+"""A table split over two pages leaves at least this many rows on each."""
 
 DPI = 40
 """Resolution of the rendered pages: enough to see where the ink is."""
 
-MIN_FILL = 1 / 3
-"""Every page but the last is filled at least this far down its text area."""
+MIN_FILL = 1 / 2
+"""Every page but the last is filled at least half way down its text area."""
 
 MIN_INK_SHARE = 0.15
 """...and holds at least this share of the ink of the fullest page of its briefing."""
@@ -54,8 +61,11 @@ MIN_INK_SHARE = 0.15
 TOP_MARGIN_MM, BOTTOM_MARGIN_MM, PAGE_MM = 18, 20, 297
 """The page box of briefing.css: the footer lives in the bottom margin, outside the text area."""
 
-SECTIONS = ("standing", "cooperation", "preferences", "partners", "caveats", "appendix")
+SECTIONS = ("summary", "context", "standing", "cooperation", "partners", "forms", "annex")
 """Sections every briefing has; each ``<h2>`` of the HTML page must be printed, these and any other."""
+
+ANNEX = ("definitions", "preferences", "partners_table", "caveats", "glossary", "appendix")
+"""The sections of the annex (``<h3>``), each printed after the heading *Bijlage*."""
 
 
 # --- rendering --------------------------------------------------------------------
@@ -146,10 +156,18 @@ def test_page_counts_are_sane(dutch, english):
         assert len(page_texts(pdf)) in PAGES, pdf.name
 
 
-def test_no_page_but_the_last_is_nearly_empty(dutch, english):
+def test_no_page_but_the_last_of_each_part_is_less_than_half_full(dutch, english):
+    # The annex must open a new page (issue 20), so the last page of the briefing proper may be short,
+    # like the last page of all; every other page is at least half full.
     for pdf in [*dutch_pdfs(dutch), english[0]]:
-        pages = fullness(pdf)
-        for number, (used, share) in enumerate(pages[:-1], start=1):
+        annex = "Annex" if pdf in english else "Bijlage"
+        texts = page_texts(pdf)
+        ends = {len(texts)} | {
+            k for k, page in enumerate(texts, start=1) if texts[k % len(texts)].lstrip().startswith(annex)
+        }
+        for number, (used, share) in enumerate(fullness(pdf), start=1):
+            if number in ends:
+                continue
             assert used >= MIN_FILL, f"{pdf.name} page {number}: text area {used:.0%} used"
             assert share >= MIN_INK_SHARE, f"{pdf.name} page {number}: {share:.0%} of the fullest page's ink"
 
@@ -177,10 +195,93 @@ def headings(html: Path) -> dict[str, str]:
     return {key: flat(unescape(re.sub(r"<[^>]+>", "", words))) for key, words in found}
 
 
+def test_the_briefing_proper_is_four_pages_and_the_annex_starts_a_new_page(dutch, english):
+    for pdf in [*dutch_pdfs(dutch), english[0]]:
+        annex = "Annex" if pdf in english else "Bijlage"
+        pages = page_texts(pdf)
+        starts = [number for number, page in enumerate(pages, start=1) if page.lstrip().startswith(annex)]
+        assert len(starts) == 1, f"{pdf.name}: the annex heading does not open a page"
+        assert starts[0] - 1 <= MAIN_PAGES, f"{pdf.name}: the briefing proper takes {starts[0] - 1} pages"
+
+
+def test_page_one_answers_the_five_questions(dutch):
+    for pdf in dutch_pdfs(dutch):
+        first = flat(page_texts(pdf)[0])
+        for question in ("standing", "partners", "cooperation", "forms", "sure"):
+            words = text(f"briefing.question.{question}", "nl", service=pdf.stem)
+            assert words in first, f"{pdf.name}: {words!r} not on page 1"
+        # Each answer points to its basis, in print with the page number.
+        assert len(re.findall(r"Meer hierover: ‘[^’]+’, pagina \d+", first)) == 5, first
+
+
+def table_parts(pdf: Path) -> list[int]:
+    """The body rows of each table part in the PDF's structure tree, in reading order: a table split
+    over two pages is tagged as two tables (WeasyPrint), each holding its own rows."""
+    import pikepdf
+
+    def kids(node):
+        if isinstance(node, pikepdf.Dictionary) and "/K" in node:
+            k = node.K
+            return list(k) if isinstance(k, pikepdf.Array) else [k]
+        return list(node) if isinstance(node, pikepdf.Array) else []
+
+    def walk(node):
+        yield node
+        for kid in kids(node):
+            if isinstance(kid, (pikepdf.Dictionary, pikepdf.Array)):
+                yield from walk(kid)
+
+    def is_(node, tag):
+        return isinstance(node, pikepdf.Dictionary) and node.get("/S") == tag
+
+    parts = []
+    with pikepdf.open(pdf) as document:
+        for table in (n for n in walk(document.Root.StructTreeRoot) if is_(n, "/Table")):
+            rows = [n for n in walk(table) if is_(n, "/TR")]
+            parts.append(sum(not all(is_(cell, "/TH") for cell in kids(row)) for row in rows))
+    return parts
+
+
+def html_tables(html: Path) -> list[int]:
+    """The body rows of each table of the HTML page, in document order."""
+    page = html.read_text(encoding="utf-8")
+    return [
+        len(re.findall(r"<tr", re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1)))
+        for table in re.findall(r"<table.*?</table>", page, re.S)
+    ]
+
+
+def split_tables(pdf: Path) -> list[list[int]]:
+    """Per table of the page, the rows on each page it is printed on (one number if not split)."""
+    parts, found = iter(table_parts(pdf)), []
+    for rows in html_tables(pdf.with_suffix(".html")):
+        pieces = [next(parts)]
+        while sum(pieces) < rows:
+            pieces.append(next(parts))
+        assert sum(pieces) == rows, (pdf.name, rows, pieces)
+        found.append(pieces)
+    return found
+
+
+def test_no_table_splits_with_fewer_than_three_rows_on_a_page(dutch, english):
+    for pdf in [*dutch_pdfs(dutch), english[0]]:
+        for pieces in split_tables(pdf):
+            assert min(pieces) >= MIN_ROWS_ON_A_PAGE, f"{pdf.name}: a table split as {pieces}"
+
+
+def test_the_split_check_sees_a_split(dutch):
+    # The preference table of 17 rows does not fit on one page: it is split, and the check sees it.
+    pdf = dutch_pdfs(dutch)[0]
+    assert any(len(pieces) > 1 for pieces in split_tables(pdf)), split_tables(pdf)
+
+
 def test_every_section_heading_is_printed(dutch, english):
     for pdf in [*dutch_pdfs(dutch), english[0]]:
         sections = headings(pdf.with_suffix(".html"))
         assert set(SECTIONS) <= set(sections), pdf
+        page = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        for section in ANNEX:
+            assert f'<h3 id="{section}"' in page, (pdf, section)
         words = flat(" ".join(page_texts(pdf)))
         for key, heading in sections.items():
             assert heading in words, f"{pdf}: section {key} ({heading!r}) not printed"

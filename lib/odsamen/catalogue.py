@@ -624,7 +624,7 @@ WORDS: dict[str, dict[str, str]] = {
     "affinity.lens.shared_added_value": {"nl": "Gedeelde meerwaarde", "en": "Shared added value"},
     "affinity.definition.joint_agenda": {
         "nl": "Het aantal onderdelen waarop beide diensten willen samenwerken binnen Noord-Holland en "
-        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Dit is de maat voor de "
+        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Hieraan meet deze briefing de "
         "beste partner.",
         "en": "The number of items on which both services want to cooperate within Noord-Holland and "
         "Flevoland (scale level {regional}) and both see added value ({added}). This is the measure for "
@@ -1603,8 +1603,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No rule of odsamen's calculation changes the judgement on the advice for {service}.",
     },
     "briefing.summary.sure_advisor": {
-        "nl": "Wat een {mark} heeft, rust op scores die de adviseurs invulden.",
-        "en": "What carries a {mark} rests on scores the advisors filled in.",
+        "nl": "{advisor_mark}: rust op scores die de adviseurs invulden.",
+        "en": "{advisor_mark}: rests on scores the advisors filled in.",
     },
     "briefing.summary.more_items": {"nl": "en {n} meer", "en": "and {n} more"},
     "briefing.summary.advice": {
@@ -1646,8 +1646,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": " That depends on a rule of the calculation.",
     },
     "briefing.partners.intro": {
-        "nl": "Hoe goed past elke andere dienst bij {service} op de gezamenlijke agenda? In de bijlage staan ook de andere vergelijkingen.",
-        "en": "How well does every other service fit {service} on the joint agenda? The annex holds the other comparisons too.",
+        "nl": "Hoe goed past elke andere dienst bij {service} op de gezamenlijke agenda? In de bijlage "
+        "staan ook de andere vergelijkingen.",
+        "en": "How well does every other service fit {service} on the joint agenda? The annex holds the "
+        "other comparisons too.",
     },
     "briefing.partners.rules": {
         "nl": "Een partner heet alleen ‘beste’ als hij bij elke rekenwijze ten minste {margin} voorligt op "
@@ -1847,15 +1849,18 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.alt.scores": {
         "nl": "Tabel als figuur: {dimension}, ‘{question}’; één rij per dienst, die van {service} omlijnd.",
-        "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} outlined.",
+        "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "
+        "outlined.",
     },
     "briefing.partner_chart.title": {
         "nl": "Hoe goed past elke dienst bij {service}? Gemeten aan: {lens}",
         "en": "How well does each service fit {service}? Measured by: {lens}",
     },
     "briefing.alt.partners": {
-        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past, gemeten aan ‘{lens}’; de beste bovenaan.",
-        "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at the top.",
+        "nl": "Staafdiagram: hoe goed elke andere dienst bij {service} past, gemeten aan ‘{lens}’; de "
+        "beste bovenaan.",
+        "en": "Bar chart: how well each other service fits {service} by the measure ‘{lens}’, best at "
+        "the top.",
     },
     "briefing.alt.preferences": {
         "nl": "Tabel als figuur: gewenst schaalniveau van samenwerking, {dimension}; één kolom per "
@@ -2170,8 +2175,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{known} scores known, {unknown} times ?",
     },
     "explorer.profile.note": {
-        "nl": "Alleen deze gemiddelden hangen af van hoe ? telt; in de vergelijkingen en de coalities telt een ? nooit mee. Nu:",
-        "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is undetermined under both readings. Now:",
+        "nl": "Alleen deze gemiddelden hangen af van hoe ? telt; in de vergelijkingen en de coalities "
+        "telt een ? nooit mee. Nu:",
+        "en": "Only these means depend on the reading of ?; in the measures and the coalitions a ? is "
+        "undetermined under both readings. Now:",
     },
     "explorer.section.pairs": {"nl": "Paren: {lens}", "en": "Pairs: {lens}"},
     "explorer.pairs.tip": {

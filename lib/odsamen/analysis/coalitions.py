@@ -63,7 +63,7 @@ from odsamen.analysis.affinity import (
 )
 from odsamen.analysis.data import Dataset
 from odsamen.analysis.scoring import Reading, named_letters
-from odsamen.catalogue import check_language, format_number, join_words, quoted, text
+from odsamen.catalogue import ADVISOR_MARK, check_language, format_number, join_words, quoted, text
 
 FACTS = ("regional_fit", "shared_want", "gap", "supply", "agenda", "exchange")
 ITEM_COLUMNS = ("coalition", "dimension", "item", *FACTS, "basis")
@@ -194,7 +194,7 @@ def _cell_basis(facts: States, symbols: dict, levels: dict, code: str, item: str
     i, k = facts.codes.index(code), facts.items.index(item)
     meets = symbols.get((code, item, "meets"), "·")
     added = symbols.get((code, item, "added_value"), "·")
-    mark = " †" if facts.advisor[i, k] else ""
+    mark = " " + text(ADVISOR_MARK, "nl") if facts.advisor[i, k] else ""  # the same mark in both languages
     return f"{code} meets={meets} added={added} levels={levels.get((code, item), '–')}{mark}"
 
 

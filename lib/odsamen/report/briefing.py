@@ -73,7 +73,7 @@ STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
 MAX_NAMED = 6
 """Up to this many other services are named in a sentence; beyond that only counted."""
 
-MAX_COALITIONS = 4
+MAX_COALITIONS = 8
 """Up to this many coalitions of the service are shown in the table of forms, those that fit best."""
 
 CSS_PIXELS_PER_INCH = 96
@@ -608,7 +608,7 @@ LEGEND_BELOW_HEIGHT = 1.1
 PREFERENCE_LEGEND_HEIGHT = 1.9
 """Inches added under a preference figure for its legend below: a three-line title, four rows."""
 
-GRID_HEIGHT_SHARE = 0.5
+GRID_HEIGHT_SHARE = 0.75
 """Share of a score grid's own height used in a briefing: lower cells, so two grids fit on a page."""
 
 
@@ -799,8 +799,9 @@ class Briefing:
             ("partners", partner, "partners"),
             ("cooperation", self._gain_and_give(facts, mark), "cooperation"),
             ("forms", self._advice_answer(facts["advice"], mark), "forms"),
-            ("sure", self._how_sure(facts["advice"], mark), "caveats"),
         ]
+        marked = any(mark in answer for _, answer, _ in answers)
+        answers.append(("sure", self._how_sure(facts["advice"], marked), "caveats"))
         return {"service": self.service, "answers": answers}
 
     def _gain_and_give(self, facts: dict, mark: str) -> str:
@@ -869,9 +870,9 @@ class Briefing:
             for stance, rows in by_stance.items()
         )
 
-    def _how_sure(self, advice: list[dict], mark: str) -> str:
+    def _how_sure(self, advice: list[dict], marked: bool) -> str:
         """Whose scores these are, the ``?`` among the service's own scores, how many judgements on the
-        advice a rule of the project changes, and what the advisor mark means where it is used."""
+        advice a rule of the project changes, and what the advisor mark means if page 1 uses it."""
         own = self.data.scores[self.data.scores["service"] == self.service]
         words = text(
             "briefing.summary.sure",
@@ -890,8 +891,8 @@ class Briefing:
                 total=len(advice),
                 service=self.service,
             )
-        if not self.data.synthetic and (self.data.scores["source"].astype(str) == "advisor").any():
-            words += " " + text("briefing.summary.sure_advisor", self.lang, mark=mark.strip())
+        if marked:
+            words += " " + text("briefing.summary.sure_advisor", self.lang)
         return words
 
     def _advisor_share(self, dimension: str) -> str:
