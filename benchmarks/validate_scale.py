@@ -65,11 +65,11 @@ def write_folder(folder: Path, n_rows: int, case: str) -> None:
                 writer.writerow((*key, symbols[index % len(symbols)], "self"))
     with (folder / "scale_preferences.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(("service", "dimension", "item", "aspect", "levels", "note"))
+        writer.writerow(("service", "dimension", "item", "aspect", "levels", "note", "note_en"))
         for code in codes:
             for dimension, items in ITEMS.items():
                 for item in items:
-                    writer.writerow((code, dimension, item, "", "B/C", ""))
+                    writer.writerow((code, dimension, item, "", "B/C", "", ""))
 
 
 def measure(folder: Path) -> None:

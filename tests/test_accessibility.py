@@ -176,7 +176,7 @@ def test_every_pdf_figure_carries_the_alt_text_of_its_image(built):
     _, result = built
     for code in SERVICES:
         alts = outline(result, code).alts
-        assert len(alts) == 4 and all(alts), code  # two score grids, the preferred scales, the partners
+        assert len(alts) == 3 and all(alts), code  # two score grids and the partners
         with tagged_pdf(result, code) as pdf:
             figures = [e for e in elements(pdf.Root.StructTreeRoot.K) if tag(e) == "Figure"]
             assert [str(figure.get("/Alt", "")) for figure in figures] == alts, code

@@ -60,14 +60,14 @@ def write_folder(
                         writer.writerow([service, dimension, item, measure, score, source])
     with (folder / "scale_preferences.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["service", "dimension", "item", "aspect", "levels", "note"])
+        writer.writerow(["service", "dimension", "item", "aspect", "levels", "note", "note_en"])
         for service in services:
             for dimension, items in ITEMS.items():
                 for item in items:
                     cell = prefs.get((service, item), "?")
                     aspects = cell if isinstance(cell, dict) else {"": cell}
                     for aspect, levels in aspects.items():
-                        writer.writerow([service, dimension, item, aspect, levels, ""])
+                        writer.writerow([service, dimension, item, aspect, levels, "", ""])
     return folder
 
 

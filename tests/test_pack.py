@@ -82,6 +82,7 @@ def test_every_briefing_is_built(built):
         "pair_affinity.csv",
         "partners.csv",
         "service_profile.csv",
+        "supply.csv",
     ]
     assert not (built.out / pack.WORK).exists()
     # No staging folder or set-aside pack is left; the lock file stays (pack.lock_path).
@@ -134,7 +135,7 @@ def test_html_has_the_headings_and_embedded_figures(html_pages, dataset):
         for section in SECTIONS:
             assert f'id="{section}"' in page
         figures = re.findall(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
-        assert len(figures) == 4  # two score heatmaps, the preferred scales, the partners
+        assert len(figures) == 3  # two score heatmaps and the partners
         # Self-contained: nothing is fetched from elsewhere.
         assert not re.search(r'(src|href)="(?!data:|#)', page)
 

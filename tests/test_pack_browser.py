@@ -164,7 +164,7 @@ def test_every_page_and_figure_of_the_pack_loads(browser, tmp_path_factory):
         assert page["title"], name
         assert page["scripts"] == 0, name
         assert page["text"] > 2000, name
-        assert len(page["images"]) == 4, name  # two score heatmaps, preferred scales, partners
+        assert len(page["images"]) == 3, name  # two score heatmaps and the partners
         for image in page["images"]:
             assert image["src"].startswith("data:image/png;base64,"), name
             assert image["complete"] and image["width"] > 0, f"{name}: a figure did not load"

@@ -61,7 +61,7 @@ MIN_INK_SHARE = 0.15
 TOP_MARGIN_MM, BOTTOM_MARGIN_MM, PAGE_MM = 18, 20, 297
 """The page box of briefing.css: the footer lives in the bottom margin, outside the text area."""
 
-SECTIONS = ("summary", "context", "standing", "cooperation", "partners", "forms", "annex")
+SECTIONS = ("context", "standing", "cooperation", "partners", "forms", "annex")
 """Sections every briefing has; each ``<h2>`` of the HTML page must be printed, these and any other."""
 
 ANNEX = ("definitions", "preferences", "partners_table", "caveats", "glossary", "appendix")
@@ -266,7 +266,8 @@ def split_tables(pdf: Path) -> list[list[int]]:
 def test_no_table_splits_with_fewer_than_three_rows_on_a_page(dutch, english):
     for pdf in [*dutch_pdfs(dutch), english[0]]:
         for pieces in split_tables(pdf):
-            assert min(pieces) >= MIN_ROWS_ON_A_PAGE, f"{pdf.name}: a table split as {pieces}"
+            if len(pieces) > 1:
+                assert min(pieces) >= MIN_ROWS_ON_A_PAGE, f"{pdf.name}: a table split as {pieces}"
 
 
 def test_the_split_check_sees_a_split(dutch):

@@ -624,8 +624,8 @@ WORDS: dict[str, dict[str, str]] = {
     "affinity.lens.shared_added_value": {"nl": "Gedeelde meerwaarde", "en": "Shared added value"},
     "affinity.definition.joint_agenda": {
         "nl": "Het aantal onderdelen waarop beide diensten willen samenwerken binnen Noord-Holland en "
-        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Hieraan meet deze briefing de "
-        "beste partner.",
+        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Hieraan meet deze "
+        "briefing de beste partner.",
         "en": "The number of items on which both services want to cooperate within Noord-Holland and "
         "Flevoland (scale level {regional}) and both see added value ({added}). This is the measure for "
         "the best partner.",
@@ -1345,8 +1345,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "There is no item on which {service} is strong and another service wants to gain.",
     },
     "briefing.cooperation.idle": {
-        "nl": "{service} is ook sterk op {items}, maar daar zoekt nu geen andere dienst hulp.",
-        "en": "{service} is also strong on {items}, but no other service looks for help there now.",
+        "nl": "{service} is ook sterk op {items}, maar daar wil nu geen andere dienst halen.",
+        "en": "{service} is also strong on {items}, but no other service wants to gain there now.",
     },
     "briefing.column.dimension": {"nl": "Dimensie", "en": "Dimension"},
     "briefing.column.item": {"nl": "Onderdeel", "en": "Item"},
@@ -1681,14 +1681,14 @@ WORDS: dict[str, dict[str, str]] = {
         "gain.",
     },
     "briefing.cooperation.undetermined": {
-        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Deze onderdelen tellen niet mee "
-        "bij halen.",
+        "nl": "Niet te bepalen door een ? (of een weggelaten score): {items}. Deze onderdelen tellen niet "
+        "mee bij halen.",
         "en": "Undetermined because of a ? (or a left-out score): {items}. These items do not count as "
         "gains.",
     },
     "briefing.cooperation.undetermined.one": {
-        "nl": "Onbepaald door een ? (of een weggelaten score): {items}. Dit onderdeel telt niet mee bij "
-        "halen.",
+        "nl": "Niet te bepalen door een ? (of een weggelaten score): {items}. Dit onderdeel telt niet mee "
+        "bij halen.",
         "en": "Undetermined because of a ? (or a left-out score): {items}. This item does not count as a "
         "gain.",
     },

@@ -88,7 +88,7 @@ STANCES = ("advised", "option", "not_now", "not_advised")
 """The report's advice on a scenario for a coalition, from most to least in favour."""
 
 SCORE_COLUMNS = ("service", "dimension", "item", "measure", "score", "source")
-PREFERENCE_COLUMNS = ("service", "dimension", "item", "aspect", "levels", "note")
+PREFERENCE_COLUMNS = ("service", "dimension", "item", "aspect", "levels", "note", "note_en")
 ITEM_COLUMNS = (
     "dimension",
     "item",
@@ -153,7 +153,7 @@ FREE_TEXT_COLUMNS = {
     "items": ("label_nl", "label_en", "report_column", "definition_nl", "definition_en"),
     "services": ("name_nl", "name_en", "region", "context_nl", "context_en"),
     "levels": ("label_nl", "label_en"),
-    "preferences": ("note",),
+    "preferences": ("note", "note_en"),
     "scenarios": ("label_nl", "label_en", "conditions_nl", "conditions_en", "where"),
     "advice": ("where", "note_nl", "note_en", "reason_nl", "reason_en", "beyond_nl", "beyond_en"),
 }
@@ -1044,6 +1044,7 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
                 _expect("levels"),
             ),
             "note": (None, _expect("free_text")),
+            "note_en": (None, _expect("free_text")),
         },
         unique=["service", "dimension", "item", "aspect"],
     )
@@ -1068,6 +1069,13 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
             prefs,
             (levels != "") & (prefs["note"] != ""),
             lambda row: DataIssue(label, row.source_line, "note", row.note, _expect("note_only_for_empty")),
+        )
+        issues += _row_issues(
+            prefs,
+            (levels != "") & (prefs["note_en"] != ""),
+            lambda row: DataIssue(
+                label, row.source_line, "note_en", row.note_en, _expect("note_only_for_empty")
+            ),
         )
         named = (prefs["aspect"] != "").groupby([prefs["service"], prefs["dimension"], prefs["item"]])
         split = named.transform("any")

@@ -268,16 +268,16 @@ def draw_levels(profile: Profile, dimension: str, rng: np.random.Generator) -> s
 
 def _preference_cell(
     profile: Profile, dimension: str, copied: str | None, rng: np.random.Generator, habits: Habits
-) -> tuple[str, str]:
-    """``(levels, note)`` of one ordinary cell; ``copied`` is the template's answer, if usable."""
+) -> tuple[str, tuple[str, str]]:
+    """``(levels, (note, note_en))`` of one ordinary cell; ``copied`` is the template's answer, if usable."""
     chance = rng.random()
     if chance < habits.empty_preference_rate:
-        return "", text("synth.note.cell_empty", "nl")
+        return "", (text("synth.note.cell_empty", "nl"), text("synth.note.cell_empty", "en"))
     if chance < habits.empty_preference_rate + habits.unknown_preference_rate:
-        return "?", ""
+        return "?", ("", "")
     if copied is not None and rng.random() < habits.resemblance:
-        return copied, ""
-    return draw_levels(profile, dimension, rng), ""
+        return copied, ("", "")
+    return draw_levels(profile, dimension, rng), ("", "")
 
 
 def _template_preferences(real: Dataset) -> dict[tuple[str, str, str], str]:
@@ -310,13 +310,22 @@ def synthetic_preferences(
         for code in codes:
             for item in real.item_codes(dimension):
                 if dimension == "task" and code in silent:
-                    rows.append((code, dimension, item, "", "", text("synth.note.not_given", "nl")))
+                    rows.append(
+                        (
+                            code,
+                            dimension,
+                            item,
+                            "",
+                            "",
+                            *(text("synth.note.not_given", lang) for lang in ("nl", "en")),
+                        )
+                    )
                     continue
                 aspects = SPLIT_ASPECTS if item == SPLIT_ITEM and code in split else ("",)
                 for aspect in aspects:
                     copied = copies.get((template[code], dimension, item)) if aspect == "" else None
                     levels, note = _preference_cell(profile, dimension, copied, rng, habits)
-                    rows.append((code, dimension, item, aspect, levels, note))
+                    rows.append((code, dimension, item, aspect, levels, *note))
     return pd.DataFrame(rows, columns=list(PREFERENCE_COLUMNS))
 
 

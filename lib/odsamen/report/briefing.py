@@ -239,8 +239,15 @@ def preference_table(data: Dataset) -> pd.DataFrame:
     answer = np.select([prefs["levels"] == "?", prefs["levels"] == ""], [UNKNOWN, "missing"], "levels")
     table = prefs.assign(letters=letters, answer=answer)
     return table[
-        ["service", "dimension", "item", "aspect", "levels", "letters", "answer", "note"]
+        ["service", "dimension", "item", "aspect", "levels", "letters", "answer", "note", "note_en"]
     ].reset_index(drop=True)
+
+
+def note_in(table: pd.DataFrame, lang: str) -> pd.Series:
+    """The notes of preference cells in ``lang``: ``note_en`` in English where given, else ``note``."""
+    if lang == "en":
+        return table["note_en"].where(table["note_en"] != "", table["note"])
+    return table["note"]
 
 
 def preference_matches(data: Dataset, service: str) -> pd.DataFrame:
@@ -1374,7 +1381,9 @@ class Briefing:
         own = table[(table["service"] == self.service) & (table["answer"] != "levels")]
         own_preferences = [
             (answer, len(cells), self.items(cells["item"]), note or "—")
-            for (answer, note), cells in own.groupby(["answer", "note"], sort=False)
+            for (answer, note), cells in own.assign(note=note_in(own, self.lang)).groupby(
+                ["answer", "note"], sort=False
+            )
         ]
         others = table[(table["service"] != self.service) & (table["answer"] == "missing")]
         per_partner = others.groupby("service", observed=True)["item"].nunique()

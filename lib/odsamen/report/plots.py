@@ -486,7 +486,8 @@ def score_heatmap(
 def preference_cells(data: Dataset, *, dimension: str) -> pd.DataFrame:
     """One row per service, item and aspect of ``dimension``: the preferred ``levels``
     as a tuple of letters in the service's own order (``("?",)`` for unknown,
-    ``()`` for not given), the ``aspect`` ("" for a single answer) and the ``note``."""
+    ``()`` for not given), the ``aspect`` ("" for a single answer) and the ``note`` (``note_en``:
+    in English, the Dutch note where no English one is given)."""
     part = data.preferences[data.preferences["dimension"] == dimension]
     rows = [
         {
@@ -495,10 +496,11 @@ def preference_cells(data: Dataset, *, dimension: str) -> pd.DataFrame:
             "aspect": pref.aspect,
             "levels": tuple(pref.levels.split("/")) if pref.levels else (),  # "?" stays, drawn as unknown
             "note": pref.note,
+            "note_en": pref.note_en or pref.note,
         }
         for pref in part.itertuples(index=False)
     ]
-    cells = pd.DataFrame(rows, columns=["service", "item", "aspect", "levels", "note"])
+    cells = pd.DataFrame(rows, columns=["service", "item", "aspect", "levels", "note", "note_en"])
     keys = {
         "_s": cells["service"].map({code: i for i, code in enumerate(data.service_codes)}),
         "_i": cells["item"].map({code: i for i, code in enumerate(data.item_codes(dimension))}),
@@ -651,7 +653,10 @@ def _preference_legend(
 
 def _notes_label(cells: pd.DataFrame, lang: str, width: int = 110) -> str:
     """The services' own notes on empty cells, once per service and note, wrapped to ``width``."""
-    notes = cells.loc[cells["note"] != "", ["service", "note"]].drop_duplicates()
+    column = "note_en" if lang == "en" else "note"
+    notes = (
+        cells.loc[cells[column] != "", ["service", column]].drop_duplicates().rename(columns={column: "note"})
+    )
     lines = [text("plots.note", lang, service=row.service, note=row.note) for row in notes.itertuples()]
     return "\n".join(style.wrap_label(line, width) for line in lines)
 
