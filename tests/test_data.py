@@ -480,7 +480,7 @@ def test_real_definitions_say_what_the_report_says():
     # ZZS is spelled out once, in the definition; the labels keep the short form
     assert "substances of very high concern (ZZS), nitrogen and the like" in data.item_definition("zzs", "en")
     assert "zeer zorgwekkende stoffen (ZZS)" in data.item_definition("zzs", "nl")
-    assert data.item_label("uh_strategie", "en") == "Joint implementation and enforcement strategy"
+    assert data.item_label("uh_strategie", "en") == "Implementation and enforcement strategy"
 
 
 def test_ijmond_context_gives_the_reports_judgement():
