@@ -300,14 +300,19 @@ def _scenario_limits(data: Dataset, scenario: str, rules: co.Rules) -> tuple[flo
 
 
 def row_evidence(
-    data: Dataset, advice, reading: Reading | None = None, rules: co.Rules | None = None
+    data: Dataset,
+    advice,
+    reading: Reading | None = None,
+    rules: co.Rules | None = None,
+    facts: States | None = None,
 ) -> Evidence:
-    """The :class:`Evidence` of one row of ``data.advice`` (an ``itertuples`` row) under one variant."""
+    """The :class:`Evidence` of one row of ``data.advice`` (an ``itertuples`` row) under one variant;
+    ``facts``: the :func:`~odsamen.analysis.coalitions.rule_states` of that variant, if computed."""
     rules = rules or co.Rules()
     scenario = data.scenarios.set_index("scenario").loc[advice.scenario]
     if advice.test == "none" or advice.about == "none" or not scenario["decides"]:
         return Evidence(advice.coalition, advice.scenario, [], "not_testable")
-    facts = co.rule_states(data, reading, rules)
+    facts = facts if facts is not None else co.rule_states(data, reading, rules)
     group = [facts.codes.index(code) for code in co.members(advice.coalition)]
     focus = [facts.codes.index(code) for code in advice.focus.split(";")] if advice.focus else group
     wanted = facts.items if advice.about == "all" else advice.about.split(";")
@@ -345,11 +350,17 @@ def advice_evidence(data: Dataset, reading: Reading | None = None) -> list[RowEv
     variant; if some variant says otherwise, it is ``partly``.
     """
     found = []
+    # The facts of each variant once, for every row.
+    default_facts = co.rule_states(data, reading)
+    variants = [
+        (name, other, rules, co.rule_states(data, other, rules))
+        for name, other, rules in co.variants(reading)
+    ]
     for advice in data.advice.astype(str).itertuples(index=False):
-        default = row_evidence(data, advice, reading)
+        default = row_evidence(data, advice, reading, facts=default_facts)
         others = {
-            name: row_evidence(data, advice, other, rules).evidence
-            for name, other, rules in co.variants(reading)
+            name: row_evidence(data, advice, other, rules, facts).evidence
+            for name, other, rules, facts in variants
         }
         changed = {name: value for name, value in others.items() if value != default.evidence}
         evidence = default.evidence

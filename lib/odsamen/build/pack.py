@@ -1052,7 +1052,10 @@ def _build_in(
         # of every coalition once, for the front page and the pack's tables alike.
         if not forms:
             forms["table"] = coalitions.scenario_verdicts(data, None, reading, lang=lang)
-        headlines[outcome.service] = headline(data, outcome.service, advisor=advisor, results=results)
+            forms["evidence"] = evidence.advice_evidence(data, reading)
+        headlines[outcome.service] = headline(
+            data, outcome.service, advisor=advisor, results=results, found=forms["evidence"]
+        )
 
     outcomes = run_jobs(
         pack_jobs(data, codes, staging, lang=lang, unknown=unknown, notebook=notebook, advisor=advisor),

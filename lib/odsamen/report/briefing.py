@@ -23,6 +23,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -338,8 +339,10 @@ def headline(
     *,
     advisor: str = DEFAULT_ADVISOR,
     results: shared.SharedResults | None = None,
+    found: list | None = None,
 ) -> dict[str, object]:
-    """The figures for the front page of the board pack.
+    """The figures for the front page of the board pack (``found``: the
+    :func:`~odsamen.analysis.evidence.advice_evidence` of the reading, if computed).
 
     ``met``/``n_robustness``: robustness criteria met and their number;
     ``equipped``/``n_tasks``: future tasks equipped for and their number;
@@ -364,7 +367,7 @@ def headline(
         "offers_advisor": bool(given["advisor"].any()),
         "verdict": verdict(data, service, results=results),
         "advisor": advisor_dimensions(data, service),
-        "advice": advice_summary(data, service, Reading(advisor=advisor)),
+        "advice": advice_summary(data, service, Reading(advisor=advisor), found),
     }
 
 
@@ -379,7 +382,9 @@ def concerns(advice, service: str) -> bool:
     return advice.stance == "advised" or service in focus or (advice.stance == "option" and not focus)
 
 
-def advice_summary(data: Dataset, service: str, reading: Reading | None = None) -> list[dict[str, object]]:
+def advice_summary(
+    data: Dataset, service: str, reading: Reading | None = None, found: list | None = None
+) -> list[dict[str, object]]:
     """The report's advice for ``service`` (:func:`concerns`), most in favour first: per row the
     ``stance``, the ``form`` and ``coalition`` it concerns, the ``evidence`` and whether a rule
     variant changes it (``depends``), and whether advisor-filled scores drive its facts (``advisor``)."""
@@ -387,7 +392,8 @@ def advice_summary(data: Dataset, service: str, reading: Reading | None = None) 
     from odsamen.analysis import evidence
 
     order = {stance: k for k, stance in enumerate(co.STANCES)}
-    rows = [found for found in evidence.advice_evidence(data, reading) if concerns(found.advice, service)]
+    found = found if found is not None else evidence.advice_evidence(data, reading)
+    rows = [row for row in found if concerns(row.advice, service)]
     rows.sort(key=lambda found: order[found.advice.stance])
     return [
         {
@@ -782,7 +788,9 @@ class Briefing:
         """``answers``: ``(question, answer, section)`` for the board's five questions (where the service
         stands, with whom, on what, in which form and what the report advises, how sure), each answer
         in a sentence or two from :func:`headline`, with the section that shows its basis."""
-        facts = headline(self.data, self.service, advisor=self.advisor, results=self.results)
+        facts = headline(
+            self.data, self.service, advisor=self.advisor, results=self.results, found=self._evidence
+        )
         mark = " " + text("affinity.advisor_mark", self.lang)
         standing = text("briefing.summary.standing", self.lang, **facts)
         wholly = [d for d in DIMENSIONS if self._advisor_share(d) == "all"]
@@ -901,6 +909,13 @@ class Briefing:
         if marked:
             words += " " + text("briefing.summary.sure_advisor", self.lang)
         return words
+
+    @cached_property
+    def _evidence(self) -> list:
+        """The evidence on every advice row under this briefing's reading (computed once per briefing)."""
+        from odsamen.analysis import evidence
+
+        return evidence.advice_evidence(self.data, self.reading)
 
     def _advisor_share(self, dimension: str) -> str:
         """``all`` when every score of this service on ``dimension`` was filled in by the advisors,
@@ -1272,9 +1287,7 @@ class Briefing:
 
         rows = []
         order = {stance: k for k, stance in enumerate(co.STANCES)}
-        found_rows = sorted(
-            evidence.advice_evidence(self.data, self.reading), key=lambda f: order[f.advice.stance]
-        )
+        found_rows = sorted(self._evidence, key=lambda f: order[f.advice.stance])
         for found in found_rows:
             advice = found.advice
             if self.service not in co.members(advice.coalition) or concerns(advice, self.service) != own:
