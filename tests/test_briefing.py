@@ -383,7 +383,7 @@ def test_page_one_answers_form_and_advice(dataset):
     for code in dataset.service_codes:
         summary = str(Briefing(dataset, code).summary())
         assert question in summary and "ondersteun" in summary
-    assert "Aangeraden: federatie van NHN en IJmond (deels ondersteund" in str(
+    assert "Aangeraden: federatie van NHN en IJmond (reden deels ondersteund" in str(
         Briefing(dataset, "NHN").summary()
     )
     # OFGV is advised to weigh the Noord-Holland services against other partners: in the report's words.

@@ -372,11 +372,18 @@ def test_the_index_shows_a_near_tie_as_level(real):
 
 def test_the_index_evidence_for_no_one_and_several(real):
     assert evidence_cell(real, [], "nl") == "geen"
-    row = {"form": "federatie", "coalition": "NHN+IJmond", "evidence": "partly", "advisor": False}
-    assert evidence_cell(real, [row], "nl") == "federatie van NHN en IJmond: deels ondersteund"
-    other = {**row, "form": "convenant", "evidence": "supported", "advisor": True}
+    row = {
+        "form": "federatie",
+        "coalition": "NHN+IJmond",
+        "evidence": "partly",
+        "advisor": False,
+        "doubt": False,
+    }
+    assert evidence_cell(real, [row], "nl") == "federatie van NHN en IJmond: reden deels ondersteund"
+    # Where the report's reason is a doubt, the scores bear out the doubt, not the form.
+    other = {**row, "form": "convenant", "evidence": "supported", "advisor": True, "doubt": True}
     assert evidence_cell(real, [row, other], "en") == (
-        "federation of NHN and IJmond: partly supported; covenant of NHN and IJmond: supported †"
+        "federation of NHN and IJmond: reason partly supported; covenant of NHN and IJmond: doubt supported †"
     )
 
 

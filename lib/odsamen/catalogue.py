@@ -1620,22 +1620,52 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{note} {evidence}{depends}",
         "en": "{note} {evidence}{depends}",
     },
-    "briefing.summary.evidence.supported": {
+    "briefing.summary.evidence.reason.supported": {
         "nl": "De scores ondersteunen de reden van het rapport.",
         "en": "The scores support the report's reason.",
     },
-    "briefing.summary.evidence.partly": {
+    "briefing.summary.evidence.reason.partly": {
         "nl": "De scores ondersteunen de reden van het rapport deels.",
         "en": "The scores partly support the report's reason.",
     },
-    "briefing.summary.evidence.contrary": {
+    "briefing.summary.evidence.reason.contrary": {
         "nl": "De scores spreken de reden van het rapport tegen.",
         "en": "The scores run against the report's reason.",
     },
-    "briefing.summary.evidence.not_testable": {
+    "briefing.summary.evidence.reason.not_testable": {
         "nl": "De reden van het rapport is met de scores niet te toetsen.",
         "en": "The report's reason cannot be tested with the scores.",
     },
+    "briefing.evidence_short.reason.supported": {"nl": "reden ondersteund", "en": "reason supported"},
+    "briefing.evidence_short.reason.partly": {
+        "nl": "reden deels ondersteund",
+        "en": "reason partly supported",
+    },
+    "briefing.evidence_short.reason.contrary": {"nl": "reden tegengesproken", "en": "reason contradicted"},
+    "briefing.evidence_short.reason.not_testable": {"nl": "niet te toetsen", "en": "cannot be tested"},
+    "briefing.summary.evidence.doubt.supported": {
+        "nl": "De scores ondersteunen de twijfel van het rapport.",
+        "en": "The scores support the report's doubt.",
+    },
+    "briefing.summary.evidence.doubt.partly": {
+        "nl": "De scores ondersteunen de twijfel van het rapport deels.",
+        "en": "The scores partly support the report's doubt.",
+    },
+    "briefing.summary.evidence.doubt.contrary": {
+        "nl": "De scores spreken de twijfel van het rapport tegen.",
+        "en": "The scores run against the report's doubt.",
+    },
+    "briefing.summary.evidence.doubt.not_testable": {
+        "nl": "De twijfel van het rapport is met de scores niet te toetsen.",
+        "en": "The report's doubt cannot be tested with the scores.",
+    },
+    "briefing.evidence_short.doubt.supported": {"nl": "twijfel ondersteund", "en": "doubt supported"},
+    "briefing.evidence_short.doubt.partly": {
+        "nl": "twijfel deels ondersteund",
+        "en": "doubt partly supported",
+    },
+    "briefing.evidence_short.doubt.contrary": {"nl": "twijfel tegengesproken", "en": "doubt contradicted"},
+    "briefing.evidence_short.doubt.not_testable": {"nl": "niet te toetsen", "en": "cannot be tested"},
     "briefing.summary.stance_rows": {"nl": "{stance}: {rows}.", "en": "{stance}: {rows}."},
     "briefing.summary.advice_depends": {
         "nl": ", hangt af van een rekenregel",

@@ -693,7 +693,7 @@ def evidence_cell(data: Dataset, advice: list[dict], lang: str) -> str:
     """The front page's evidence column: per advice row for the service, the form and group with what
     the scores say on the report's reason (:func:`odsamen.report.briefing.advice_summary`)."""
     from odsamen.analysis.coalitions import coalition_label, scenario_label
-    from odsamen.analysis.evidence import evidence_label
+    from odsamen.report.briefing import reason_label
 
     parts = [
         text(
@@ -701,7 +701,7 @@ def evidence_cell(data: Dataset, advice: list[dict], lang: str) -> str:
             lang,
             form=scenario_label(data, row["form"], lang).lower(),
             coalition=coalition_label(row["coalition"], lang),
-            evidence=evidence_label(row["evidence"], lang)
+            evidence=reason_label(row, lang)
             + (" " + text("affinity.advisor_mark", lang) if row["advisor"] else ""),
         )
         for row in advice

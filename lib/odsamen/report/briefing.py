@@ -52,7 +52,6 @@ from odsamen.analysis.affinity import (
     states,
 )
 from odsamen.analysis.data import DIMENSIONS, Dataset
-from odsamen.analysis.evidence import evidence_label
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -382,12 +381,25 @@ def concerns(advice, service: str) -> bool:
     return advice.stance == "advised" or service in focus or (advice.stance == "option" and not focus)
 
 
+def _reason_kind(row: dict) -> str:
+    """``doubt`` where the report's reason for an advice row is a doubt (a ``balance`` test), else
+    ``reason``: the scores bear out either the report's reason or its doubt."""
+    return "doubt" if row["doubt"] else "reason"
+
+
+def reason_label(row: dict, lang: str) -> str:
+    """What the scores say on the report's reason (or doubt) of an :func:`advice_summary` row, in a few
+    words: *reden ondersteund*, *twijfel deels ondersteund*, *niet te toetsen*."""
+    return text(f"briefing.evidence_short.{_reason_kind(row)}.{row['evidence']}", lang)
+
+
 def advice_summary(
     data: Dataset, service: str, reading: Reading | None = None, found: list | None = None
 ) -> list[dict[str, object]]:
     """The report's advice for ``service`` (:func:`concerns`), most in favour first: per row the
-    ``stance``, the ``form`` and ``coalition`` it concerns, the ``evidence`` and whether a rule
-    variant changes it (``depends``), and whether advisor-filled scores drive its facts (``advisor``)."""
+    ``stance``, the ``form`` and ``coalition`` it concerns, the ``evidence`` (on a doubt of the report
+    where ``doubt``), whether a rule variant changes it (``depends``), and whether advisor-filled
+    scores drive its facts (``advisor``)."""
     from odsamen.analysis import coalitions as co
     from odsamen.analysis import evidence
 
@@ -401,6 +413,7 @@ def advice_summary(
             "form": found.advice.scenario,
             "coalition": found.advice.coalition,
             "evidence": found.evidence,
+            "doubt": found.advice.test == "balance",
             "depends": bool(found.depends_on),
             "advisor": any(fact.advisor for fact in found.default.facts),
         }
@@ -857,7 +870,9 @@ class Briefing:
                     "briefing.summary.advice_note",
                     self.lang,
                     note=notes.loc[(row["coalition"], row["form"])],
-                    evidence=text(f"briefing.summary.evidence.{row['evidence']}", self.lang)
+                    evidence=text(
+                        f"briefing.summary.evidence.{_reason_kind(row)}.{row['evidence']}", self.lang
+                    )
                     + (mark if row["advisor"] else ""),
                     depends=text("briefing.summary.note_depends", self.lang) if row["depends"] else "",
                 )
@@ -871,7 +886,7 @@ class Briefing:
                     self.lang,
                     form=co.scenario_label(self.data, row["form"], self.lang).lower(),
                     coalition=co.coalition_label(row["coalition"], self.lang),
-                    evidence=evidence_label(row["evidence"], self.lang) + (mark if row["advisor"] else ""),
+                    evidence=reason_label(row, self.lang) + (mark if row["advisor"] else ""),
                     depends=text("briefing.summary.advice_depends", self.lang) if row["depends"] else "",
                 )
             )
