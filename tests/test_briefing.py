@@ -386,6 +386,9 @@ def test_page_one_answers_form_and_advice(dataset):
     assert "Aangeraden: federatie van NHN en IJmond (reden deels ondersteund" in str(
         Briefing(dataset, "NHN").summary()
     )
+    # NZKG joining a federation: the scores bear out the report's doubt, and page 1 says it as such.
+    nzkg = str(Briefing(dataset, "NZKG").summary())
+    assert "Optie: federatie van NHN, IJmond en NZKG (twijfel ondersteund)" in nzkg
     # OFGV is advised to weigh the Noord-Holland services against other partners: in the report's words.
     ofgv = str(Briefing(dataset, "OFGV").summary())
     assert "naast samenwerking met andere partners" in ofgv
