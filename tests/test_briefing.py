@@ -576,7 +576,6 @@ def caveats_page(lang="nl", **changes):
     facts = {
         "service": "NHN",
         "synthetic": False,
-        "advisor": [("robuustheidscriteria", False, ""), ("toekomstige opgaven", False, "")],
         "own_preferences": [],
         "other_preferences": "",
         "n_other_preferences": 0,
@@ -605,9 +604,8 @@ def test_caveats_template_for_no_one_and_several_changes_of_reading():
     assert several.startswith(f"<ul><li>{text('briefing.synthetic', 'nl')}</li>")
 
 
-def test_caveats_template_names_advisors_and_preferences():
+def test_caveats_template_names_preferences_and_unknown_scores():
     page = caveats_page(
-        advisor=[("toekomstige opgaven", True, "NZKG en OFGV")],
         own_preferences=[("missing", 1, "‘A’", "zie <noot>")],
         n_unknown=2,
         unknown_cells="‘B’ (meerwaarde)",

@@ -275,13 +275,14 @@ def test_standing_counts_many_services_instead_of_naming_them(tmp_path, real):
 @pytest.mark.parametrize(
     ("n", "start"),
     [
-        (0, "Halen: er is geen onderdeel waarop"),
-        (1, "Halen: 1 onderdeel waarop"),
-        (5, "Halen: 5 onderdelen waarop"),
+        (0, "Halen: op geen enkel onderdeel komt P tekort"),
+        (1, "Halen op 1 onderdeel: x."),
+        (5, "Halen op 5 onderdelen: x."),
     ],
 )
 def test_summary_counts_read_for_no_one_and_several_items(n, start):
-    assert briefing.say(briefing.counted("briefing.summary.needs", n), "nl", n=n).startswith(start)
+    words = briefing.say(briefing.counted("briefing.summary.halen", n), "nl", n=n, items="x", service="P")
+    assert words.startswith(start)
 
 
 def test_summary_of_a_service_with_nothing_to_gain_or_give(blank, real):

@@ -1187,50 +1187,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Gegevens en vindplaats",
         "en": "Data and sources",
     },
-    "briefing.summary.robustness": {
-        "nl": "{service} voldoet aan {met} van de {total} robuustheidscriteria.",
-        "en": "{service} meets {met} of the {total} robustness criteria.",
-    },
-    "briefing.summary.task": {
-        "nl": "{service} is toegerust voor {met} van de {total} toekomstige opgaven.",
-        "en": "{service} is equipped for {met} of the {total} future tasks.",
-    },
-    "briefing.summary.needs": {
-        "nl": "Halen: {n} onderdelen waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
-        "samenwerking.",
-        "en": "To gain: {n} items on which the service falls (partly) short and sees added value in "
-        "cooperation.",
-    },
-    "briefing.summary.needs.one": {
-        "nl": "Halen: 1 onderdeel waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
-        "samenwerking.",
-        "en": "To gain: 1 item on which the service falls (partly) short and sees added value in "
-        "cooperation.",
-    },
-    "briefing.summary.needs.none": {
-        "nl": "Halen: er is geen onderdeel waarop de dienst niet (volledig) voldoet en meerwaarde ziet in "
-        "samenwerking.",
-        "en": "To gain: there is no item on which the service falls (partly) short and sees added value in "
-        "cooperation.",
-    },
-    "briefing.summary.offers.one": {
-        "nl": "Brengen: 1 onderdeel waarop de dienst sterk is en een andere dienst meerwaarde ziet en "
-        "tekortkomt.",
-        "en": "To give: 1 item on which the service is strong and another service falls short and sees "
-        "added value.",
-    },
-    "briefing.summary.offers": {
-        "nl": "Brengen: {n} onderdelen waarop de dienst sterk is en een andere dienst meerwaarde ziet en "
-        "tekortkomt.",
-        "en": "To give: {n} items on which the service is strong and another service falls short and "
-        "sees added value.",
-    },
-    "briefing.summary.offers.none": {
-        "nl": "Brengen: er is geen onderdeel waarop de dienst sterk is en een andere dienst meerwaarde "
-        "ziet en tekortkomt.",
-        "en": "To give: there is no item on which the service is strong and another service falls short "
-        "and sees added value.",
-    },
     "briefing.standing.robustness.met": {
         "nl": "Voldoet aan {n} van de {total} criteria: {items}.",
         "en": "Meets {n} of the {total} criteria: {items}.",
@@ -1412,14 +1368,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{n} van {determined} onderdelen",
         "en": "{n} of {determined} items",
     },
-    "briefing.forms.supply_heading": {
-        "nl": "Wie {service} kan helpen, en waarbij",
-        "en": "Who can help {service}, and on what",
-    },
-    "briefing.forms.no_supply": {
-        "nl": "{service} komt volgens de scores nergens tekort waar de dienst meerwaarde ziet.",
-        "en": "By the scores, {service} falls short nowhere it sees added value.",
-    },
     "briefing.forms.strong_at": {"nl": "{service} ({levels})", "en": "{service} ({levels})"},
     "briefing.forms.nobody": {"nl": "geen andere dienst sterk", "en": "no other service strong"},
     "briefing.forms.advice_title": {
@@ -1522,14 +1470,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Met geen enkele dienst iets gemeenschappelijks (gemeten aan ‘{lens}’).",
         "en": "Nothing in common with any service (measured by ‘{lens}’).",
     },
-    "briefing.advisor_driven": {
-        "nl": "{advisor_mark} Dit rust deels op scores die de adviseurs invulden.",
-        "en": "{advisor_mark} This rests partly on scores the advisors filled in.",
-    },
-    "briefing.advisor_driven.all": {
-        "nl": "{advisor_mark} Dit rust helemaal op scores die de adviseurs invulden.",
-        "en": "{advisor_mark} This rests wholly on scores the advisors filled in.",
-    },
     "briefing.question.standing": {"nl": "Waar staat {service}?", "en": "Where does {service} stand?"},
     "briefing.question.partners": {
         "nl": "Met wie kan {service} samenwerken?",
@@ -1607,11 +1547,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{advisor_mark}: rests on scores the advisors filled in.",
     },
     "briefing.summary.more_items": {"nl": "en {n} meer", "en": "and {n} more"},
-    "briefing.summary.advice": {
-        "nl": "Advies van het rapport voor {service}, naast de scores gelegd: {rows}. Zie ‘Vormen van "
-        "samenwerking’.",
-        "en": "The report's advice for {service}, set beside the scores: {rows}. See ‘Forms of cooperation’.",
-    },
     "briefing.summary.advice_row": {
         "nl": "{form} van {coalition} ({evidence}{depends})",
         "en": "{form} of {coalition} ({evidence}{depends})",
@@ -1699,17 +1634,6 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.partner_value": {"nl": "{share} ({basis})", "en": "{share} ({basis})"},
     "briefing.column.note": {"nl": "Let op", "en": "Note"},
     "briefing.column.matches": {"nl": "Zelfde schaalniveau als", "en": "Same scale level as"},
-    "briefing.cooperation.rule": {
-        "nl": "Samenwerking loont waar de ene dienst iets kan halen en de andere het kan brengen. Halen: de "
-        "dienst voldoet niet (volledig) aan het onderdeel (eigen score {weak}) en ziet meerwaarde in "
-        "samenwerking ({added}). Brengen: de dienst is sterk (eigen score {strong}) waar een andere dienst "
-        "wil halen.",
-        "en": "Cooperation pays off where one service can gain something and another can give it. To gain: "
-        "the "
-        "service falls (partly) short on the item (own score {weak}) and sees added value in cooperation "
-        "({added}). To give: the service is strong (own score {strong}) where another service wants to "
-        "gain.",
-    },
     "briefing.cooperation.undetermined": {
         "nl": "Niet te bepalen door een ? (of een weggelaten score): {items}. Deze onderdelen tellen niet "
         "mee bij halen.",
@@ -1769,19 +1693,6 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.partners.nothing": {
         "nl": "met geen enkele dienst iets gemeenschappelijk",
         "en": "nothing in common with any service",
-    },
-    "briefing.partners.how": {"nl": "Hoe de maten werken", "en": "How the measures work"},
-    "briefing.caveat.advisor_own": {
-        "nl": "De scores van {service} voor de {dimension} zijn niet door de dienst zelf maar door de "
-        "adviseurs ingevuld, op basis van inzichten van de dienst.",
-        "en": "The scores of {service} for the {dimension} were filled in not by the service itself but by "
-        "the advisors, based on the service's insights.",
-    },
-    "briefing.caveat.advisor_other": {
-        "nl": "De scores van {services} voor de {dimension} zijn door de adviseurs ingevuld; vergelijkingen "
-        "daarmee zijn minder hard.",
-        "en": "The scores of {services} for the {dimension} were filled in by the advisors; comparisons with "
-        "them are less firm.",
     },
     "briefing.caveat.preference_missing": {
         "nl": "{service} gaf bij {n} onderdelen geen voorkeur voor een schaalniveau ({items}). "

@@ -1342,30 +1342,18 @@ class Briefing:
         return render("glossary", self.lang)
 
     def caveats(self) -> Markup:
-        """Caveats that apply to this briefing: advisors' scores, missing preferences, ``?`` scores."""
+        """What this briefing rests on: the project's rules, missing preferences, ``?`` scores, readings."""
         return render("caveats", self.lang, **self.caveats_facts())
 
     def caveats_facts(self) -> dict[str, object]:
-        """What the caveats name: ``advisor`` (per dimension in words: whether this service's scores
-        were filled in by the advisors, and which other services' were), the preferences this service
-        and the others did not give (:meth:`_preference_facts`), its ``?`` scores
-        (:meth:`_unknown_facts`) and the ``reading_changes`` that put another partner first."""
-        advised = {code: advisor_dimensions(self.data, code) for code in self.data.service_codes}
-        advisor = [
-            (
-                self.dimension(dimension).lower(),
-                dimension in advised[self.service],
-                self.services(
-                    [c for c in self.data.service_codes if c != self.service and dimension in advised[c]]
-                ),
-            )
-            for dimension in DIMENSIONS
-        ]
+        """What the caveats name: the preferences this service and the others did not give
+        (:meth:`_preference_facts`), its ``?`` scores (:meth:`_unknown_facts`), the readings that move
+        the joint agenda (``moving``) and the ``reading_changes`` that put another partner first. Who
+        filled in which scores stands once, at the top of the briefing (:meth:`title`)."""
         changes = reading_changes(self.data, self.service, results=self.results)
         return {
             "service": self.service,
             "synthetic": self.data.synthetic,
-            "advisor": advisor,
             **self._preference_facts(),
             **self._unknown_facts(),
             "lens": lens_label(HEADLINE_LENS, self.lang),
