@@ -269,7 +269,7 @@ def check_tools(*, need_pack: bool, need_baseline: bool, notebook: Path) -> None
         if probe.returncode != 0:
             raise BenchError(
                 "`odsamen briefings` is not available (exit code "
-                f"{probe.returncode}): the board pack command (odsamen.build.pack) is missing or broken.\n"
+                f"{probe.returncode}): the board pack command (odsamen.publish.pack) is missing or broken.\n"
                 f"{probe.stderr.strip()}\nUse --skip-pack to time the baseline alone."
             )
     if need_baseline:

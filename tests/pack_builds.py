@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from odsamen.build import pack
+from odsamen.publish import pack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

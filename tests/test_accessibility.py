@@ -21,8 +21,8 @@ import pikepdf
 import pytest
 from pack_builds import english_pack, real_pack
 
-from odsamen.build import export, pack
 from odsamen.catalogue import text
+from odsamen.publish import export, pack
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -24,8 +24,8 @@ import nbformat
 import pytest
 from test_pack import PREVIOUS, _processes_mentioning, names, previous_pack, quick_builds
 
-from odsamen.build import pack, runner
 from odsamen.catalogue import text
+from odsamen.publish import pack, runner
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -21,8 +21,8 @@ from test_faults import DATA, build, killing_notebook, one_line
 from test_pack import PREVIOUS, names, previous_pack, quick_builds
 
 from odsamen import cli
-from odsamen.build import pack, runner
 from odsamen.catalogue import text
+from odsamen.publish import pack, runner
 
 
 def start(*args: str) -> subprocess.Popen:

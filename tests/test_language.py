@@ -27,8 +27,8 @@ from odsamen.analysis.affinity import PartnerVerdict
 from odsamen.analysis.claims import report_claims
 from odsamen.analysis.data import load_dataset
 from odsamen.analysis.scoring import Reading
-from odsamen.build.pack import evidence_cell, partner_cell
 from odsamen.catalogue import WORDS, text
+from odsamen.publish.pack import evidence_cell, partner_cell
 from odsamen.report import briefing
 from odsamen.report.briefing import Briefing
 

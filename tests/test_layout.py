@@ -18,7 +18,7 @@ LAYERS = {
     "odsamen.catalogue": set(),
     "odsamen.analysis": {"odsamen.catalogue"},
     "odsamen.report": {"odsamen.catalogue", "odsamen.analysis"},
-    "odsamen.build": {"odsamen.catalogue", "odsamen.analysis", "odsamen.report"},
+    "odsamen.publish": {"odsamen.catalogue", "odsamen.analysis", "odsamen.report"},
 }
 """What each layer may import from the package besides itself (``odsamen.cli`` may import all)."""
 
@@ -54,7 +54,7 @@ def layer(module: str) -> str | None:
 
 
 def test_the_modules_are_found():
-    assert {"odsamen.analysis.data", "odsamen.report.briefing", "odsamen.build.pack"} <= set(MODULES)
+    assert {"odsamen.analysis.data", "odsamen.report.briefing", "odsamen.publish.pack"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

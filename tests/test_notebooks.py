@@ -10,7 +10,14 @@ import matplotlib.pyplot as plt
 import nbformat
 from PIL import Image
 
-from odsamen.build.notebooks import ANALYSIS, FOLDER, REFERENCES, execute_in_place, script_path, write_script
+from odsamen.publish.notebooks import (
+    ANALYSIS,
+    FOLDER,
+    REFERENCES,
+    execute_in_place,
+    script_path,
+    write_script,
+)
 from odsamen.report import style
 from odsamen.report.style import compact_png
 

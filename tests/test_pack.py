@@ -19,8 +19,8 @@ from pack_builds import real_pack
 
 from odsamen.analysis import affinity, shared
 from odsamen.analysis.scoring import READINGS
-from odsamen.build import pack, runner
 from odsamen.catalogue import text
+from odsamen.publish import pack, runner
 from odsamen.report import briefing, style
 from odsamen.report.briefing import Briefing
 
@@ -204,7 +204,7 @@ def test_index_marks_the_scores_the_advisors_filled_in(built):
 @pytest.fixture(scope="module")
 def front_page(dataset, tmp_path_factory):
     """The front page's context in both languages, from the headlines as a build computes them."""
-    from odsamen.build.runner import Outcome
+    from odsamen.publish.runner import Outcome
 
     results = shared.SharedResults.compute(dataset)
     headlines = {code: briefing.headline(dataset, code, results=results) for code in SERVICES}

@@ -26,8 +26,8 @@ from PIL import Image
 
 from odsamen.analysis import shared
 from odsamen.analysis.data import load_dataset
-from odsamen.build import export, pack
 from odsamen.catalogue import text
+from odsamen.publish import export, pack
 
 pytestmark = [
     pytest.mark.slow,

@@ -42,7 +42,7 @@ def _synth(args: argparse.Namespace) -> int:
 
 
 def _briefings(args: argparse.Namespace) -> int:
-    from odsamen.build.pack import command
+    from odsamen.publish.pack import command
 
     return command(
         data=args.data,
@@ -58,7 +58,7 @@ def _briefings(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from odsamen.build.notebooks import refresh
+    from odsamen.publish.notebooks import refresh
 
     return 0 if refresh() else 1
 

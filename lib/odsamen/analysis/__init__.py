@@ -6,5 +6,5 @@ into values under a reading; ``affinity`` compares pairs of services, and
 checks the report's statements against the data; ``shared`` holds what every
 briefing needs of one data set; ``synth`` writes synthetic data for tests and
 benchmarks. Nothing here imports from :mod:`odsamen.report` or
-:mod:`odsamen.build`; the words come from :mod:`odsamen.catalogue`.
+:mod:`odsamen.publish`; the words come from :mod:`odsamen.catalogue`.
 """

@@ -5,7 +5,7 @@ The notebooks under ``notebooks/`` are committed with their outputs, and
 tests. After an intended change, :func:`refresh` (``make notebooks``) runs
 them again in place so the new outputs become the reference: the analysis
 notebooks with their default parameters, and the reference briefings through
-:func:`odsamen.build.pack.write_reference_notebooks`.
+:func:`odsamen.publish.pack.write_reference_notebooks`.
 
 Every notebook in ``notebooks/`` has a paired percent script beside it
 (``01-explore.py``, see ``jupytext.toml``) with its code and text only, for
@@ -37,7 +37,7 @@ def execute_in_place(path: Path) -> Path:
     import nbclient
     import nbformat
 
-    from odsamen.build.export import tidy_notebook
+    from odsamen.publish.export import tidy_notebook
 
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
@@ -71,7 +71,7 @@ def write_script(notebook: Path) -> Path:
 def refresh(folder: Path = FOLDER, *, progress: TextIO = sys.stderr) -> bool:
     """Re-run the analysis notebooks and the reference briefings in ``folder``, then write every
     notebook's paired script again; True if all ran."""
-    from odsamen.build.pack import write_reference_notebooks
+    from odsamen.publish.pack import write_reference_notebooks
 
     for name in ANALYSIS:
         print(name, file=progress, flush=True)

@@ -1,4 +1,4 @@
-"""The build: from a data folder to the board pack.
+"""Publishing: from a data folder to the board pack (plan, run, export, publish).
 
 ``pack`` validates the data, plans one job per service, publishes the pack
 without losing the previous one and writes its tables and front page;

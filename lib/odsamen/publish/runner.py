@@ -5,7 +5,7 @@ For each job a worker executes the parameterized notebook with nbclient's
 public API (:class:`nbclient.NotebookClient`), which starts a kernel of its
 own the ordinary way, waits until it is ready, runs the cells and shuts the
 kernel down. The worker then keeps the tidied notebook, converts it once to
-HTML, renders that HTML to PDF (:mod:`odsamen.build.export`) and writes a log.
+HTML, renders that HTML to PDF (:mod:`odsamen.publish.export`) and writes a log.
 
 The parent (:func:`run_jobs`) collects one :class:`Outcome`
 per job as the jobs finish. A job that raises is a failed outcome, never a
@@ -15,7 +15,7 @@ fails only itself.
 
 Stopping: the workers leave the terminal's process group, so Ctrl-C reaches
 the parent only. On :class:`KeyboardInterrupt` (Ctrl-C, or SIGTERM turned
-into one by :func:`odsamen.build.pack.stop_signals`) the parent cancels the jobs not yet
+into one by :func:`odsamen.publish.pack.stop_signals`) the parent cancels the jobs not yet
 started, tells the workers to take no new one and sends them SIGINT: nbclient
 then shuts down the kernel it started. Workers that have not ended after
 :data:`STOP_TIMEOUT` seconds are terminated (their kernels end on their own,
@@ -187,7 +187,7 @@ def _write_log(job, outcome, notebook, error: BaseException | None, cells: dict[
 
 
 _exporter = None
-"""The worker's warm :class:`~odsamen.build.export.BriefingExporter` (set by :func:`_start_worker`)."""
+"""The worker's warm :class:`~odsamen.publish.export.BriefingExporter` (set by :func:`_start_worker`)."""
 _stopping = None
 """The build's stop event in a worker: once set, the worker takes no new job."""
 
@@ -196,7 +196,7 @@ def run_job(job, exporter=None):
     """Execute, keep, convert and log one briefing; return its outcome (a failed briefing never raises)."""
     import nbformat
 
-    from odsamen.build.export import tidy_notebook, warm_exporter
+    from odsamen.publish.export import tidy_notebook, warm_exporter
 
     outcome = Outcome(job.service, ok=False)
     if _stopping is not None and _stopping.is_set():
@@ -260,7 +260,7 @@ def _start_worker(work: Path, stopping) -> None:
     sys.stderr.flush()
     with open(Path(work) / f"worker-{os.getpid()}.err", "ab") as target:
         os.dup2(target.fileno(), 2)
-    from odsamen.build.export import warm_exporter
+    from odsamen.publish.export import warm_exporter
 
     _exporter = warm_exporter()
 
@@ -314,7 +314,7 @@ def run_jobs(
         return []
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
-        from odsamen.build.export import warm_exporter
+        from odsamen.publish.export import warm_exporter
 
         warm_exporter()  # once, here, for all workers: they inherit it
     stopping = context.Event()

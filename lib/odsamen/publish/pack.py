@@ -10,7 +10,7 @@
 2. builds everything in a hidden staging folder next to the output folder:
    a copy of the data, ``tables/`` from :mod:`odsamen.analysis.affinity`, and per
    service the executed notebook, its HTML and PDF and a log;
-3. runs the briefings in a pool of worker processes (:mod:`odsamen.build.runner`),
+3. runs the briefings in a pool of worker processes (:mod:`odsamen.publish.runner`),
    each briefing in a fresh kernel of its own that nbclient starts; the
    briefings read the pack's own copy of the data;
 4. writes ``index.html`` and ``manifest.json`` (every file it wrote, with its
@@ -65,8 +65,8 @@ import pandas as pd
 from odsamen.analysis import shared
 from odsamen.analysis.data import SERVICE_CODE, Dataset, load_dataset
 from odsamen.analysis.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
-from odsamen.build.runner import KERNEL_NAME, WORKER_ERRORS, Job, Outcome, run_jobs
 from odsamen.catalogue import check_language, text
+from odsamen.publish.runner import KERNEL_NAME, WORKER_ERRORS, Job, Outcome, run_jobs
 
 DEFAULT_OUT = Path("reports")
 NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "briefing.ipynb"
@@ -1026,7 +1026,7 @@ def _build_in(
     from odsamen.analysis import coalitions, evidence
     from odsamen.analysis.affinity import write_tables
     from odsamen.analysis.scoring import Reading
-    from odsamen.build.export import render_index
+    from odsamen.publish.export import render_index
     from odsamen.report.briefing import headline
 
     # The briefings read the pack's own copy of the data, byte for byte the validated files.
