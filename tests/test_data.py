@@ -14,7 +14,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-import odsamen.analysis.data as data_module
+import odsamen.analysis.checks as checks_module
+import odsamen.analysis.files as files_module
+import odsamen.analysis.schema as schema_module
 from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     FILES,
@@ -827,20 +829,27 @@ def write_bad_scores(path: Path, n: int) -> None:
     path.write_text("\n".join([header, *[bad, "NHN,robustness"] * n]) + "\n", encoding="utf-8")
 
 
+def list_at_most(monkeypatch, rows: int) -> None:
+    """Every module that lists rows one by one lists at most ``rows``."""
+    for module in (schema_module, files_module, checks_module):
+        monkeypatch.setattr(module, "MAX_ROWS_LISTED", rows)
+
+
 def test_bad_rows_are_counted_but_only_the_first_are_listed(data_copy: Path, monkeypatch):
     """The number of issues (and so of messages) made does not grow with the number of bad rows.
 
     No timing: a check that made an issue per bad row, or that compared each row with the
     other rows of its key, makes more issues for 2,000 bad rows than for 100, and fails here.
     """
-    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 5)
+    list_at_most(monkeypatch, 5)
     made = []
 
     def counted(*args, **kwargs):
         made.append(args)
         return DataIssue(*args, **kwargs)
 
-    monkeypatch.setattr(data_module, "DataIssue", counted)
+    for module in (files_module, checks_module):
+        monkeypatch.setattr(module, "DataIssue", counted)
     found = {}
     for n in (100, 2000):
         write_bad_scores(data_copy / "scores.csv", n)
@@ -867,7 +876,7 @@ def test_bad_rows_are_counted_but_only_the_first_are_listed(data_copy: Path, mon
 
 
 def test_the_last_row_listed_says_how_many_more_in_both_languages(data_copy: Path, monkeypatch):
-    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 3)
+    list_at_most(monkeypatch, 3)
     write_bad_scores(data_copy / "scores.csv", 3000)
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
@@ -905,7 +914,7 @@ def test_the_last_row_listed_says_how_many_more_in_both_languages(data_copy: Pat
 
 
 def test_one_more_row_is_named_in_the_singular(data_copy: Path, monkeypatch):
-    monkeypatch.setattr(data_module, "MAX_ROWS_LISTED", 2)
+    list_at_most(monkeypatch, 2)
     for line in (3, 4, 5):
         set_cell(data_copy / "scores.csv", line, "score", "+++")
     scores = [i for i in issues_of(data_copy) if i.column == "score"]

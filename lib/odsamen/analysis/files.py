@@ -1,0 +1,226 @@
+"""Reading a table from disk as Excel and other tools write it.
+
+UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark ("Unicode text"),
+Windows code page 1252, ``,``, ``;`` or a tab as separator, ``TRUE``/``WAAR`` for ``true``, and
+empty columns at the end of the header are all accepted. A file mixing two encodings or a header
+naming a column twice is refused with a hint (see ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from odsamen.analysis.schema import MAX_ROWS_LISTED, DataIssue, expect, listed
+
+TRUE_WORDS = ("true", "waar")
+
+
+FALSE_WORDS = ("false", "onwaar")
+"""How a boolean cell may be written (any case): by hand, or by an English or Dutch Excel."""
+
+
+BOOLEAN_COLUMNS = {"levels": ("regional",), "scenarios": ("decides",), "items": ("regional_start",)}
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+"""A well-formed UTF-8 sequence of two to four bytes (a character outside ASCII)."""
+
+
+def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIssue]]:
+    """Read a CSV file as written by hand, by pandas or by Excel.
+
+    Returns the rows as strings (surrounding spaces removed) with the file's
+    line number of each row in the column ``_line``, or ``None`` and the
+    reasons when the file cannot be read. The encoding the file was read in
+    is in the frame's ``attrs["encoding"]`` (see :func:`decode`).
+
+    Empty columns at the end of the header, as Excel leaves them, are
+    dropped when every cell under them is empty too; a filled cell under a
+    column without a name, a column without a name between others and a
+    column named twice are reported.
+
+    Each distinct cell text is kept once in memory (:func:`sys.intern`): a
+    million rows hold a few thousand service codes and six score symbols, and
+    a copy per cell would take hundreds of megabytes.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [DataIssue(label, None, None, None, expect("readable_file", reason=exc.strerror))]
+    content, encoding, issues = decode(raw, label)
+    del raw  # the text is all that is read from here on
+    if content is None:
+        return None, issues
+    end = content.find("\n")
+    header = content if end < 0 else content[:end]  # not split(): that would copy the whole file
+    sep = max((",", ";", "\t"), key=header.count)  # ties: ','
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=sep)
+    try:
+        names = [c.strip() for c in next(reader)]
+    except StopIteration:
+        return None, [DataIssue(label, 1, None, None, expect("header"))]
+    except csv.Error:  # a cell longer than the csv module takes: a quote never closed, say
+        return None, [DataIssue(label, 1, None, None, expect("cell_size", limit=csv.field_size_limit()))]
+    width = len(names)
+    while width and not names[width - 1]:
+        width -= 1  # Excel's empty columns after the last one
+    columns = names[:width]
+    issues += _header_issues(columns, label)
+    rows, lines = [], []
+    unnamed, misfits = [], []  # records with a filled cell after the last column; with too few cells
+    n_unnamed = n_misfits = 0
+    while True:
+        line = reader.line_num + 1  # where the record starts: a quoted cell may span lines
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            return None, [
+                *issues,
+                DataIssue(label, line, None, None, expect("cell_size", limit=csv.field_size_limit())),
+            ]
+        if len(record) > width:
+            extra = next((i for i in range(width, len(record)) if record[i].strip()), None)
+            if extra is not None and extra < len(names):
+                n_unnamed += 1
+                if n_unnamed <= MAX_ROWS_LISTED:
+                    unnamed.append(
+                        DataIssue(
+                            label,
+                            line,
+                            None,
+                            record[extra].strip(),
+                            expect("unnamed_cell", position=_position(extra), columns=", ".join(columns)),
+                        )
+                    )
+            if extra is None or extra < len(names):
+                record = record[:width]  # the named cells are still checked
+        cells = list(map(sys.intern, map(str.strip, record)))
+        if not any(cells):
+            continue
+        if len(cells) != width:
+            n_misfits += 1
+            if n_misfits <= MAX_ROWS_LISTED:
+                misfits.append(
+                    DataIssue(
+                        label,
+                        line,
+                        None,
+                        sep.join(record),
+                        expect("fields", n=width, sep=sep, found=len(record)),
+                    )
+                )
+            continue
+        rows.append(cells)
+        lines.append(line)
+    issues += listed(unnamed, n_unnamed) + listed(misfits, n_misfits)
+    if len(set(columns)) < len(columns) or "" in columns:
+        return None, issues
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    frame["_line"] = pd.Series(lines, dtype="int64")
+    frame.attrs["encoding"] = encoding
+    return frame, issues
+
+
+def _position(index: int) -> str:
+    """Column ``index`` (from 0) as a user finds it: its number and Excel's letter, such as ``7 (G)``."""
+    letters, number = "", index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{index + 1} ({letters})"
+
+
+def _header_issues(columns: list[str], label: str) -> list[DataIssue]:
+    """A column without a name between named ones, and every name used more than once."""
+    issues = []
+    positions: dict[str, list[int]] = {}
+    for index, name in enumerate(columns):
+        positions.setdefault(name, []).append(index)
+    for name, where in positions.items():
+        if not name:
+            for index in where:
+                issues.append(
+                    DataIssue(label, 1, None, None, expect("column_name", position=_position(index)))
+                )
+        elif len(where) > 1:
+            listed = ", ".join(_position(index) for index in where)
+            issues.append(DataIssue(label, 1, name, None, expect("column_once", positions=listed)))
+    return issues
+
+
+def decode(raw: bytes, label: str) -> tuple[str | None, str, list[DataIssue]]:
+    """The text of a file, the encoding it was read in, and why it could not be read.
+
+    The encoding is decided per file, never guessed cell by cell: UTF-8
+    (with or without a byte-order mark); UTF-16 with a byte-order mark
+    (Excel's "Unicode text"); else, when the file is not UTF-8 and holds no
+    UTF-8 character at all, Windows code page 1252 (Excel's "CSV" on a
+    Windows in Western Europe). A file that holds UTF-8 characters next to
+    bytes that are not UTF-8 mixes two encodings and is refused, naming the
+    line of the first such byte: reading it either way would garble one
+    part. So are files in no encoding at all, and UTF-16 without a
+    byte-order mark.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            return None, "utf-16", [DataIssue(label, line, None, None, expect("encoding.utf16"))]
+    if b"\x00" in raw:
+        start = raw.index(b"\x00")
+        return None, "", [DataIssue(label, _line_of(raw, start), None, None, expect("encoding.nul"))]
+    try:
+        return raw.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        first = exc.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+    if raw.startswith(codecs.BOM_UTF8) or _UTF8_MULTIBYTE.search(raw):
+        return None, "", [_encoding_issue(raw, first, label, "encoding.mixed")]
+    try:
+        return raw.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError as exc:
+        return None, "", [_encoding_issue(raw, exc.start, label, "encoding.unknown")]
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    """The line (from 1) that byte ``offset`` of ``raw`` is on; ``\\r\\n``, ``\\n`` and ``\\r`` end lines."""
+    before = raw[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
+def _encoding_issue(raw: bytes, offset: int, label: str, key: str) -> DataIssue:
+    """An issue naming the line of byte ``offset``, its value and the text around it."""
+    begin = max(raw.rfind(b"\n", 0, offset), raw.rfind(b"\r", 0, offset)) + 1
+    begin = max(begin, offset - 40)
+    around = raw[begin : offset + 20].split(b"\n")[0].split(b"\r")[0]
+    return DataIssue(
+        label,
+        _line_of(raw, offset),
+        None,
+        around.decode("utf-8", errors="backslashreplace"),
+        expect(key, byte=f"0x{raw[offset]:02X}"),
+    )
+
+
+def normalise_booleans(tables: dict[str, pd.DataFrame]) -> None:
+    """``TRUE``/``WAAR`` and ``FALSE``/``ONWAAR`` (any case, as Excel writes them): ``true``/``false``."""
+    words = dict.fromkeys(TRUE_WORDS, "true") | dict.fromkeys(FALSE_WORDS, "false")
+    for name, columns in BOOLEAN_COLUMNS.items():
+        frame = tables[name]
+        for column in columns:
+            if column in frame.columns:
+                cells = frame[column]
+                frame[column] = cells.str.lower().map(words).fillna(cells)
