@@ -861,7 +861,7 @@ def briefing_figures(briefing, monkeypatch, make):
     drew and the PNG it made of it, in greyscale (PIL's ``convert("L")``)."""
     from PIL import Image
 
-    from odsamen.report import briefing as module
+    from odsamen.report import render as module
 
     drawn = []
     original = module._opaque_png

@@ -1,42 +1,31 @@
 """The narrative of a board briefing: what one service reads about itself.
 
-The first half of this module computes *facts* about one service as small
-DataFrames and dicts (where it stands, where cooperation pays, preferred
-scales, best partners, what depends on the reading of ``?``); each is tested
-on its own. :class:`Briefing` turns the facts into HTML sections for the
-briefing notebook (``notebooks/briefing.ipynb``): each section method gathers
-a small dict of facts (``<section>_facts``) and renders the Jinja template
-``templates/<section>.html.j2``, which holds the section's markup and chooses
-its sentences.
+:class:`Briefing` turns the facts of :mod:`odsamen.report.facts` into HTML sections for the
+briefing notebook (``notebooks/briefing.ipynb``): each section method gathers a small dict of facts
+(``<section>_facts``) and renders the Jinja template ``templates/<section>.html.j2`` through
+:mod:`odsamen.report.render`; the template holds the section's markup and chooses its sentences.
 
-Every sentence is a catalogue entry (:func:`odsamen.catalogue.text`, ``t()``
-in a template) filled with names and counts from the data, so a changed
-input can never leave a stale sentence behind; numbers and lists are written
-by Babel for the reader's language. Everything that reaches the page is
-HTML-escaped (the templates autoescape): a note in a data file is shown as
-text, never run as markup.
+The class stays one piece: its sections share one service, one reading and one language, and the
+facts they need are computed once (cached) and read by several sections.
+
+The public names of :mod:`odsamen.report.facts` and :mod:`odsamen.report.render` can be imported
+from here as well.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from jinja2.ext import Extension
-from jinja2.lexer import Token
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odsamen.analysis import shared
 from odsamen.analysis.affinity import (
     ADDED_SYMBOLS,
-    ALONE_LEVEL,
     CLOSE_MARGIN,
     COUNT_LENSES,
     HEADLINE_LENS,
@@ -48,8 +37,6 @@ from odsamen.analysis.affinity import (
     basis_text,
     lens_definition,
     lens_label,
-    partner_verdict,
-    states,
 )
 from odsamen.analysis.data import DIMENSIONS, Dataset
 from odsamen.analysis.scoring import (
@@ -57,658 +44,122 @@ from odsamen.analysis.scoring import (
     DEFAULT_LEVELS,
     DEFAULT_UNKNOWN,
     READINGS,
-    SYMBOL_VALUES,
     Reading,
     check_advisor,
     check_levels,
     check_unknown,
-    level_letters,
 )
-from odsamen.catalogue import WORDS, check_language, format_number, join_words, quoted, text
-
-MET, NOT_MET, MIXED, UNKNOWN = "met", "not_met", "mixed", "unknown"
-STATUSES = (MET, NOT_MET, MIXED, UNKNOWN)
-"""How a ``meets`` symbol reads: + and ++ met, - and -- not met, -/+ mixed, ? unknown."""
-
-MAX_NAMED = 6
-"""Up to this many other services are named in a sentence; beyond that only counted."""
-
-MAX_COALITIONS = 8
-"""Up to this many coalitions of the service are shown in the table of forms, those that fit best."""
-
-CSS_PIXELS_PER_INCH = 96
-"""A figure's natural width on screen; the page's stylesheet shrinks wider ones to fit."""
-
-PAGE_FIGURE_WIDTH = 8.5
-"""Widest figure in inches: an A4 page holds about 7 inches, so text in a figure prints at
-least about 80 % of its size; wider figures would shrink their labels below reading size."""
-
-
-# --- facts: where the service stands ---------------------------------------------
-
-
-def meets_status(symbol: str) -> str:
-    """What a ``meets`` symbol says: one of :data:`STATUSES`."""
-    if symbol == "?":
-        return UNKNOWN
-    if symbol == "-/+":
-        return MIXED
-    return MET if SYMBOL_VALUES[symbol] > 0 else NOT_MET
-
-
-def score_table(data: Dataset) -> pd.DataFrame:
-    """One row per service and item: its ``meets`` and ``added_value`` symbols.
-
-    Columns ``service, dimension, item, meets, added_value, source`` (all
-    strings; ``source`` is ``advisor`` if either score of the cell was
-    filled in by the advisors), in codebook order of service, then item.
-    """
-    scores = data.scores.astype(
-        {c: str for c in ("service", "dimension", "item", "measure", "score", "source")}
-    )
-    wide = scores.pivot(index=["service", "dimension", "item"], columns="measure", values="score")
-    advisor = scores.assign(advisor=scores["source"] == "advisor").groupby(["service", "dimension", "item"])
-    wide["source"] = np.where(advisor["advisor"].any(), "advisor", "self")
-    wide = wide.reset_index()
-    wide.columns.name = None
-    order = {code: k for k, code in enumerate(data.service_codes)}
-    item_order = {item: k for k, item in enumerate(data.items["item"])}
-    wide = wide.sort_values(
-        ["service", "item"], key=lambda s: s.map(order if s.name == "service" else item_order)
-    )
-    return wide[["service", "dimension", "item", "meets", "added_value", "source"]].reset_index(drop=True)
-
-
-def standing(data: Dataset, service: str, dimension: str) -> pd.DataFrame:
-    """The service's own scores on the items of ``dimension``, with the ``status`` of each.
-
-    Columns ``item, meets, added_value, source, status``, in the report's
-    column order.
-    """
-    table = score_table(data)
-    own = table[(table["service"] == service) & (table["dimension"] == dimension)]
-    return (
-        own.drop(columns=["service", "dimension"])
-        .assign(status=own["meets"].map(meets_status))
-        .reset_index(drop=True)
-    )
-
-
-def status_counts(data: Dataset, dimension: str) -> pd.DataFrame:
-    """Services (rows, codebook order) by :data:`STATUSES`: how many items of ``dimension`` have each."""
-    table = score_table(data)
-    part = table[table["dimension"] == dimension]
-    status = part["meets"].map(meets_status)
-    counts = pd.crosstab(part["service"], status).reindex(index=data.service_codes, columns=list(STATUSES))
-    return counts.fillna(0).astype(int)
-
-
-def position_among(data: Dataset, service: str, dimension: str) -> dict[str, list[str]]:
-    """The other services that meet ``more``, the ``same`` number of and ``fewer`` items of ``dimension``,
-    and those it cannot be compared with (``open``): a ``?`` is neither met nor not met, so a
-    difference counts only if it holds however each ``?`` turns out."""
-    counts = status_counts(data, dimension)
-    met, unknown = counts[MET], counts[UNKNOWN]
-    own_low, own_high = met[service], met[service] + unknown[service]
-    found = {"more": [], "same": [], "fewer": [], "open": []}
-    for code in data.service_codes:
-        if code == service:
-            continue
-        low, high = met[code], met[code] + unknown[code]
-        if low > own_high:
-            found["more"].append(code)
-        elif high < own_low:
-            found["fewer"].append(code)
-        elif low == high == own_low == own_high:
-            found["same"].append(code)
-        else:
-            found["open"].append(code)
-    return found
-
-
-# --- facts: where cooperation pays -------------------------------------------------
-
-
-def _cells(data: Dataset, service: str, advisor: str):
-    """The yes/no/undetermined facts of ``service`` per item, and the score table of its cells."""
-    facts = states(data, Reading(advisor=advisor))
-    table = score_table(data)
-    own = table[table["service"] == service].set_index("item").reindex(facts.items)
-    return facts, data.service_codes.index(service), own
-
-
-def needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
-    """Items where cooperation pays for the service: it falls short and sees added value.
-
-    The rule of the lens "give and take" (:func:`odsamen.analysis.affinity.gives`):
-    ``meets`` -/+, - or -- and ``added_value`` + or ++. A ``?`` is neither
-    (see :func:`undetermined_needs`). Columns ``dimension, item, meets,
-    added_value, advisor`` (True where a score of the cell was filled in by
-    the advisors), codebook order.
-    """
-    facts, i, own = _cells(data, service, check_advisor(advisor))
-    wanted = facts.needs[i] == 1
-    rows = own[wanted].reset_index()
-    return rows.assign(advisor=facts.advisor[i][wanted])[
-        ["dimension", "item", "meets", "added_value", "advisor"]
-    ].reset_index(drop=True)
-
-
-def undetermined_needs(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> list[str]:
-    """Items where a ``?`` (or a left-out advisor score) leaves open whether cooperation pays."""
-    facts, i, _ = _cells(data, service, check_advisor(advisor))
-    open_ = np.isnan(facts.needs[i])
-    return [facts.items[k] for k in np.flatnonzero(open_)]
-
-
-def offers(data: Dataset, service: str, *, advisor: str = DEFAULT_ADVISOR) -> pd.DataFrame:
-    """Items where the service is strong (``meets`` + or ++), with the services that could use its help.
-
-    Columns ``dimension, item, meets, receivers, advisor``: ``receivers``
-    lists, in codebook order, the other services that want the item (see
-    :func:`needs`; it may be empty); ``advisor`` is True where a score
-    behind the row (the service's own or a receiver's) was filled in by the
-    advisors. Codebook order of items.
-    """
-    facts, i, own = _cells(data, service, check_advisor(advisor))
-    wants = facts.needs == 1
-    strong = facts.strong[i] == 1
-    rows = []
-    for k in np.flatnonzero(strong):
-        receivers = [code for j, code in enumerate(facts.codes) if j != i and wants[j, k]]
-        marked = bool(facts.advisor[i, k]) or any(
-            facts.advisor[facts.codes.index(code), k] for code in receivers
-        )
-        item = facts.items[k]
-        rows.append((own.at[item, "dimension"], item, own.at[item, "meets"], receivers, marked))
-    return pd.DataFrame(rows, columns=["dimension", "item", "meets", "receivers", "advisor"])
-
-
-# --- facts: preferred scales ------------------------------------------------------
-
-
-def preference_table(data: Dataset) -> pd.DataFrame:
-    """Every preference cell with its ``letters`` (a tuple, empty for ``?`` or no answer) and ``answer``.
-
-    ``answer`` is ``levels`` (letters given), ``unknown`` (``?``) or
-    ``missing`` (left empty; ``note`` says why). Columns ``service,
-    dimension, item, aspect, levels, letters, answer, note``, codebook order.
-    """
-    prefs = data.preferences.astype({"service": str, "dimension": str, "item": str})
-    letters = [level_letters(levels) for levels in prefs["levels"]]
-    answer = np.select([prefs["levels"] == "?", prefs["levels"] == ""], [UNKNOWN, "missing"], "levels")
-    table = prefs.assign(letters=letters, answer=answer)
-    return table[
-        ["service", "dimension", "item", "aspect", "levels", "letters", "answer", "note", "note_en"]
-    ].reset_index(drop=True)
-
-
-def note_in(table: pd.DataFrame, lang: str) -> pd.Series:
-    """The notes of preference cells in ``lang``: ``note_en`` in English where given, else ``note``."""
-    if lang == "en":
-        return table["note_en"].where(table["note_en"] != "", table["note"])
-    return table["note"]
-
-
-def preference_matches(data: Dataset, service: str) -> pd.DataFrame:
-    """Where the service's preferred scale levels meet those of another service.
-
-    One row per own answer (an item, or an aspect of a split item) and
-    partner that names at least one of the same levels. The partner's
-    aspects are pooled, as in :func:`odsamen.analysis.affinity.scale_agreement`.
-    Columns ``dimension, item, aspect, letters, partner, shared`` (shared
-    levels in the service's own order), codebook order of items, then
-    partners.
-    """
-    table = preference_table(data)
-    pooled = table.groupby(["service", "item"], sort=False)["letters"].agg(lambda cells: set().union(*cells))
-    own = table[(table["service"] == service) & (table["answer"] == "levels")]
-    partners = [code for code in data.service_codes if code != service]
-    rows = []
-    for cell in own.itertuples(index=False):
-        for partner in partners:
-            shared = tuple(
-                letter
-                for letter in cell.letters
-                if letter != ALONE_LEVEL and letter in pooled.get((partner, cell.item), set())
-            )
-            if shared:
-                rows.append((cell.dimension, cell.item, cell.aspect, cell.letters, partner, shared))
-    return pd.DataFrame(rows, columns=["dimension", "item", "aspect", "letters", "partner", "shared"])
-
-
-def verdict(
-    data: Dataset,
-    service: str,
-    *,
-    lens: str = HEADLINE_LENS,
-    results: shared.SharedResults | None = None,
-) -> PartnerVerdict:
-    """:func:`~odsamen.analysis.affinity.partner_verdict` of ``service``, from ``results`` when given."""
-    computed = results.lenses if results is not None else None
-    return partner_verdict(data, service, lens=lens, computed=computed)
-
-
-def reading_changes(
-    data: Dataset, service: str, *, results: shared.SharedResults | None = None
-) -> list[tuple[Reading, list[str]]]:
-    """Under which readings another partner leads on the :data:`HEADLINE_LENS`: ``(reading, leaders)``
-    for every reading whose leaders differ from the default's."""
-    leaders = verdict(data, service, results=results).leaders()
-    default = leaders.get(Reading(), [])
-    return [(reading, names) for reading, names in leaders.items() if names != default]
-
-
-def advisor_dimensions(data: Dataset, service: str) -> list[str]:
-    """The dimensions on which (some of) ``service``'s scores were filled in by the advisors."""
-    own = data.scores[(data.scores["service"] == service) & (data.scores["source"] == "advisor")]
-    return [dimension for dimension in DIMENSIONS if (own["dimension"] == dimension).any()]
-
-
-def advisor_parts(data: Dataset, lang: str) -> str:
-    """Which scores the advisors filled in, in words, per service and dimension ("de scores van OFGV
-    voor de toekomstige opgaven"); empty when the directors gave every score, or on synthetic data."""
-    if data.synthetic:
-        return ""
-    parts = [
-        text(
-            "briefing.who_scored.part",
-            lang,
-            service=code,
-            dimension=join_words([text(f"dimension.{d}", lang).lower() for d in dimensions], lang),
-        )
-        for code in data.service_codes
-        if (dimensions := advisor_dimensions(data, code))
-    ]
-    return join_words(parts, lang)
-
-
-def who_scored(data: Dataset, lang: str) -> str:
-    """Who gave the scores, in one sentence: the directors' own assessment, with the scores the
-    advisors filled in (:func:`advisor_parts`) as the exception."""
-    parts = advisor_parts(data, lang)
-    if not parts:
-        return text("briefing.who_scored", lang)
-    return text("briefing.who_scored.advisors", lang, parts=parts)
-
-
-def headline(
-    data: Dataset,
-    service: str,
-    *,
-    advisor: str = DEFAULT_ADVISOR,
-    results: shared.SharedResults | None = None,
-    found: list | None = None,
-) -> dict[str, object]:
-    """The figures for the front page of the board pack (``found``: the
-    :func:`~odsamen.analysis.evidence.advice_evidence` of the reading, if computed).
-
-    ``met``/``n_robustness``: robustness criteria met and their number;
-    ``equipped``/``n_tasks``: future tasks equipped for and their number;
-    ``needs``: items where cooperation pays (:func:`needs`); ``offers``:
-    items where it can help another service; ``verdict``: the
-    :func:`verdict` on the best partner under the :data:`HEADLINE_LENS`;
-    ``needs_advisor``/``offers_advisor``: whether advisor-filled scores drive
-    those counts; ``advisor``: the dimensions whose scores the advisors filled
-    in (:func:`advisor_dimensions`); ``advice``: :func:`advice_summary`.
-    """
-    wanted = needs(data, service, advisor=advisor)
-    given = _offers_with_receivers(data, service, advisor=advisor)
-    return {
-        "service": service,
-        "met": int(status_counts(data, "robustness").at[service, MET]),
-        "n_robustness": len(data.item_codes("robustness")),
-        "equipped": int(status_counts(data, "task").at[service, MET]),
-        "n_tasks": len(data.item_codes("task")),
-        "needs": len(wanted),
-        "offers": len(given),
-        "needs_advisor": bool(wanted["advisor"].any()),
-        "offers_advisor": bool(given["advisor"].any()),
-        "verdict": verdict(data, service, results=results),
-        "advisor": advisor_dimensions(data, service),
-        "advice": advice_summary(data, service, Reading(advisor=advisor), found),
-    }
-
-
-def concerns(advice, service: str) -> bool:
-    """Whether a row of ``advice.csv`` is advice *for* ``service``: advised to a group it is in, or
-    naming it in ``focus``, or an option for a group it is in that names no focus."""
-    from odsamen.analysis.coalitions import members
-
-    if service not in members(advice.coalition):
-        return False
-    focus = advice.focus.split(";") if advice.focus else []
-    return advice.stance == "advised" or service in focus or (advice.stance == "option" and not focus)
-
-
-def _reason_kind(row: dict) -> str:
-    """``doubt`` where the report's reason for an advice row is a doubt (a ``balance`` test), else
-    ``reason``: the scores bear out either the report's reason or its doubt."""
-    return "doubt" if row["doubt"] else "reason"
-
-
-def reason_label(row: dict, lang: str) -> str:
-    """What the scores say on the report's reason (or doubt) of an :func:`advice_summary` row, in a few
-    words: *reden ondersteund*, *twijfel deels ondersteund*, *niet te toetsen*."""
-    return text(f"briefing.evidence_short.{_reason_kind(row)}.{row['evidence']}", lang)
-
-
-def advice_summary(
-    data: Dataset, service: str, reading: Reading | None = None, found: list | None = None
-) -> list[dict[str, object]]:
-    """The report's advice for ``service`` (:func:`concerns`), most in favour first: per row the
-    ``stance``, the ``form`` and ``coalition`` it concerns, the ``evidence`` (on a doubt of the report
-    where ``doubt``), whether a rule variant changes it (``depends``), and whether advisor-filled
-    scores drive its facts (``advisor``)."""
-    from odsamen.analysis import coalitions as co
-    from odsamen.analysis import evidence
-
-    order = {stance: k for k, stance in enumerate(co.STANCES)}
-    found = found if found is not None else evidence.advice_evidence(data, reading)
-    rows = [row for row in found if concerns(row.advice, service)]
-    rows.sort(key=lambda found: order[found.advice.stance])
-    return [
-        {
-            "stance": found.advice.stance,
-            "form": found.advice.scenario,
-            "coalition": found.advice.coalition,
-            "evidence": found.evidence,
-            "doubt": found.advice.test == "balance",
-            "depends": bool(found.depends_on),
-            "advisor": any(fact.advisor for fact in found.default.facts),
-        }
-        for found in rows
-    ]
-
-
-def _offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.DataFrame:
-    table = offers(data, service, advisor=advisor)
-    return table[table["receivers"].map(len) > 0]
-
-
-def partner_with_basis(found: PartnerVerdict, partner: str, lang: str) -> str:
-    """``IJmond (11 van 14 onderdelen)``: a partner with what its value rests on (default reading)."""
-    row = found.default_row(partner)
-    return text(
-        "briefing.verdict.partner_value",
-        lang,
-        partner=partner,
-        basis=basis_text(row["value"], row["n_items"], found.lens, lang),
-    )
-
-
-def verdict_words(data: Dataset, found: PartnerVerdict, lang: str) -> str:
-    """The verdict on the best partner in one sentence, with the basis of every value named."""
-    lens = lens_label(found.lens, lang)
-
-    def shown(partner: str) -> str:
-        return partner_with_basis(found, partner, lang)
-
-    if found.reason == "nothing":
-        return text("briefing.verdict.nothing", lang, lens=lens)
-    if found.best:
-        return text("briefing.verdict.clear", lang, lens=lens, partner=shown(found.best))
-    elsewhere = _closest_elsewhere(found)
-    if elsewhere is not None:
-        key, leader, other, reading, (a, b), (a2, b2) = elsewhere
-        return text(
-            f"briefing.verdict.{key}",
-            lang,
-            lens=lens,
-            leader=shown(leader),
-            other=shown(other),
-            name=other,
-            reading=text("briefing.verdict.when", lang, reading=reading_words(reading, lang)),
-            a=format_number(a, lang, 2),
-            b=format_number(b, lang, 2),
-            a2=format_number(a2, lang, 2),
-            b2=format_number(b2, lang, 2),
-        )
-    if (
-        found.reason == "margin"
-        and len(found.leaders()[Reading()]) > 1
-        and all(len(names) > 1 for names in found.leaders().values())
-    ):
-        return text(
-            "briefing.verdict.tie_always",
-            lang,
-            lens=lens,
-            partners=join_words([shown(p) for p in found.close], lang),
-        )
-    close = [shown(partner) for partner in found.close[:MAX_NAMED]]
-    if len(found.close) > MAX_NAMED:
-        close.append(text("briefing.n_other_services", lang, n=len(found.close) - MAX_NAMED))
-    return text(
-        f"briefing.verdict.{close_reason(found)}",
-        lang,
-        lens=lens,
-        partners=join_words(close, lang),
-        margin=format_number(CLOSE_MARGIN, lang, 2),
-        share=f"{LOW_EVIDENCE_SHARE:.0%}",
-    )
-
-
-def _closest_elsewhere(found: PartnerVerdict):
-    """When the default reading has one clear leader but another reading makes the call close (or puts
-    another partner first): ``(key, leader, other, reading, default shares, shares there)``, else None."""
-    table = found.table
-    shares = {(r.reading, r.partner): float(r.share) for r in table.itertuples(index=False)}
-    leaders = found.leaders()
-    default = leaders.get(Reading(), [])
-    if found.reason not in ("margin", "reading") or len(default) != 1:
-        return None
-    leader = default[0]
-    others = [p for p in found.close if p != leader]
-    if not others:
-        return None
-    other = others[0]
-    a, b = shares[(Reading(), leader)], shares[(Reading(), other)]
-    if a - b < CLOSE_MARGIN:
-        return None
-    readings = list(dict.fromkeys(table["reading"]))
-    swapped = [r for r in readings if shares[(r, other)] > shares[(r, leader)]]
-    if swapped:
-        reading = swapped[0]
-        return (
-            "leader_swaps",
-            leader,
-            other,
-            reading,
-            (a, b),
-            (shares[(reading, leader)], shares[(reading, other)]),
-        )
-    reading = min(readings, key=lambda r: shares[(r, leader)] - shares[(r, other)])
-    return (
-        "lead_shrinks",
-        leader,
-        other,
-        reading,
-        (a, b),
-        (shares[(reading, leader)], shares[(reading, other)]),
-    )
-
-
-def close_reason(found: PartnerVerdict) -> str:
-    """Why there is no best partner, as the verdict sentences say it: ``tie`` when the close partners'
-    shares are equal under the default reading, ``margin`` when they are nearly equal (both read as
-    level), else the verdict's own reason."""
-    if found.reason != "margin":
-        return found.reason
-    shares = {round(float(found.default_row(partner)["share"]), 12) for partner in found.close}
-    return "tie" if len(shares) == 1 else "margin"
-
-
-def counted(key: str, n: int) -> str:
-    """``key``, or its ``.none`` form when ``n`` is 0 and the catalogue has one (the ``.one`` form for
-    ``n == 1`` is chosen by :func:`~odsamen.catalogue.text`)."""
-    return f"{key}.none" if n == 0 and f"{key}.none" in WORDS else key
-
-
-# --- HTML pieces ---------------------------------------------------------------
-
-
-def say(key: str, lang: str, **fields: object) -> Markup:
-    """A catalogue sentence (singular where ``n`` is 1, see :func:`~odsamen.catalogue.text`),
-    HTML-escaped together with every field filled into it."""
-    return escape(text(key, lang, **fields))
-
-
-# --- templates -------------------------------------------------------------------
-
-TEMPLATES = Path(__file__).with_name("templates")
-"""One Jinja template per section (``<section>.html.j2``): the markup and the choice of sentences."""
-
-LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-
-
-class JoinLines(Extension):
-    """Templates spread their markup over indented lines; the page has no white space between tags.
-
-    In a template's own text (never in a value filled in) a line break is dropped together with the
-    spaces around it, so ``<ul>`` and an indented ``<li>`` on the next line become ``<ul><li>``.
-    A space a sentence needs is written on the line itself: ``{{ a }} {{ b }}``.
-    """
-
-    def filter_stream(self, stream):
-        for token in stream:
-            if token.type == "data":
-                token = Token(token.lineno, token.type, LINE_BREAK.sub("", token.value))
-            yield token
-
-
-@pass_context
-def _catalogue_text(context, key: str, /, **fields: object) -> str:
-    """``t(key, **fields)`` in a template: the catalogue entry in the briefing's language; the
-    template escapes it where it is shown, so it can also fill a field of another entry."""
-    return text(key, context["lang"], **fields)
-
-
-@pass_context
-def _number_filter(context, value: float | None, decimals: int = 2) -> str:
-    """``value|number``: a number as a reader of the briefing's language writes it."""
-    return format_number(value, context["lang"], decimals)
-
-
-@pass_context
-def _words_filter(context, words: Iterable[object]) -> str:
-    """``codes|words``: ``a, b en c`` in the briefing's language."""
-    return join_words(words, context["lang"])
-
-
-TEMPLATE_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,
-    # JoinLines drops every line break of the markup with its indentation; trim_blocks would drop the
-    # break after a block tag first and leave the next line's indentation on the page.
-    trim_blocks=False,
-    lstrip_blocks=True,
-    extensions=[JoinLines],
+from odsamen.catalogue import check_language, format_number, join_words, quoted, text
+from odsamen.report.facts import (
+    MAX_COALITIONS,
+    MAX_NAMED,
+    MET,
+    MIXED,
+    NOT_MET,
+    STATUSES,
+    UNKNOWN,
+    advice_summary,
+    advisor_dimensions,
+    advisor_parts,
+    close_reason,
+    concerns,
+    counted,
+    headline,
+    meets_status,
+    needs,
+    note_in,
+    offers,
+    offers_with_receivers,
+    partner_with_basis,
+    position_among,
+    preference_matches,
+    preference_table,
+    reading_changes,
+    reading_words,
+    reason_kind,
+    reason_label,
+    score_table,
+    standing,
+    status_counts,
+    undetermined_needs,
+    verdict,
+    verdict_words,
+    who_scored,
 )
-TEMPLATE_ENVIRONMENT.globals.update(t=_catalogue_text, counted=counted)
-TEMPLATE_ENVIRONMENT.filters.update(number=_number_filter, words=_words_filter)
+from odsamen.report.render import (
+    CSS_PIXELS_PER_INCH,
+    GRID_HEIGHT_SHARE,
+    LEGEND_BELOW_HEIGHT,
+    LINE_BREAK,
+    PAGE_FIGURE_WIDTH,
+    PARTNER_CHART_WIDTH,
+    PREFERENCE_LEGEND_HEIGHT,
+    TEMPLATE_ENVIRONMENT,
+    TEMPLATES,
+    JoinLines,
+    figure_image,
+    legend_below,
+    page_size,
+    partner_chart,
+    partner_chart_size,
+    render,
+    say,
+)
 
-
-def render(template: str, lang: str, /, **facts: object) -> Markup:
-    """The template ``<template>.html.j2`` filled with ``facts``, in ``lang``; every value is
-    HTML-escaped unless it is already Markup."""
-    return Markup(TEMPLATE_ENVIRONMENT.get_template(f"{template}.html.j2").render(lang=lang, **facts))
-
-
-def page_size(
-    size: tuple[float, float],
-    max_width: float = PAGE_FIGURE_WIDTH,
-    *,
-    height_share: float = 1.0,
-    extra_height: float = 0.0,
-) -> tuple[float, float]:
-    """``size`` (inches) fitted to a page: width capped at ``max_width``, height scaled by ``height_share``
-    plus ``extra_height``; the layout engine fits the contents."""
-    width, height = size
-    return (min(width, max_width), round(height * height_share + extra_height, 2))
-
-
-LEGEND_BELOW_HEIGHT = 1.1
-"""Inches added under a figure whose legend is moved below it (:func:`legend_below`)."""
-
-PREFERENCE_LEGEND_HEIGHT = 1.9
-"""Inches added under a preference figure for its legend below: a three-line title, four rows."""
-
-GRID_HEIGHT_SHARE = 0.75
-"""Share of a score grid's own height used in a briefing: lower cells, so two grids fit on a page."""
-
-
-def legend_below(ax, *, ncols: int = 2) -> None:
-    """Move the legend of ``ax`` under the figure, in ``ncols`` columns.
-
-    A legend beside a wide grid takes width an A4 page does not have; below
-    the grid it costs only height. Handles, labels, title and the handlers that
-    draw the handles stay the same.
-    """
-    legend = ax.get_legend()
-    if legend is None:
-        return
-    handles, labels = legend.legend_handles, [label.get_text() for label in legend.get_texts()]
-    title = legend.get_title().get_text()
-    handlers = legend.get_legend_handler_map()  # such as the advisor mark's (plots.LEGEND_HANDLERS)
-    legend.remove()
-    ax.figure.legend(
-        handles,
-        labels,
-        title=title or None,
-        handler_map=handlers,
-        loc="outside lower left",
-        ncols=ncols,
-        alignment="left",
-        frameon=False,
-    )
-
-
-def figure_image(draw: Callable[..., object], size: tuple[float, float], alt: str, *, dpi: int | None = None):
-    """Draw a figure with ``draw(ax)`` and return it as an embeddable PNG display object.
-
-    The figure is made without pyplot (nothing is left open in the kernel)
-    and saved at the house resolution without a date or tool version, so
-    the same data give the same picture. ``alt`` is the picture's text for
-    screen readers and the HTML ``alt`` attribute.
-    """
-    from IPython.display import Image
-    from matplotlib.figure import Figure
-
-    from odsamen.report import style
-
-    style.apply_style()
-    dpi = dpi or style.SAVE_DPI
-    # Made at the resolution it is saved at and laid out here, once: otherwise savefig lays the figure
-    # out again in an extra, invisible draw at a new resolution. The picture is the same, byte for byte.
-    figure = Figure(figsize=size, layout="constrained", dpi=dpi)
-    draw(figure.add_subplot())
-    figure.get_layout_engine().execute(figure)
-    figure.set_layout_engine(None)
-    width = round(size[0] * CSS_PIXELS_PER_INCH)
-    return Image(data=_opaque_png(figure, dpi), format="png", alt=alt, width=width)
-
-
-def _opaque_png(figure, dpi: int) -> bytes:
-    """``figure`` as a PNG without an alpha channel, without a date or tool version.
-
-    The figure is opaque (a white background), so dropping the channel keeps
-    every pixel; the file is smaller, and WeasyPrint need not split the
-    channel off again for each PDF.
-    """
-    from PIL import Image as PillowImage
-
-    raw = io.BytesIO()
-    figure.savefig(raw, format="rgba", dpi=dpi)
-    # The size of matplotlib's Agg canvas: the figure's box at ``dpi`` in whole pixels.
-    width, height = (int(length) for length in figure.bbox.size)
-    picture = PillowImage.frombuffer("RGBA", (width, height), raw.getbuffer(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    picture.convert("RGB").save(buffer, format="png", dpi=(dpi, dpi))
-    return buffer.getvalue()
-
-
-# --- the briefing ------------------------------------------------------------------
+__all__ = [
+    "Briefing",
+    "MET",
+    "MIXED",
+    "NOT_MET",
+    "UNKNOWN",
+    "CSS_PIXELS_PER_INCH",
+    "GRID_HEIGHT_SHARE",
+    "JoinLines",
+    "LEGEND_BELOW_HEIGHT",
+    "LINE_BREAK",
+    "MAX_COALITIONS",
+    "MAX_NAMED",
+    "PAGE_FIGURE_WIDTH",
+    "PARTNER_CHART_WIDTH",
+    "PREFERENCE_LEGEND_HEIGHT",
+    "STATUSES",
+    "TEMPLATES",
+    "TEMPLATE_ENVIRONMENT",
+    "advice_summary",
+    "advisor_dimensions",
+    "advisor_parts",
+    "close_reason",
+    "concerns",
+    "counted",
+    "figure_image",
+    "headline",
+    "legend_below",
+    "meets_status",
+    "needs",
+    "note_in",
+    "offers",
+    "offers_with_receivers",
+    "page_size",
+    "partner_chart",
+    "partner_chart_size",
+    "partner_with_basis",
+    "position_among",
+    "preference_matches",
+    "preference_table",
+    "reading_changes",
+    "reading_words",
+    "reason_kind",
+    "reason_label",
+    "render",
+    "say",
+    "score_table",
+    "standing",
+    "status_counts",
+    "undetermined_needs",
+    "verdict",
+    "verdict_words",
+    "who_scored",
+]
 
 
 @dataclass(frozen=True)
@@ -835,7 +286,7 @@ class Briefing:
     def _gain_and_give(self, facts: dict, mark: str) -> str:
         """Halen en brengen in two sentences, the items named (at most :data:`MAX_NAMED`)."""
         wanted = needs(self.data, self.service, advisor=self.advisor)
-        given = _offers_with_receivers(self.data, self.service, advisor=self.advisor)
+        given = offers_with_receivers(self.data, self.service, advisor=self.advisor)
         parts = []
         for key, table, marked in (
             ("briefing.summary.halen", wanted, facts["needs_advisor"]),
@@ -871,7 +322,7 @@ class Briefing:
                     self.lang,
                     note=notes.loc[(row["coalition"], row["form"])],
                     evidence=text(
-                        f"briefing.summary.evidence.{_reason_kind(row)}.{row['evidence']}", self.lang
+                        f"briefing.summary.evidence.{reason_kind(row)}.{row['evidence']}", self.lang
                     )
                     + (mark if row["advisor"] else ""),
                     depends=text("briefing.summary.note_depends", self.lang) if row["depends"] else "",
@@ -1547,98 +998,3 @@ class Briefing:
             partner_chart_size(n_partners),
             alt,
         )
-
-
-# --- the partner chart -------------------------------------------------------------
-
-
-def reading_words(reading: Reading, lang: str) -> str:
-    """A reading in words, naming only where it differs from the default (or all three for it)."""
-    switches = [part.split("=") for part in reading.changes()] or [
-        ("unknown", reading.unknown),
-        ("advisor", reading.advisor),
-        ("levels", reading.levels),
-    ]
-    return join_words([text(f"affinity.reading.{name}.{value}", lang) for name, value in switches], lang)
-
-
-def partner_chart_size(n_partners: int) -> tuple[float, float]:
-    """Figure size in inches for :func:`partner_chart`: a fixed width, a bar height that shrinks for many."""
-    bar = 0.38 if n_partners <= 8 else 0.22
-    return (PARTNER_CHART_WIDTH, round(1.5 + bar * n_partners, 2))
-
-
-PARTNER_CHART_WIDTH = 6.5
-"""Width in inches of the partner chart: it fits an A4 page at full size."""
-
-
-def partner_chart(
-    data: Dataset,
-    service: str,
-    *,
-    lens: str = HEADLINE_LENS,
-    lang: str = "nl",
-    lenses: dict | None = None,
-    best: str | None = None,
-    ax=None,
-):
-    """How well every other service fits ``service`` under ``lens``: one bar per partner, best on top.
-
-    Bars show the share (0 to 1) and carry what it rests on (``11 van 14``).
-    Only a partner named ``best`` (see :func:`verdict`) is drawn in the
-    own-service blue, its name in bold; the others are grey (a line under the
-    axis says what the colours mean), and a value that rests on little
-    evidence is hatched. A partner the lens has nothing to go on for gets no
-    bar and a dash. Bars carry ``gid="partner:<code>"``. ``lenses``: the
-    computed lenses of the reading (default: computed here). Returns the Axes.
-    """
-    from matplotlib.ticker import FuncFormatter
-
-    from odsamen.analysis.affinity import compute, partners_of
-    from odsamen.report import plots, style
-
-    check_language(lang)
-    part = (lenses or {}).get(lens) or compute(data, lens)
-    table = partners_of(part, data.service_codes.index(service))
-    if ax is None:
-        # pyplot only here: a kernel that draws on Figures of its own never loads it.
-        import matplotlib.pyplot as plt
-
-        ax = plt.gca()
-    fontsize = style.font_size_for(len(table))
-    shares = table["share"].astype(float).fillna(0.0)
-    colours = [
-        style.OWN_SERVICE_COLOUR if p == best else style.OTHER_SERVICE_COLOUR for p in table["partner"]
-    ]
-    bars = ax.barh(range(len(table)), shares, color=colours, height=0.7, edgecolor="#404040", linewidth=0.6)
-    for bar, row in zip(bars, table.itertuples(index=False), strict=True):
-        bar.set_gid(f"partner:{row.partner}")
-        if row.low_evidence:
-            bar.set_hatch("///")
-        ax.annotate(
-            basis_text(row.value, row.n_items, lens, lang),
-            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=fontsize,
-        )
-    ax.set_yticks(range(len(table)), list(table["partner"]), fontsize=fontsize)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1.45)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(round(value, 2), lang)))
-    label = text("affinity.share_scale", lang)
-    # Colour is never the only mark of the best partner: its name is bold, a line says what colours mean.
-    partners = list(table["partner"])
-    if best in partners:
-        ax.get_yticklabels()[partners.index(best)].set_fontweight("bold")
-    colours = "briefing.partner_chart.colours" if best in partners else "briefing.partner_chart.grey"
-    label += "\n" + text(colours, lang)
-    if table["low_evidence"].any():
-        label += "\n" + text("briefing.partner_chart.hatched", lang)
-    ax.set_xlabel(label)
-    title = text("briefing.partner_chart.title", lang, service=service, lens=lens_label(lens, lang))
-    ax.set_title(style.wrap_label(title, 45), loc="left")
-    plots.synthetic_note(ax, data.synthetic, lang, below=True)
-    return ax
