@@ -22,7 +22,7 @@ import pytest
 from pack_builds import english_pack, real_pack
 
 from odsamen.catalogue import text
-from odsamen.publish import export, pack
+from odsamen.publish import export, folders, pack
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -67,7 +67,8 @@ def built(request, tmp_path_factory) -> tuple[str, pack.PackResult]:
 
 def pages(result: pack.PackResult) -> list[Path]:
     """The front page and every briefing page of ``result``."""
-    return [result.out / "index.html", *(result.out / pack.BRIEFINGS / f"{code}.html" for code in SERVICES)]
+    briefings = result.out / folders.BRIEFINGS
+    return [result.out / "index.html", *(briefings / f"{code}.html" for code in SERVICES)]
 
 
 # --- the HTML page, as a reference for its PDF ---------------------------------------------
@@ -111,7 +112,7 @@ class PageOutline(HTMLParser):
 
 
 def outline(result: pack.PackResult, code: str) -> PageOutline:
-    return PageOutline((result.out / pack.BRIEFINGS / f"{code}.html").read_text(encoding="utf-8"))
+    return PageOutline((result.out / folders.BRIEFINGS / f"{code}.html").read_text(encoding="utf-8"))
 
 
 # --- the PDF's structure tree -----------------------------------------------------------------
@@ -138,14 +139,14 @@ def tag(element: pikepdf.Dictionary) -> str:
 
 
 def tagged_pdf(result: pack.PackResult, code: str) -> pikepdf.Pdf:
-    return pikepdf.open(result.out / pack.BRIEFINGS / f"{code}.pdf")
+    return pikepdf.open(result.out / folders.BRIEFINGS / f"{code}.pdf")
 
 
 @needs_poppler
 def test_every_pdf_is_tagged_with_its_language_and_title(built):
     lang, result = built
     for code in SERVICES:
-        path = result.out / pack.BRIEFINGS / f"{code}.pdf"
+        path = result.out / folders.BRIEFINGS / f"{code}.pdf"
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert "Tagged:          yes" in info, code
         page = outline(result, code)

@@ -25,7 +25,7 @@ import pytest
 from test_pack import PREVIOUS, _processes_mentioning, names, previous_pack, quick_builds
 
 from odsamen.catalogue import text
-from odsamen.publish import pack, runner
+from odsamen.publish import folders, pack, runner
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -50,7 +50,7 @@ def build(out: Path, *, data: Path = DATA, lang: str = "en", **kwargs) -> tuple[
 def untouched(root: Path, *others: str) -> None:
     """The previous pack is as it was and ``root`` holds nothing else than ``others`` (no staging)."""
     assert (root / "reports" / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert not pack.unaccounted(root / "reports")
+    assert not folders.unaccounted(root / "reports")
     assert names(root) == sorted(("reports", *others))
 
 
@@ -106,15 +106,15 @@ def test_an_out_in_a_folder_without_write_permission_is_refused(tmp_path, monkey
 def test_a_full_disk_is_one_line_exit_1_and_loses_nothing(tmp_path, monkeypatch):
     previous_pack(tmp_path)
     quick_builds(monkeypatch)
-    real = pack.write_manifest
+    real = folders.write_manifest
 
     def full(folder):  # the disk fills up as the pack's last file is written
         if folder.name.startswith(".reports.staging-"):
             (folder / "filler").write_bytes(b"x")
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / pack.MANIFEST))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / folders.MANIFEST))
         return real(folder)
 
-    monkeypatch.setattr(pack, "write_manifest", full)
+    monkeypatch.setattr(folders, "write_manifest", full)
     exit_code, lines = build(tmp_path / "reports")
     assert exit_code == 1
     one_line(lines, "pack.disk_full", out=tmp_path / "reports")
@@ -226,7 +226,7 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, monke
     running = tmp_path / ".reports.staging-1"  # process 1 always runs: its staging folder is left alone
     running.mkdir()
     (running / "index.html").write_text("half built", encoding="utf-8")
-    with FileLock(pack.lock_path(tmp_path / "reports"), timeout=0):  # what the first build holds
+    with FileLock(folders.lock_path(tmp_path / "reports"), timeout=0):  # what the first build holds
         exit_code, lines = build(tmp_path / "reports")
     assert exit_code == 1
     one_line(lines, "pack.busy", out=tmp_path / "reports")
@@ -247,7 +247,7 @@ def test_paths_with_spaces_unicode_and_a_leading_dash_work(tmp_path, monkeypatch
     for _run in range(2):  # the second replaces the first
         exit_code, lines = build(Path(out.name), data=Path(data.name))
         assert exit_code == 0, lines
-    assert (out / "index.html").is_file() and not pack.unaccounted(out)
+    assert (out / "index.html").is_file() and not folders.unaccounted(out)
     assert names(tmp_path) == sorted([data.name, out.name])
 
 
@@ -365,7 +365,7 @@ def test_a_build_killed_with_kill_9_leaves_no_process_and_the_next_run_cleans_up
     assert left == [], said
     assert [p.name for p in scratch.iterdir()] == []  # no kernel connection files
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
-    assert pack.remove_stale_staging(out) == [tmp_path / f".reports.staging-{build.pid}"]
+    assert folders.remove_stale_staging(out) == [tmp_path / f".reports.staging-{build.pid}"]
     assert names(tmp_path) == ["reports", "tmp"]
 
 

@@ -28,7 +28,7 @@ from odsamen.analysis.claims import report_claims
 from odsamen.analysis.data import load_dataset
 from odsamen.analysis.scoring import Reading
 from odsamen.catalogue import WORDS, text
-from odsamen.publish.pack import evidence_cell, partner_cell
+from odsamen.publish.index import evidence_cell, partner_cell
 from odsamen.report import briefing
 from odsamen.report.briefing import Briefing
 

@@ -20,7 +20,7 @@ from pack_builds import real_pack
 from odsamen.analysis import affinity, shared
 from odsamen.analysis.scoring import READINGS
 from odsamen.catalogue import text
-from odsamen.publish import pack, runner
+from odsamen.publish import folders, pack, runner
 from odsamen.report import briefing, style
 from odsamen.report.briefing import Briefing
 
@@ -54,7 +54,7 @@ def html_pages(built):
 
 def names(folder: Path) -> list[str]:
     """The names in ``folder``, sorted, less the lock files that builds leave next to their pack
-    (``.reports.lock``: see :func:`pack.lock_path`)."""
+    (``.reports.lock``: see :func:`folders.lock_path`)."""
     return sorted(p.name for p in folder.iterdir() if not re.fullmatch(r"\..+\.lock", p.name))
 
 
@@ -84,8 +84,8 @@ def test_every_briefing_is_built(built):
         "service_profile.csv",
         "supply.csv",
     ]
-    assert not (built.out / pack.WORK).exists()
-    # No staging folder or set-aside pack is left; the lock file stays (pack.lock_path).
+    assert not (built.out / folders.WORK).exists()
+    # No staging folder or set-aside pack is left; the lock file stays (folders.lock_path).
     assert [p.name for p in built.out.parent.glob(".reports.*")] == [".reports.lock"]
 
 
@@ -324,7 +324,7 @@ def test_a_script_in_a_data_note_comes_out_escaped(failed_run):
     assert "<script" not in (out / "index.html").read_text(encoding="utf-8")
 
 
-PREVIOUS = f"<html><head>{pack.PACK_MARK}</head><body>previous pack</body></html>"
+PREVIOUS = f"<html><head>{folders.PACK_MARK}</head><body>previous pack</body></html>"
 
 
 def previous_pack(root: Path, name: str = "reports") -> Path:
@@ -332,7 +332,7 @@ def previous_pack(root: Path, name: str = "reports") -> Path:
     out = root / name
     out.mkdir()
     (out / "index.html").write_text(PREVIOUS, encoding="utf-8")
-    pack.write_manifest(out)
+    folders.write_manifest(out)
     return out
 
 
@@ -500,33 +500,33 @@ def test_service_codes_are_checked_before_they_become_file_names():
 
 def test_publish_swaps_in_the_new_pack(tmp_path):
     out = previous_pack(tmp_path)
-    staging = pack.make_staging(out)
+    staging = folders.make_staging(out)
     (staging / "index.html").write_text("new pack", encoding="utf-8")
-    pack.publish(staging, out)
+    folders.publish(staging, out)
     assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
-    assert not (out / pack.WORK).exists()
+    assert not (out / folders.WORK).exists()
     assert names(tmp_path) == ["reports"]
 
 
 def test_a_swap_cut_off_between_its_renames_is_recovered_by_the_next_run(tmp_path):
     out = previous_pack(tmp_path)
-    staging = pack.make_staging(out)
+    staging = folders.make_staging(out)
     (staging / "index.html").write_text("new pack", encoding="utf-8")
     # A run (pid 999999999, gone) that died after renaming the previous pack aside
     aside = tmp_path / ".reports.old-999999999"
     os.rename(out, aside)
     assert not out.exists()
-    pack.remove_stale_staging(out)
+    folders.remove_stale_staging(out)
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     assert not aside.exists()
     # ... and one that died after both renames, before removing the old pack: the old one goes,
     aside.mkdir()
     (aside / "index.html").write_text("older", encoding="utf-8")
-    pack.write_manifest(aside)
+    folders.write_manifest(aside)
     (aside / "notes.txt").write_text("mine", encoding="utf-8")
-    assert pack.remove_stale_staging(out) == []  # unless it holds something odsamen did not write
+    assert folders.remove_stale_staging(out) == []  # unless it holds something odsamen did not write
     (aside / "notes.txt").unlink()
-    assert pack.remove_stale_staging(out) == [aside]
+    assert folders.remove_stale_staging(out) == [aside]
     assert (out / "index.html").read_text(encoding="utf-8") == PREVIOUS
     shutil.rmtree(staging)
     assert names(tmp_path) == ["reports"]
@@ -546,9 +546,8 @@ def test_a_build_after_a_cut_off_swap_keeps_the_previous_pack_on_failure(tmp_pat
 
 
 def test_publishing_uses_no_linux_only_call():
-    source = Path(pack.__file__).read_text(encoding="utf-8") + Path(runner.__file__).read_text(
-        encoding="utf-8"
-    )
+    publishing = Path(pack.__file__).parent  # pack, folders, runner, ...
+    source = "".join(path.read_text(encoding="utf-8") for path in publishing.glob("*.py"))
     for linux_only in ("renameat2", "fcntl", "prctl", "CDLL(None"):
         assert linux_only not in source
 
@@ -559,7 +558,7 @@ def test_stale_staging_of_a_dead_run_is_removed(tmp_path):
     dead.mkdir()
     alive = tmp_path / ".reports.staging-1"  # pid 1 always runs
     alive.mkdir()
-    assert pack.remove_stale_staging(out) == [dead]
+    assert folders.remove_stale_staging(out) == [dead]
     assert alive.exists()
 
 
@@ -657,8 +656,8 @@ def test_a_folder_that_is_not_a_pack_is_never_replaced(tmp_path):
     assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
     assert names(tmp_path) == ["documents"]
     with pytest.raises(pack.PackError):
-        pack.check_out(Path("."))
-    assert pack.check_out(tmp_path / "new") == tmp_path / "new"
+        folders.check_out(Path("."))
+    assert folders.check_out(tmp_path / "new") == tmp_path / "new"
 
 
 def quick_builds(monkeypatch, failed: tuple[str, ...] = ()) -> None:
@@ -726,16 +725,16 @@ def test_a_copied_front_page_does_not_make_a_folder_replaceable(tmp_path):
 def test_a_pack_is_replaced_only_as_odsamen_wrote_it(built, tmp_path):
     out = tmp_path / "reports"
     shutil.copytree(built.out, out)
-    manifest = json.loads((out / pack.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((out / folders.MANIFEST).read_text(encoding="utf-8"))
     assert "briefings/NHN.pdf" in manifest["files"] and "index.html" in manifest["files"]
-    assert pack.check_out(out) == out
+    assert folders.check_out(out) == out
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(pack.PackError, match="notes.txt"):
-        pack.check_out(out)
+        folders.check_out(out)
     (out / "notes.txt").unlink()
     (out / "logs" / "NHN.log").write_text("edited by hand", encoding="utf-8")
     with pytest.raises(pack.PackError, match="NHN.log"):
-        pack.check_out(out)
+        folders.check_out(out)
 
 
 @pytest.mark.slow
@@ -751,7 +750,7 @@ def test_make_briefings_after_make_test_keeps_the_notebooks_figures(tmp_path, mo
         assert result.ok and result.partial is None
         assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png" * (run + 1)
         assert (out / "index.html").is_file()
-        listed = json.loads((out / pack.MANIFEST).read_text(encoding="utf-8"))["files"]
+        listed = json.loads((out / folders.MANIFEST).read_text(encoding="utf-8"))["files"]
         assert "figures/scores_task_meets.png" in listed
         # make test again: the notebooks rewrite their figures and tables
         (out / "figures" / "scores_task_meets.png").write_bytes(b"png" * (run + 2))
@@ -808,14 +807,14 @@ def test_the_analysis_notebooks_figures_are_carried_over_into_the_new_pack(tmp_p
     out = tmp_path / "reports"
     (out / "figures").mkdir(parents=True)
     (out / "figures" / "scores_task_meets.png").write_bytes(b"png")
-    assert pack.check_out(out) == out
+    assert folders.check_out(out) == out
     staging = tmp_path / "staging"
     (staging / "briefings").mkdir(parents=True)
     (staging / "index.html").write_text("new pack", encoding="utf-8")
-    pack.publish(staging, out)
+    folders.publish(staging, out)
     assert (out / "figures" / "scores_task_meets.png").read_bytes() == b"png"
     assert (out / "index.html").read_text(encoding="utf-8") == "new pack"
-    assert pack.check_out(out) == out
+    assert folders.check_out(out) == out
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(pack.PackError):
-        pack.check_out(out)
+        folders.check_out(out)

@@ -27,7 +27,7 @@ from PIL import Image
 from odsamen.analysis import shared
 from odsamen.analysis.data import load_dataset
 from odsamen.catalogue import text
-from odsamen.publish import export, pack
+from odsamen.publish import export, folders, pack
 
 pytestmark = [
     pytest.mark.slow,
@@ -140,12 +140,12 @@ def english(tmp_path_factory) -> list[Path]:
             out = tmp_path_factory.mktemp(f"english{k}") / "reports"
             result = pack.build_pack(DATA, out, services=["NHN"], jobs=1, lang="en", progress=io.StringIO())
             assert result.ok, result.outcomes
-            pdfs.append(out / pack.BRIEFINGS / "NHN.pdf")
+            pdfs.append(out / folders.BRIEFINGS / "NHN.pdf")
     return pdfs
 
 
 def dutch_pdfs(result: pack.PackResult) -> list[Path]:
-    return [result.out / pack.BRIEFINGS / f"{o.service}.pdf" for o in result.outcomes]
+    return [result.out / folders.BRIEFINGS / f"{o.service}.pdf" for o in result.outcomes]
 
 
 # --- tests ----------------------------------------------------------------------------
