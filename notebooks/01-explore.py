@@ -40,7 +40,6 @@ unknown = "neutral"  # lezing van '?': "neutral" (telt als 0) of "missing" (telt
 out_dir = ""  # leeg: niets wegschrijven; anders komen de figuren in <out_dir>/figures/
 
 # %%
-from pathlib import Path
 
 from IPython.display import Markdown
 
@@ -56,14 +55,6 @@ style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git, scher
 
 data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)
-figures = Path(out_dir) / "figures" if out_dir else None
-
-
-def keep(figure, name: str) -> None:
-    """Bewaar de figuur in out_dir/figures als out_dir is gezet; anders gebeurt er niets."""
-    if figures is not None:
-        style.save_figure(figure, figures, name)
-
 
 Markdown(summary(data, lang))
 
@@ -75,7 +66,7 @@ Markdown(summary(data, lang))
 
 # %%
 ax = plots.score_heatmap(data, dimension="robustness", measure="meets", lang=lang)
-keep(ax.figure, "scores_robustness_meets")
+style.keep_figure(ax.figure, out_dir, "scores_robustness_meets")
 
 # %% [markdown]
 # ## Robuustheid: meerwaarde van samenwerking
@@ -85,7 +76,7 @@ keep(ax.figure, "scores_robustness_meets")
 
 # %%
 ax = plots.score_heatmap(data, dimension="robustness", measure="added_value", lang=lang)
-keep(ax.figure, "scores_robustness_added_value")
+style.keep_figure(ax.figure, out_dir, "scores_robustness_added_value")
 
 # %% [markdown]
 # ## Toekomstige opgaven: is de dienst toegerust?
@@ -96,14 +87,14 @@ Markdown(f"Let op het teken {text('affinity.advisor_mark', lang)} rechtsboven in
 
 # %%
 ax = plots.score_heatmap(data, dimension="task", measure="meets", lang=lang)
-keep(ax.figure, "scores_task_meets")
+style.keep_figure(ax.figure, out_dir, "scores_task_meets")
 
 # %% [markdown]
 # ## Toekomstige opgaven: meerwaarde van samenwerking
 
 # %%
 ax = plots.score_heatmap(data, dimension="task", measure="added_value", lang=lang)
-keep(ax.figure, "scores_task_added_value")
+style.keep_figure(ax.figure, out_dir, "scores_task_added_value")
 
 # %% [markdown]
 # ## Voorkeur voor schaalniveau
@@ -114,11 +105,11 @@ keep(ax.figure, "scores_task_added_value")
 
 # %%
 ax = plots.preference_chart(data, dimension="robustness", lang=lang)
-keep(ax.figure, "preferences_robustness")
+style.keep_figure(ax.figure, out_dir, "preferences_robustness")
 
 # %%
 ax = plots.preference_chart(data, dimension="task", lang=lang)
-keep(ax.figure, "preferences_task")
+style.keep_figure(ax.figure, out_dir, "preferences_task")
 
 # %% [markdown]
 # ## Profiel per dienst
@@ -134,4 +125,4 @@ profile
 
 # %%
 ax = plots.profile_chart(profile, lang=lang)
-keep(ax.figure, "service_profile")
+style.keep_figure(ax.figure, out_dir, "service_profile")

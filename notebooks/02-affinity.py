@@ -42,13 +42,13 @@ levels = "grouped"  # schaalniveaus vergelijken: "grouped" (alleen / regionaal /
 out_dir = ""  # leeg: niets wegschrijven; anders komen figures/ en tables/ in deze map
 
 # %%
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown
 
-from odsamen.analysis import affinity, claims
+from odsamen.analysis import affinity, claims, clustering
 from odsamen.report import plots, style
 from odsamen.report.briefing import verdict_words
 from odsamen.catalogue import format_number, text
@@ -63,18 +63,7 @@ pd.set_option("display.max_colwidth", None)  # tabellen tonen elke cel helemaal,
 data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)
 reading = {"unknown": unknown, "advisor": advisor, "levels": levels}
-figures = Path(out_dir) / "figures" if out_dir else None
-
-
-def keep(figure, name: str) -> None:
-    """Bewaar de figuur in out_dir/figures als out_dir is gezet; anders gebeurt er niets."""
-    if figures is not None:
-        style.save_figure(figure, figures, name)
-
-
-def number(value: float, decimals: int = 2) -> str:
-    return format_number(value, lang, decimals)
-
+number = partial(format_number, lang=lang)  # number(0.857) geeft 0,86
 
 if out_dir:
     affinity.write_tables(data, out_dir, **reading)
@@ -131,19 +120,6 @@ pd.DataFrame(
 ).set_index("lezing")
 
 
-# %%
-def lens_heatmap(lens: str) -> None:
-    """Aandelen van een lens per paar, met in elke cel waarop het aandeel rust."""
-    shares = affinity.lens_share(data, lens, **reading)
-    basis = affinity.lens_basis(data, lens, **reading)
-    counts = affinity.lens_matrix(data, lens, **reading) if lens in affinity.COUNT_LENSES else None
-    low_evidence = basis < affinity.LOW_EVIDENCE_SHARE * len(data.items)
-    ax = plots.affinity_heatmap(
-        shares, lens=lens, basis=basis, counts=counts, low_evidence=low_evidence, lang=lang
-    )
-    keep(ax.figure, f"affinity_{lens}")
-
-
 # %% [markdown]
 # ## 2. Lens 1: gezamenlijke agenda (de hoofdmaat)
 #
@@ -155,7 +131,8 @@ def lens_heatmap(lens: str) -> None:
 Markdown(affinity.lens_definition(data, "joint_agenda", lang=lang))
 
 # %%
-lens_heatmap("joint_agenda")
+ax = plots.lens_heatmap(data, "joint_agenda", lang=lang, **reading)
+style.keep_figure(ax.figure, out_dir, "affinity_joint_agenda")
 
 # %%
 affinity.pair_table(data, "joint_agenda", lang=lang, **reading)
@@ -167,7 +144,8 @@ affinity.pair_table(data, "joint_agenda", lang=lang, **reading)
 Markdown(affinity.lens_definition(data, "shared_regional", lang=lang))
 
 # %%
-lens_heatmap("shared_regional")
+ax = plots.lens_heatmap(data, "shared_regional", lang=lang, **reading)
+style.keep_figure(ax.figure, out_dir, "affinity_shared_regional")
 
 # %%
 affinity.pair_table(data, "shared_regional", lang=lang, **reading)
@@ -182,7 +160,8 @@ affinity.pair_table(data, "shared_regional", lang=lang, **reading)
 Markdown(affinity.lens_definition(data, "shared_added_value", lang=lang))
 
 # %%
-lens_heatmap("shared_added_value")
+ax = plots.lens_heatmap(data, "shared_added_value", lang=lang, **reading)
+style.keep_figure(ax.figure, out_dir, "affinity_shared_added_value")
 
 # %%
 affinity.pair_table(data, "shared_added_value", lang=lang, **reading)
@@ -197,7 +176,8 @@ affinity.pair_table(data, "shared_added_value", lang=lang, **reading)
 Markdown(affinity.lens_definition(data, "complementarity", lang=lang))
 
 # %%
-lens_heatmap("complementarity")
+ax = plots.lens_heatmap(data, "complementarity", lang=lang, **reading)
+style.keep_figure(ax.figure, out_dir, "affinity_complementarity")
 
 # %%
 affinity.pair_table(data, "complementarity", lang=lang, **reading)
@@ -205,20 +185,14 @@ affinity.pair_table(data, "complementarity", lang=lang, **reading)
 
 # %% [markdown]
 # **Wie geeft aan wie?** De rijen zijn de gevers, de kolommen de ontvangers; het getal is het aantal onderdelen waarop
-# de gever sterk is en de ontvanger tekortschiet en meerwaarde ziet. Daaronder hetzelfde zonder de scores die de
-# adviseurs invulden.
+# de gever sterk is en de ontvanger tekortschiet en meerwaarde ziet. Eerst met de scores die de adviseurs invulden,
+# daaronder zonder die scores.
 
 # %%
-def directed(**options) -> pd.DataFrame:
-    table = affinity.complementarity_directed(data, **options)
-    table = table.astype("Int64").astype(object).where(table.notna(), "–")
-    return table.rename_axis(index="gever", columns="ontvanger")
-
-
-directed(**reading)
+plots.give_and_take_table(data, lang=lang, **(reading | {"advisor": "include"}))
 
 # %%
-directed(**(reading | {"advisor": "exclude"}))
+plots.give_and_take_table(data, lang=lang, **(reading | {"advisor": "exclude"}))
 
 # %%
 with_advisor = affinity.complementarity_directed(data, **(reading | {"advisor": "include"}))
@@ -240,7 +214,8 @@ Markdown(
 Markdown(affinity.lens_definition(data, "scale_agreement", lang=lang))
 
 # %%
-lens_heatmap("scale_agreement")
+ax = plots.lens_heatmap(data, "scale_agreement", lang=lang, **reading)
+style.keep_figure(ax.figure, out_dir, "affinity_scale_agreement")
 
 # %%
 affinity.pair_table(data, "scale_agreement", lang=lang, **reading)
@@ -306,7 +281,7 @@ pd.DataFrame(
 
 # %%
 ax = plots.sensitivity_chart(changes, lang=lang)
-keep(ax.figure, "sensitivity_readings")
+style.keep_figure(ax.figure, out_dir, "sensitivity_readings")
 
 # %%
 n_values = len(affinity.LENSES) * len(data.service_codes) * (len(data.service_codes) - 1) // 2
@@ -335,7 +310,7 @@ Markdown(
 # %%
 shares = affinity.lens_share(data, lens, **reading)
 basis = affinity.lens_basis(data, lens, **reading)
-link = affinity.service_linkage(shares)
+link = clustering.service_linkage(shares)
 grid = plots.clustered_heatmap(
     shares,
     row_linkage=link,
@@ -345,7 +320,7 @@ grid = plots.clustered_heatmap(
     value_label=affinity.lens_label(lens, lang),
     annot=plots.basis_annotations(shares, basis, counts=affinity.lens_matrix(data, lens, **reading), lang=lang),
 )
-keep(grid, f"cluster_services_{lens}")
+style.keep_figure(grid, out_dir, f"cluster_services_{lens}")
 
 # %% [markdown]
 # **Naast de boom: de paarwaarden en de samenvoegingen.** Links de zes paren, hoogste aandeel eerst; rechts in welke
@@ -365,20 +340,15 @@ pd.DataFrame(
 
 # %%
 codes = list(shares.index)
-groups = {k: [code] for k, code in enumerate(codes)}
-steps = []
-for k, (left, right, height, size) in enumerate(link):
-    first, second = groups[int(left)], groups[int(right)]
-    groups[len(codes) + k] = first + second
-    steps.append(
-        {
-            "stap": k + 1,
-            "voegt samen": f"{' + '.join(first)}  met  {' + '.join(second)}",
-            "hoogte (gemiddelde afstand)": number(height),
-            "gemiddeld aandeel": number(1 - height),
-        }
-    )
-merges = pd.DataFrame(steps).set_index("stap")
+steps = clustering.merge_steps(link, codes)
+merges = pd.DataFrame(
+    {
+        "stap": steps["step"],
+        "voegt samen": [f"{' + '.join(a)}  met  {' + '.join(b)}" for a, b in zip(steps["first"], steps["second"])],
+        "hoogte (gemiddelde afstand)": steps["height"].map(number),
+        "gemiddeld aandeel": steps["share"].map(number),
+    }
+).set_index("stap")
 merges
 
 # %%
@@ -403,22 +373,22 @@ Markdown(
 
 # %%
 task_options = {"dimension": "task", "measure": "added_value", "unknown": "missing", "advisor": "exclude"}
-task_added = affinity.item_profiles(data, **task_options)
+task_added = clustering.item_profiles(data, **task_options)
 left_out = [code for code in data.service_codes if code not in task_added.columns]
 grid = plots.clustered_heatmap(
     task_added.T,
-    col_linkage=affinity.item_linkage(data, **task_options),
+    col_linkage=clustering.item_linkage(data, **task_options),
     row_cluster=False,
     lang=lang,
     title=text("affinity.cluster.items", lang, measure=text("measure.added_value", lang)),
     value_label=text("affinity.score_scale", lang),
     labels=data.item_labels(lang),
 )
-keep(grid, "cluster_tasks_added_value")
+style.keep_figure(grid, out_dir, "cluster_tasks_added_value")
 
 # %%
 n_open = int(task_added.isna().sum().sum())
-task_link = affinity.item_linkage(data, **task_options)
+task_link = clustering.item_linkage(data, **task_options)
 n_zero = int((task_link[:, 2] == 0).sum())
 symbol_of = {value: symbol for symbol, value in SYMBOL_VALUES.items()}
 shown = " en ".join(f"`{symbol_of[value]}`" for value in sorted(set(task_added.stack())))
@@ -453,14 +423,9 @@ claims.claims_table(data, unknown=unknown, lang=lang)
 # %%
 top = affinity.top_pair(data)
 pair_name = top["pairs"][0]
-complement = affinity.pair_affinity(data, dimension="task")
-complement = complement[
-    (complement["lens"] == "complementarity")
-    & (complement["service_a"] == "NHN")
-    & (complement["service_b"] == "IJmond")
-].iloc[0]
-task_complement = affinity.pair_affinity(data, dimension="task")
-task_complement = task_complement[task_complement["lens"] == "complementarity"]
+task_pairs = affinity.pair_affinity(data, dimension="task")
+complement = affinity.pair_row(task_pairs, "complementarity", "NHN", "IJmond")
+task_complement = task_pairs[task_pairs["lens"] == "complementarity"]
 rank = int((task_complement["share"] > complement["share"]).sum()) + 1
 gives = affinity.complementarity_directed(data, dimension="task")
 Markdown(
@@ -490,18 +455,11 @@ prefs = data.preferences.astype({"service": str, "item": str, "levels": str})
 answered = prefs[~prefs["levels"].isin(["", "?"])].groupby("service")["item"].nunique()
 default = affinity.pair_affinity(data)
 without = affinity.pair_affinity(data, advisor="exclude")
-
-
-def nhn_ofgv(table: pd.DataFrame, lens_name: str) -> pd.Series:
-    rows = table[(table["lens"] == lens_name) & (table["service_a"] == "NHN") & (table["service_b"] == "OFGV")]
-    return rows.iloc[0]
-
-
-added_in, added_out = nhn_ofgv(default, "shared_added_value"), nhn_ofgv(without, "shared_added_value")
-scale, agenda = nhn_ofgv(default, "scale_agreement"), nhn_ofgv(default, "joint_agenda")
-nhn_ijmond = default[
-    (default["lens"] == lens) & (default["service_a"] == "NHN") & (default["service_b"] == "IJmond")
-].iloc[0]
+added_in = affinity.pair_row(default, "shared_added_value", "NHN", "OFGV")
+added_out = affinity.pair_row(without, "shared_added_value", "NHN", "OFGV")
+scale = affinity.pair_row(default, "scale_agreement", "NHN", "OFGV")
+agenda = affinity.pair_row(default, "joint_agenda", "NHN", "OFGV")
+nhn_ijmond = affinity.pair_row(default, lens, "NHN", "IJmond")
 Markdown(
     "**Waarom een eerdere maat OFGV bovenaan zette voor NHN.** Een eerdere versie van deze analyse had een "
     "'gecombineerde' lens: het gemiddelde van vier lenzen, zonder te zeggen waarop elk getal rustte. Die zette OFGV "

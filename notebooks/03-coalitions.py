@@ -105,8 +105,7 @@ Markdown(
 
 # %%
 ax = plots.coalition_item_chart(data, keys, reading, lang=lang)
-if out_dir:
-    style.save_figure(ax.figure, Path(out_dir) / "figures", "coalition_items")
+style.keep_figure(ax.figure, out_dir, "coalition_items")
 
 # %%
 facts = coalitions.coalition_items(data, keys, reading)

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from odsamen.analysis import affinity as af
+from odsamen.analysis import clustering
 from odsamen.analysis.data import ITEMS, load_dataset
 from odsamen.analysis.scoring import READINGS, Reading
 from odsamen.catalogue import LANGUAGES, WORDS
@@ -341,21 +342,49 @@ def test_service_distances_keep_the_best_pair_off_zero():
         index=list("abc"),
         columns=list("abc"),
     )
-    distance = af.service_distances(shares)
+    distance = clustering.service_distances(shares)
     assert distance.at["a", "b"] == pytest.approx(0.2)
     assert distance.at["b", "c"] == 1.0
-    tree = af.service_linkage(shares)
+    tree = clustering.service_linkage(shares)
     assert tree[0, 2] == pytest.approx(0.2) and tree[0, 2] > 0
 
 
 def test_item_profiles_leave_out_advisor_columns(tiny):
-    included = af.item_profiles(tiny, dimension="task", measure="added_value")
+    included = clustering.item_profiles(tiny, dimension="task", measure="added_value")
     assert "Z" in included.columns
-    excluded = af.item_profiles(tiny, dimension="task", measure="added_value", advisor="exclude")
+    excluded = clustering.item_profiles(tiny, dimension="task", measure="added_value", advisor="exclude")
     assert list(excluded.columns) == ["X", "Y"]
-    missing = af.item_profiles(tiny, dimension="task", measure="added_value", unknown="missing")
+    missing = clustering.item_profiles(tiny, dimension="task", measure="added_value", unknown="missing")
     assert np.isnan(missing.at["zzs", "Y"])
-    assert af.item_linkage(tiny, dimension="task", measure="added_value", advisor="exclude").shape == (10, 4)
+    assert clustering.item_linkage(
+        tiny, dimension="task", measure="added_value", advisor="exclude"
+    ).shape == (10, 4)
+
+
+def test_merge_steps_name_the_groups_each_merge_joins():
+    shares = pd.DataFrame(
+        [[np.nan, 0.8, 0.2], [0.8, np.nan, 0.4], [0.2, 0.4, np.nan]],
+        index=list("abc"),
+        columns=list("abc"),
+    )
+    steps = clustering.merge_steps(clustering.service_linkage(shares), list(shares.index))
+    assert list(steps.columns) == list(clustering.MERGE_COLUMNS)
+    assert list(steps["step"]) == [1, 2]
+    assert sorted(steps.at[0, "first"] + steps.at[0, "second"]) == ["a", "b"]
+    assert sorted(steps.at[1, "first"] + steps.at[1, "second"]) == ["a", "b", "c"]
+    # Average linkage: c is 0.8 from a and 0.6 from b, so the second merge is at 0.7.
+    assert list(steps["height"]) == pytest.approx([0.2, 0.7])
+    assert list(steps["share"]) == pytest.approx([0.8, 0.3])
+
+
+def test_pair_row_finds_a_pair_named_in_either_order():
+    data = load_dataset(DATA)
+    table = af.pair_affinity(data)
+    row = af.pair_row(table, "joint_agenda", "IJmond", "NHN")
+    assert (row["service_a"], row["service_b"], row["lens"]) == ("NHN", "IJmond", "joint_agenda")
+    assert row.equals(af.pair_row(table, "joint_agenda", "NHN", "IJmond"))
+    with pytest.raises(KeyError, match="NHN–XYZ"):
+        af.pair_row(table, "joint_agenda", "NHN", "XYZ")
 
 
 # --- outputs and words ------------------------------------------------------------------------------------
@@ -457,5 +486,5 @@ def test_scales_to_28_services(tmp_path):
         assert matrix.shape == (28, 28)
         assert np.array_equal(matrix.to_numpy(), matrix.T.to_numpy(), equal_nan=True)
     assert len(af.pair_affinity(data)) == 28 * 27 // 2 * len(af.LENSES)
-    assert af.service_linkage(af.lens_share(data, "joint_agenda")).shape == (27, 4)
+    assert clustering.service_linkage(af.lens_share(data, "joint_agenda")).shape == (27, 4)
     assert len(af.sensitivity(data)) == 28 * len(af.LENSES)

@@ -53,8 +53,49 @@ def layer(module: str) -> str | None:
     return next((name for name in LAYERS if module == name or module.startswith(name + ".")), None)
 
 
+NOTEBOOKS = PACKAGE.parents[1] / "notebooks"
+
+MAX_LINES = 1_050
+"""About a thousand lines: past that a module holds more than one job and a newcomer loses the thread.
+The word catalogue is the one exception: it is a table of sentences, read by key, not code."""
+
+LONG_BY_DESIGN = {"odsamen.catalogue"}
+
+
 def test_the_modules_are_found():
-    assert {"odsamen.analysis.data", "odsamen.report.briefing", "odsamen.publish.pack"} <= set(MODULES)
+    assert {
+        "odsamen.analysis.data",
+        "odsamen.analysis.files",
+        "odsamen.analysis.schema",
+        "odsamen.analysis.checks",
+        "odsamen.analysis.clustering",
+        "odsamen.report.briefing",
+        "odsamen.report.facts",
+        "odsamen.report.render",
+        "odsamen.report.plots",
+        "odsamen.report.plots.common",
+        "odsamen.publish.pack",
+        "odsamen.publish.folders",
+        "odsamen.publish.index",
+    } <= set(MODULES)
+
+
+@pytest.mark.parametrize("module", sorted(set(MODULES) - LONG_BY_DESIGN))
+def test_no_module_is_much_over_a_thousand_lines(module):
+    lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{module} has {lines} lines: split it by job"
+
+
+@pytest.mark.parametrize("name", ["01-explore.py", "02-affinity.py", "03-coalitions.py"])
+def test_the_analysis_notebooks_define_no_functions(name):
+    """A notebook is parameters, calls and narrative; its logic lives in the library, with tests."""
+    tree = ast.parse((NOTEBOOKS / name).read_text(encoding="utf-8"))
+    defined = [
+        f"line {node.lineno}: {node.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+    assert not defined, f"{name} defines {defined}: move them into lib/odsamen with a test"
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

@@ -15,7 +15,7 @@ import pytest
 from matplotlib.colors import same_color, to_rgba
 from scipy.cluster import hierarchy
 
-from odsamen.analysis import affinity
+from odsamen.analysis import affinity, clustering
 from odsamen.analysis.data import SYMBOLS, Dataset, load_dataset
 from odsamen.analysis.scoring import Reading
 from odsamen.catalogue import text
@@ -419,7 +419,7 @@ def test_clustered_heatmap_hatches_unknown_cells_not_the_diagonal():
         index=["NHN", "IJmond", "OFGV"],
         columns=["NHN", "IJmond", "OFGV"],
     )
-    link = affinity.service_linkage(shares)
+    link = clustering.service_linkage(shares)
     services = plots.clustered_heatmap(shares, row_linkage=link, col_linkage=link, lang="en")
     marked = sorted(
         p.get_gid() for p in services.ax_heatmap.patches if (p.get_gid() or "").startswith("unknown:")
@@ -431,10 +431,10 @@ def test_clustered_heatmap_hatches_unknown_cells_not_the_diagonal():
 
 
 def test_clustered_heatmap_follows_reordering_for_unknown_cells(dataset):
-    profiles = affinity.item_profiles(
+    profiles = clustering.item_profiles(
         dataset, dimension="task", measure="added_value", unknown="missing", advisor="exclude"
     )
-    link = affinity.item_linkage(
+    link = clustering.item_linkage(
         dataset, dimension="task", measure="added_value", unknown="missing", advisor="exclude"
     )
     grid = plots.clustered_heatmap(profiles.T, col_linkage=link, row_cluster=False)
@@ -1062,3 +1062,44 @@ def test_partner_figure_best_partner_stands_out_in_greyscale(dataset, monkeypatc
         for gid in blue & set(bars):
             others = [value for other, value in bars.items() if other != gid]
             assert all(abs(bars[gid] - value) >= MIN_BAR_GAP for value in others), (code, bars)
+
+
+def test_lens_heatmap_draws_the_lens_of_one_reading_with_its_basis(dataset):
+    ax = plots.lens_heatmap(dataset, "joint_agenda", lang="en", advisor="exclude")
+    shares = affinity.lens_share(dataset, "joint_agenda", advisor="exclude")
+    basis = affinity.lens_basis(dataset, "joint_agenda", advisor="exclude")
+    counts = affinity.lens_matrix(dataset, "joint_agenda", advisor="exclude")
+    expected = plots.basis_annotations(
+        shares,
+        basis,
+        counts=counts,
+        low_evidence=basis < affinity.LOW_EVIDENCE_SHARE * len(dataset.items),
+        lang="en",
+    )
+    shown = {t.get_text() for t in ax.texts}
+    assert {cell for cell in expected.ravel() if cell} <= shown
+    assert any("*" in cell for cell in expected.ravel())  # OFGV's pairs rest on little evidence
+    plt.close(ax.figure)
+
+
+def test_give_and_take_table_counts_per_giver_and_receiver(dataset):
+    table = plots.give_and_take_table(dataset, lang="nl")
+    raw = affinity.complementarity_directed(dataset)
+    assert (table.index.name, table.columns.name) == ("gever", "ontvanger")
+    assert plots.give_and_take_table(dataset, lang="en").index.name == "giver"
+    for giver in dataset.service_codes:
+        for receiver in dataset.service_codes:
+            cell = table.at[giver, receiver]
+            assert cell == ("–" if giver == receiver else int(raw.at[giver, receiver]))
+    # Without the advisors' scores OFGV gives less: the two readings differ.
+    without = plots.give_and_take_table(dataset, advisor="exclude")
+    assert without.at["OFGV", "NHN"] < table.at["OFGV", "NHN"]
+
+
+def test_keep_figure_writes_only_when_out_dir_is_set(tmp_path):
+    figure = plt.figure()
+    assert style.keep_figure(figure, "", "empty") is None
+    assert list(tmp_path.iterdir()) == []
+    style.keep_figure(figure, tmp_path, "kept")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["kept.png", "kept.svg"]
+    plt.close(figure)

@@ -601,6 +601,8 @@ WORDS: dict[str, dict[str, str]] = {
     "affinity.column.service_b": {"nl": "Partner", "en": "Partner"},
     "affinity.column.value": {"nl": "Uitkomst", "en": "Result"},
     "affinity.column.share": {"nl": "Aandeel", "en": "Share"},
+    "affinity.column.giver": {"nl": "gever", "en": "giver"},
+    "affinity.column.receiver": {"nl": "ontvanger", "en": "receiver"},
     "affinity.column.items": {"nl": "Op welke onderdelen", "en": "On which items"},
     "affinity.column.note": {"nl": "Let op", "en": "Note"},
     "affinity.note.low_evidence": {

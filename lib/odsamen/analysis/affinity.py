@@ -121,7 +121,7 @@ def reading_of(unknown: str = DEFAULT_UNKNOWN, advisor: str = DEFAULT_ADVISOR, l
     return Reading(unknown, advisor, levels)
 
 
-def _scope_items(data: Dataset, dimension: str | None) -> list[str]:
+def scope_items(data: Dataset, dimension: str | None) -> list[str]:
     """The item keys a lens runs over, in codebook order."""
     if dimension is None:
         return [str(item) for item in data.items["item"]]
@@ -221,7 +221,7 @@ def states(
             f"unknown rule for '?' {own_unknown!r}; expected one of {', '.join(OWN_UNKNOWN_RULES)}"
         )
     reading = reading or Reading()
-    items = items if items is not None else _scope_items(data, None)
+    items = items if items is not None else scope_items(data, None)
     meets = _symbols(data, "meets", reading.advisor, items)
     added = _symbols(data, "added_value", reading.advisor, items)
     used = scores_read(data.scores, reading.advisor)
@@ -409,12 +409,12 @@ def check_lens(lens: str) -> str:
 def compute(data: Dataset, lens: str, reading: Reading | None = None, dimension: str | None = None) -> Lens:
     """``lens`` for every pair under ``reading`` (default: the report's tables whole)."""
     check_lens(lens)
-    return lens_from_states(states(data, reading, _scope_items(data, dimension)), lens)
+    return lens_from_states(states(data, reading, scope_items(data, dimension)), lens)
 
 
 def compute_all(data: Dataset, reading: Reading | None = None, dimension: str | None = None) -> dict:
     """Every lens for one reading, the facts read once."""
-    facts = states(data, reading, _scope_items(data, dimension))
+    facts = states(data, reading, scope_items(data, dimension))
     return {lens: lens_from_states(facts, lens) for lens in LENSES}
 
 
@@ -468,7 +468,7 @@ def complementarity_directed(
     dimension: str | None = None,
 ) -> pd.DataFrame:
     """Giver (rows) x receiver (columns): on how many items the giver can give (see :func:`gives`)."""
-    facts = states(data, reading_of(unknown, advisor, levels), _scope_items(data, dimension))
+    facts = states(data, reading_of(unknown, advisor, levels), scope_items(data, dimension))
     counts = (gives(facts) == 1).sum(axis=2).astype(float)
     np.fill_diagonal(counts, np.nan)
     return pd.DataFrame(counts, index=data.service_codes, columns=data.service_codes)
@@ -539,11 +539,26 @@ def pair_affinity(
     (a count of items; a mean from 0 to 1 for ``scale_agreement``),
     ``n_items`` the items it rests on, ``share`` the value from 0 to 1 and
     ``low_evidence`` True where ``n_items`` is below
-    :data:`LOW_EVIDENCE_SHARE` of the lens's items. One row per pair (``a``
-    before ``b`` in codebook order) and lens (:data:`LENSES` order).
+    :data:`LOW_EVIDENCE_SHARE` of the lens's items. One row per pair (``service_a``
+    before ``service_b`` in codebook order) and lens (:data:`LENSES` order).
     """
     table = pair_affinity_items(data, unknown=unknown, advisor=advisor, levels=levels, dimension=dimension)
     return table[list(PAIR_AFFINITY_COLUMNS)]
+
+
+def pair_row(table: pd.DataFrame, lens: str, one: str, other: str) -> pd.Series:
+    """The row of ``table`` (from :func:`pair_affinity`) for ``lens`` and the pair ``one`` and ``other``,
+    named in either order. Raises KeyError if the table has no such row."""
+    pair = {one, other}
+    rows = table[
+        (table["lens"] == lens)
+        & table["service_a"].astype(str).isin(pair)
+        & table["service_b"].astype(str).isin(pair)
+        & (table["service_a"] != table["service_b"])
+    ]
+    if rows.empty:
+        raise KeyError(f"no row for lens {lens!r} and pair {one}–{other}")
+    return rows.iloc[0]
 
 
 def pair_table(
@@ -858,104 +873,6 @@ def service_profile(
     ).reset_index()
     profile["n_known"] = profile["n_scores"] - profile["n_unknown"]
     return profile[list(PROFILE_COLUMNS)].astype({"n_known": int, "n_unknown": int})
-
-
-# --- clustering ---------------------------------------------------------------------------------------
-
-
-def service_distances(shares: pd.DataFrame) -> pd.DataFrame:
-    """Distances between services from a lens's shares (0 to 1): one minus the share.
-
-    A pair without a share (nothing determined) is put at the largest
-    distance, 1. Diagonal 0. Unlike a distance measured from the best pair,
-    the best pair keeps its real distance, so no merge is drawn at height 0
-    unless two services agree on every item.
-    """
-    similarity = shares.to_numpy(dtype=float)
-    distance = 1.0 - np.where(np.isnan(similarity), 0.0, similarity)
-    distance = (distance + distance.T) / 2
-    np.fill_diagonal(distance, 0.0)
-    return pd.DataFrame(distance, index=shares.index, columns=shares.columns)
-
-
-def service_linkage(shares: pd.DataFrame, *, method: str = "average") -> np.ndarray:
-    """Hierarchical clustering of the services on :func:`service_distances` (``method``, default UPGMA)."""
-    if len(shares) < 2:
-        raise ValueError("clustering needs at least two services")
-    # scipy is imported here, not at the top: briefing kernels import this module but never cluster.
-    from scipy.cluster.hierarchy import linkage
-    from scipy.spatial.distance import squareform
-
-    return linkage(squareform(service_distances(shares).to_numpy(), checks=False), method=method)
-
-
-def item_profiles(
-    data: Dataset,
-    *,
-    dimension: str,
-    measure: str,
-    unknown: str = DEFAULT_UNKNOWN,
-    advisor: str = DEFAULT_ADVISOR,
-) -> pd.DataFrame:
-    """Items (rows, codebook order) x services (columns): the numeric scores of one dimension and measure.
-
-    NaN for a ``?`` read as missing and for a score left out by ``advisor="exclude"``; a service
-    with no score left on the dimension is dropped."""
-    items = _scope_items(data, dimension)
-    scores = with_values(scores_read(data.scores, advisor), check_unknown(unknown))
-    part = scores[scores["measure"] == measure].astype({"service": str, "item": str})
-    table = part.pivot(index="item", columns="service", values="value")
-    table = table.reindex(index=items, columns=data.service_codes)
-    table.index.name, table.columns.name = None, None
-    return table.dropna(axis=1, how="all")
-
-
-def _nan_distances(profiles: np.ndarray, metric: str) -> np.ndarray:
-    """Pairwise distances between rows that skip NaN coordinates.
-
-    For ``euclidean`` and ``cityblock`` the sum over the coordinates both
-    rows know is scaled up by (all coordinates / known coordinates), as if
-    the unknown ones differed like the known ones; rows with nothing in
-    common get the largest distance found.
-    """
-    from scipy.spatial.distance import pdist, squareform
-
-    if not np.isnan(profiles).any():
-        return squareform(pdist(profiles, metric=metric)) if len(profiles) > 1 else np.zeros((1, 1))
-    if metric not in ("euclidean", "cityblock"):
-        raise ValueError(f"metric {metric!r} cannot skip unknown scores; use 'euclidean' or 'cityblock'")
-    difference = profiles[:, None, :] - profiles[None, :, :]
-    common = (~np.isnan(difference)).sum(axis=2)
-    power = 2 if metric == "euclidean" else 1
-    total = np.nansum(np.abs(difference) ** power, axis=2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scaled = np.where(common > 0, total * profiles.shape[1] / np.where(common > 0, common, 1), np.nan)
-    distance = np.sqrt(scaled) if power == 2 else scaled
-    largest = np.nanmax(distance) if not np.isnan(distance).all() else 0.0
-    distance = np.where(np.isnan(distance), largest, distance)
-    np.fill_diagonal(distance, 0.0)
-    return distance
-
-
-def item_linkage(
-    data: Dataset,
-    *,
-    dimension: str,
-    measure: str,
-    unknown: str = DEFAULT_UNKNOWN,
-    advisor: str = DEFAULT_ADVISOR,
-    method: str = "average",
-    metric: str = "euclidean",
-) -> np.ndarray:
-    """Hierarchical clustering of the items of ``dimension`` on their score profiles
-    (:func:`item_profiles`; unknown scores skipped, see ``_nan_distances``)."""
-    profiles = item_profiles(
-        data, dimension=dimension, measure=measure, unknown=unknown, advisor=advisor
-    ).to_numpy()
-    from scipy.cluster.hierarchy import linkage
-    from scipy.spatial.distance import squareform
-
-    return linkage(squareform(_nan_distances(profiles, metric), checks=False), method=method)
 
 
 # --- outputs -----------------------------------------------------------------------------------------------

@@ -310,6 +310,14 @@ def axes_for(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     return ax
 
 
+def keep_figure(fig: Figure, out_dir: str | Path | None, name: str) -> None:
+    """:func:`save_figure` into ``out_dir/figures`` when ``out_dir`` is set (a notebook's ``out_dir``
+    parameter); nothing is written when it is empty. Returns nothing, so that a notebook cell ending
+    in it shows only the figure."""
+    if out_dir:
+        save_figure(fig, Path(out_dir) / "figures", name)
+
+
 def save_figure(
     fig: Figure, folder: str | Path, name: str, *, formats: tuple[str, ...] = ("png", "svg")
 ) -> list[Path]:

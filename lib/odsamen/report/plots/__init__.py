@@ -17,7 +17,13 @@ share; every public name is importable from ``odsamen.report.plots`` itself.
 """
 
 from odsamen.analysis.affinity import SENSITIVITY_COLUMNS
-from odsamen.report.plots.affinity import affinity_heatmap, basis_annotations, lens_title
+from odsamen.report.plots.affinity import (
+    affinity_heatmap,
+    basis_annotations,
+    give_and_take_table,
+    lens_heatmap,
+    lens_title,
+)
 from odsamen.report.plots.clustering import CLUSTER_DENDROGRAM_RATIO, average_linkage, clustered_heatmap
 from odsamen.report.plots.coalitions import (
     COALITION_CELL_INCHES,
@@ -115,6 +121,8 @@ __all__ = [
     "clustered_heatmap",
     "coalition_cells",
     "coalition_item_chart",
+    "give_and_take_table",
+    "lens_heatmap",
     "lens_title",
     "measure_question",
     "network_edges",

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from odsamen.report import style
-
-if TYPE_CHECKING:
-    pass
-
-# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
-# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
+from odsamen.analysis.affinity import (
+    COUNT_LENSES,
+    LOW_EVIDENCE_SHARE,
+    complementarity_directed,
+    lens_basis,
+    lens_matrix,
+    lens_share,
+)
+from odsamen.analysis.data import Dataset
+from odsamen.analysis.scoring import DEFAULT_ADVISOR, DEFAULT_LEVELS, DEFAULT_UNKNOWN
 from odsamen.catalogue import check_language, format_number, text
+from odsamen.report import style
 from odsamen.report.plots.common import (
     check_highlight,
     comma_ticks,
@@ -24,6 +26,9 @@ from odsamen.report.plots.common import (
     highlight_row,
     value_annotations,
 )
+
+# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
+# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 
 
 def lens_title(lens: str, lang: str = "nl") -> str:
@@ -173,3 +178,48 @@ def affinity_heatmap(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(text("plots.service", lang))
     return ax
+
+
+def lens_heatmap(
+    data: Dataset,
+    lens: str,
+    *,
+    lang: str = "nl",
+    unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
+    ax: Axes | None = None,
+) -> Axes:
+    """:func:`affinity_heatmap` of ``lens`` under one reading, computed from ``data``: the shares per
+    pair, each cell with what it rests on (and the count, for a count lens), ``*`` where that is
+    little evidence (:data:`~odsamen.analysis.affinity.LOW_EVIDENCE_SHARE` of the items)."""
+    reading = {"unknown": unknown, "advisor": advisor, "levels": levels}
+    shares = lens_share(data, lens, **reading)
+    basis = lens_basis(data, lens, **reading)
+    counts = lens_matrix(data, lens, **reading) if lens in COUNT_LENSES else None
+    low_evidence = basis < LOW_EVIDENCE_SHARE * len(data.items)
+    return affinity_heatmap(
+        shares, lens=lens, basis=basis, counts=counts, low_evidence=low_evidence, lang=lang, ax=ax
+    )
+
+
+def give_and_take_table(
+    data: Dataset,
+    *,
+    lang: str = "nl",
+    unknown: str = DEFAULT_UNKNOWN,
+    advisor: str = DEFAULT_ADVISOR,
+    levels: str = DEFAULT_LEVELS,
+    dimension: str | None = None,
+) -> pd.DataFrame:
+    """Who can give to whom, ready to show: :func:`~odsamen.analysis.affinity.complementarity_directed`
+    with givers as rows and receivers as columns (axes named in ``lang``), whole numbers, and ``–``
+    where a service meets itself."""
+    check_language(lang)
+    table = complementarity_directed(
+        data, unknown=unknown, advisor=advisor, levels=levels, dimension=dimension
+    )
+    table = table.astype("Int64").astype(object).where(table.notna(), "–")
+    return table.rename_axis(
+        index=text("affinity.column.giver", lang), columns=text("affinity.column.receiver", lang)
+    )

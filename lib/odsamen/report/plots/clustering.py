@@ -8,15 +8,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
+from odsamen.catalogue import check_language, text
 from odsamen.report import style
+from odsamen.report.plots.common import comma_ticks, term, value_annotations
 
 if TYPE_CHECKING:
     import seaborn as sns
 
 # seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
 # draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
-from odsamen.catalogue import check_language, text
-from odsamen.report.plots.common import comma_ticks, term, value_annotations
 
 
 def average_linkage(matrix: pd.DataFrame, *, axis: int = 0, metric: str = "euclidean") -> np.ndarray:

@@ -4,8 +4,6 @@ outlines, highlights, the advisor mark, legends and the note on synthetic data.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -14,15 +12,9 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
-from odsamen.report import style
-
-if TYPE_CHECKING:
-    pass
-
-# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
-# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 from odsamen.analysis.data import Dataset
 from odsamen.catalogue import ADVISOR_MARK, format_number, text
+from odsamen.report import style
 
 LEGEND_OUTSIDE = {
     "loc": "upper left",

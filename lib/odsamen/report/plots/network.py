@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from odsamen.report import style
-
-if TYPE_CHECKING:
-    pass
-
-# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
-# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 from odsamen.catalogue import check_language, format_number, text
+from odsamen.report import style
 from odsamen.report.plots.affinity import lens_title
 from odsamen.report.plots.common import LEGEND_OUTSIDE, check_highlight, decimals_for
 

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
-from odsamen.report import style
-
-if TYPE_CHECKING:
-    pass
-
-# seaborn and scipy are imported inside the few functions that use them: a briefing kernel, which
-# draws only score grids and bars, then does not pay for loading them (about 0.6 s per kernel).
 from odsamen.analysis.data import ASPECTS, Dataset
 from odsamen.catalogue import check_language, text
+from odsamen.report import style
 from odsamen.report.plots.common import (
     LEGEND_OUTSIDE,
     add_cell,
