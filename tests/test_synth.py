@@ -376,6 +376,7 @@ def test_bench_ratio_and_marginal_cost(bench):
         [bench.Run(40.0)],
     )
     large.pack, large.same, large.baseline = [bench.Run(34.0)], [bench.Run(340.0)], [bench.Run(280.0)]
+    small.pack[0].cpu, large.pack[0].cpu = 12.0, 28 * 3.6  # 3.0 and 3.6 CPU seconds per briefing
     assert bench.median_seconds(small.pack) == 11.0
     assert bench.speedup(large) == pytest.approx(340 / 34)  # against the same-output loop by default
     assert bench.speedup(large, "baseline") == pytest.approx(280 / 34)
@@ -386,7 +387,8 @@ def test_bench_ratio_and_marginal_cost(bench):
     report = bench.results_markdown([small, large], ["--sizes", "4", "28"], 3)
     assert "| 28 | same-output loop (HTML + PDF) | 340.0 s | 10.00× |" in report
     assert "| 28 | HTML-only loop | 280.0 s | 8.24× |" in report
-    assert "4 services: at least 3×, measured 4.00× (met)" in report
+    assert "28 services: at least 2.5×, measured 10.00× (met)" in report
+    assert "CPU per briefing at 28 / at 4 services: at most 1.25×, measured 1.20× (met)" in report
     assert f"cores: {os.cpu_count()}" in report
     assert "| 28 |" not in "\n".join(bench.memory_lines([small, large]))  # no build watched
     # memory comes from the one untimed build whose process tree was sampled
