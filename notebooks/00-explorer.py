@@ -21,13 +21,17 @@ data_dir = "../data"  # map met de tabellen (zie data/README.md); een relatief p
 lang = "nl"  # taal bij het openen: "nl" of "en"; de knop Taal wisselt daarna
 
 # %%
+from odsamen.analysis.parameters import check_parameters
+
+check_parameters(globals(), "00-explorer")  # eerst, vóór de imports: een onbekende naam of waarde stopt hier met een duidelijke fout
+
 import ipywidgets as widgets
 
 from odsamen.analysis.data import load_dataset
 from odsamen.analysis.shared import find_data_dir
 from odsamen.report.explorer import CONTROLS, OUTPUTS, Explorer
 
-data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
+data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 explorer = Explorer(load_dataset(data_dir))
 explorer.warm()  # tekent de figuren en rekent elke lezing vooraf door, zodat een klik niet hoeft te wachten
 

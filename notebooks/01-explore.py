@@ -40,6 +40,9 @@ unknown = "neutral"  # lezing van '?': "neutral" (telt als 0) of "missing" (telt
 out_dir = ""  # leeg: niets wegschrijven; anders komen de figuren in <out_dir>/figures/
 
 # %%
+from odsamen.analysis.parameters import check_parameters
+
+check_parameters(globals(), "01-explore")  # eerst, vóór de imports: een onbekende naam of waarde stopt hier met een duidelijke fout
 
 from IPython.display import Markdown
 
@@ -53,7 +56,7 @@ from odsamen.report.briefing import who_scored
 style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git, scherp genoeg op het scherm
 
-data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
+data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)
 
 Markdown(summary(data, lang))

@@ -42,6 +42,10 @@ levels = "grouped"  # schaalniveaus vergelijken: "grouped" (alleen / regionaal /
 out_dir = ""  # leeg: niets wegschrijven; anders komen figures/ en tables/ in deze map
 
 # %%
+from odsamen.analysis.parameters import check_parameters
+
+check_parameters(globals(), "02-affinity")  # eerst, vóór de imports: een onbekende naam of waarde stopt hier met een duidelijke fout
+
 from functools import partial
 
 import numpy as np
@@ -60,7 +64,7 @@ style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git; opgeslagen figuren krijgen hun eigen resolutie
 pd.set_option("display.max_colwidth", None)  # tabellen tonen elke cel helemaal, zonder "…"
 
-data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
+data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)
 reading = {"unknown": unknown, "advisor": advisor, "levels": levels}
 number = partial(format_number, lang=lang)  # number(0.857) geeft 0,86

@@ -44,6 +44,10 @@ levels = "grouped"  # schaalniveaus vergelijken: "grouped" (alleen / regionaal /
 out_dir = ""  # leeg: niets wegschrijven; anders komen figures/ en tables/ in deze map
 
 # %%
+from odsamen.analysis.parameters import check_parameters
+
+check_parameters(globals(), "03-coalitions")  # eerst, vóór de imports: een onbekende naam of waarde stopt hier met een duidelijke fout
+
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -63,7 +67,7 @@ style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git; opgeslagen figuren krijgen hun eigen resolutie
 pd.set_option("display.max_colwidth", None)  # tabellen tonen elke cel helemaal, zonder "…"
 
-data_dir = find_data_dir(data_dir)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
+data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)
 reading = Reading(unknown, advisor, levels)
 keys = coalitions.coalitions(data)

@@ -27,6 +27,10 @@ unknown = "neutral"  # reading of the score ? where scores are averaged: "neutra
 advisor = "include"  # scores the advisors filled in: "include" (the report's tables whole) or "exclude"
 
 # %%
+from odsamen.analysis.parameters import check_parameters
+
+check_parameters(globals(), "briefing")  # first, before the imports: an unknown name or value stops here with a clear error
+
 from IPython.display import HTML
 
 from odsamen.report.briefing import Briefing

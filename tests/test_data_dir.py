@@ -1,14 +1,17 @@
-"""A notebook's ``data_dir`` is found from the notebook's folder, the repository root or anywhere else."""
+"""A notebook's ``data_dir`` is found from the notebook's folder, the repository root or anywhere else,
+and a relative one never outside the checkout."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
+from odsamen.analysis import shared
 from odsamen.analysis.shared import NOTEBOOKS, REPOSITORY, find_data_dir
 from odsamen.report.briefing import Briefing
 
@@ -31,22 +34,43 @@ def test_from_elsewhere_a_path_from_the_repository_root_is_found(monkeypatch, tm
     assert find_data_dir("../data") == DATA
 
 
-def test_the_current_folder_comes_first(monkeypatch, tmp_path):
+def test_a_data_folder_outside_the_checkout_is_not_read_by_a_relative_path(monkeypatch, tmp_path):
     (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "scores.csv").write_text("service\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert find_data_dir("data").resolve() == (tmp_path / "data").resolve()
+    assert find_data_dir("data") == DATA
 
 
-def test_an_absolute_path_is_used_as_is(tmp_path):
+def test_a_data_folder_beside_the_checkout_is_never_read(monkeypatch, tmp_path):
+    """``papermill notebooks/briefing.ipynb ...`` from the root: ``../data`` is the checkout's own."""
+    checkout = tmp_path / "checkout"
+    for folder in (checkout / "notebooks", checkout / "data", tmp_path / "data"):
+        folder.mkdir(parents=True)
+        (folder / "scores.csv").write_text("service\n", encoding="utf-8")
+    monkeypatch.setattr(shared, "REPOSITORY", checkout)
+    monkeypatch.setattr(shared, "NOTEBOOKS", checkout / "notebooks")
+    monkeypatch.chdir(checkout)
+    assert find_data_dir("../data") == (checkout / "data").resolve()
+    monkeypatch.chdir(checkout / "notebooks")
+    assert find_data_dir("../data") == Path("../data")
+
+
+def test_an_absolute_path_is_used_as_is_and_a_missing_one_is_one_line(tmp_path):
     assert find_data_dir(DATA) == DATA
-    assert find_data_dir(tmp_path / "nowhere") == tmp_path / "nowhere"  # load_dataset reports what is missing
+    with pytest.raises(FileNotFoundError) as error:
+        find_data_dir(tmp_path / "nowhere", "en")
+    assert str(error.value) == f"Data folder '{tmp_path / 'nowhere'}' does not exist."
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError, match="bestaat niet"):
+        find_data_dir(tmp_path / "empty")
 
 
-def test_a_missing_folder_names_every_path_looked_in(monkeypatch, tmp_path):
+def test_a_missing_folder_names_every_path_looked_in_on_one_line(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(FileNotFoundError) as error:
-        find_data_dir("nowhere")
+        find_data_dir("nowhere", "en")
     message = str(error.value)
+    assert "\n" not in message and message.startswith("Data folder 'nowhere' not found; looked in ")
     for folder in (tmp_path, NOTEBOOKS, REPOSITORY):
         assert str((folder / "nowhere").resolve()) in message
 

@@ -359,6 +359,27 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "leeg: een toelichting hoort alleen bij een lege 'levels'",
         "en": "empty: a note belongs only with an empty 'levels'",
     },
+    "parameters.unknown": {
+        "nl": "'{name}' is geen parameter van notebook {notebook}; de parameters zijn {known}.",
+        "en": "'{name}' is not a parameter of notebook {notebook}; its parameters are {known}.",
+    },
+    "parameters.did_you_mean": {"nl": "Bedoelde u '{choice}'?", "en": "Did you mean '{choice}'?"},
+    "parameters.bad_value": {
+        "nl": "Parameter {name} kan niet '{value}' zijn; kies {choices}.",
+        "en": "Parameter {name} cannot be '{value}'; choose {choices}.",
+    },
+    "parameters.unknown_service": {
+        "nl": "Dienst '{service}' staat niet in de gegevens; de diensten zijn {services}.",
+        "en": "Service '{service}' is not in the data; the services are {services}.",
+    },
+    "data_dir.not_found": {
+        "nl": "Map met gegevens '{path}' niet gevonden; gezocht in {folders}.",
+        "en": "Data folder '{path}' not found; looked in {folders}.",
+    },
+    "data_dir.missing": {
+        "nl": "Map met gegevens '{path}' bestaat niet.",
+        "en": "Data folder '{path}' does not exist.",
+    },
     "validate.ok": {
         "nl": "Gegevens in {folder} zijn geldig: {n_scores} scores en "
         "{n_preferences} voorkeuren voor een schaalniveau van {n_services} diensten.",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from odsamen.analysis.data import FILES, SYNTHETIC_MARKER, Dataset, load_dataset
+from odsamen.catalogue import DEFAULT_LANGUAGE, join_words, text
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 """The repository this package is installed from (an editable install, as ``make`` makes)."""
@@ -31,36 +32,47 @@ NOTEBOOKS = REPOSITORY / "notebooks"
 """The notebooks folder, against which the notebooks' default ``data_dir = "../data"`` is written."""
 
 
-def find_data_dir(path: str | Path) -> Path:
+def find_data_dir(path: str | Path, lang: str = DEFAULT_LANGUAGE) -> Path:
     """The data folder that ``path`` names, wherever the notebook or script runs.
 
-    An absolute ``path`` is used as is. A relative one is looked up, in this order:
+    An absolute ``path`` is used as is, if it is a data folder. A relative one is looked up, in
+    this order, and only inside this checkout (:data:`REPOSITORY`), so that a ``data/`` folder beside
+    the checkout is never read by mistake:
 
     1. from the current folder (a notebook in JupyterLab or nbval runs in its own folder);
     2. from the notebooks folder, :data:`NOTEBOOKS` (``papermill notebooks/briefing.ipynb ...``
        run from the repository root, where ``"../data"`` would miss);
     3. from the repository root, :data:`REPOSITORY` (``data_dir="data"``).
 
-    The first folder that exists is the data folder; :func:`~odsamen.analysis.data.load_dataset`
-    then checks its tables. Found from the current folder, the path is returned as given (outputs
-    show ``../data``, not a full path of this machine); otherwise as a full path.
+    The first folder that holds at least one of the tables is the data folder;
+    :func:`~odsamen.analysis.data.load_dataset` then checks them. Found from the current folder, the
+    path is returned as given (outputs show ``../data``, not a full path of this machine); otherwise
+    as a full path. Installed without a checkout (no :data:`NOTEBOOKS`), the current folder is the
+    only place looked in.
 
     Raises
     ------
     FileNotFoundError
-        Naming every full path it looked in.
+        With one line in ``lang``: the path, and for a relative one every full path looked in.
     """
     path = Path(path)
     if path.is_absolute():
+        if not _holds_tables(path):
+            raise FileNotFoundError(text("data_dir.missing", lang, path=path))
         return path
-    candidates = [Path.cwd() / path, NOTEBOOKS / path, REPOSITORY / path]
+    checkout = NOTEBOOKS.is_dir()
+    candidates = [Path.cwd() / path, NOTEBOOKS / path, REPOSITORY / path] if checkout else [Path.cwd() / path]
     for number, candidate in enumerate(candidates):
-        if candidate.is_dir():
+        inside = not checkout or candidate.resolve().is_relative_to(REPOSITORY.resolve())
+        if inside and _holds_tables(candidate):
             return path if number == 0 else candidate.resolve()
     looked = dict.fromkeys(str(candidate.resolve()) for candidate in candidates)  # in order, each once
-    raise FileNotFoundError(
-        f"data folder {str(path)!r} not found; looked in:\n" + "\n".join(f"  {folder}" for folder in looked)
-    )
+    raise FileNotFoundError(text("data_dir.not_found", lang, path=path, folders=join_words(looked, lang)))
+
+
+def _holds_tables(folder: Path) -> bool:
+    """Whether ``folder`` is a folder with at least one of the tables of a data folder in it."""
+    return folder.is_dir() and any((folder / name).is_file() for name in FILES.values())
 
 
 def data_files(folder: str | Path) -> list[Path]:
@@ -128,12 +140,15 @@ class SharedResults:
         return cls({reading: compute_all(data, reading) for reading in READINGS})
 
 
-def load(folder: str | Path, services: list[str] | None = None) -> tuple[Dataset, SharedResults]:
+def load(
+    folder: str | Path, services: list[str] | None = None, lang: str = DEFAULT_LANGUAGE
+) -> tuple[Dataset, SharedResults]:
     """The validated data in ``folder`` (:func:`odsamen.analysis.data.load_dataset`, which raises
     :class:`~odsamen.analysis.data.DataError`; not checked again if :func:`validated`) and its
     :class:`SharedResults`, computed here.
 
-    ``folder`` is looked up by :func:`find_data_dir`, so a notebook's ``"../data"`` works from anywhere."""
-    folder = find_data_dir(folder)
+    ``folder`` is looked up by :func:`find_data_dir` (its error in ``lang``), so a notebook's
+    ``"../data"`` works from anywhere in the checkout."""
+    folder = find_data_dir(folder, lang)
     data = load_dataset(folder, check=not validated(folder))
     return data, SharedResults.compute(data, services)

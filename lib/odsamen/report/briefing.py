@@ -39,6 +39,7 @@ from odsamen.analysis.affinity import (
     lens_label,
 )
 from odsamen.analysis.data import DIMENSIONS, Dataset
+from odsamen.analysis.parameters import did_you_mean
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -49,7 +50,15 @@ from odsamen.analysis.scoring import (
     check_levels,
     check_unknown,
 )
-from odsamen.catalogue import check_language, format_number, join_words, quoted, text
+from odsamen.catalogue import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    check_language,
+    format_number,
+    join_words,
+    quoted,
+    text,
+)
 from odsamen.report.facts import (
     MAX_COALITIONS,
     MAX_NAMED,
@@ -188,15 +197,23 @@ class Briefing:
         check_advisor(self.advisor)
         check_levels(self.levels)
         if self.service not in self.data.service_codes:
+            codes = self.data.service_codes
             raise ValueError(
-                f"unknown service {self.service!r}; expected one of {', '.join(self.data.service_codes)}"
+                text(
+                    "parameters.unknown_service",
+                    self.lang,
+                    service=self.service,
+                    services=join_words(codes, self.lang),
+                )
+                + did_you_mean(self.service, codes, self.lang)
             )
 
     @classmethod
     def open(cls, data_dir: str | Path, service: str, **options) -> Briefing:
         """The briefing of ``service`` on the validated data in ``data_dir``, with its
         :class:`~odsamen.analysis.shared.SharedResults` computed here."""
-        data, results = shared.load(data_dir, [service])
+        lang = options.get("lang", DEFAULT_LANGUAGE)
+        data, results = shared.load(data_dir, [service], lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
         return cls(data, service, results=results, **options)
 
     # -- words -------------------------------------------------------------------
