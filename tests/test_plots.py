@@ -1103,3 +1103,16 @@ def test_keep_figure_writes_only_when_out_dir_is_set(tmp_path):
     style.keep_figure(figure, tmp_path, "kept")
     assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["kept.png", "kept.svg"]
     plt.close(figure)
+
+
+def test_every_lens_map_colours_a_share_on_the_same_scale(dataset):
+    ranges = set()
+    for lens in affinity.LENSES:
+        ax = plots.lens_heatmap(dataset, lens)
+        ranges.add(ax.collections[0].get_clim())
+        plt.close(ax.figure)
+    assert ranges == {(0.0, 1.0)}
+    counts = affinity.lens_matrix(dataset, "joint_agenda")
+    ax = plots.affinity_heatmap(counts, lens="joint_agenda")
+    assert ax.collections[0].get_clim()[1] == np.nanmax(counts.to_numpy(dtype=float))
+    plt.close(ax.figure)

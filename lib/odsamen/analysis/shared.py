@@ -47,7 +47,8 @@ def find_data_dir(path: str | Path, lang: str = DEFAULT_LANGUAGE) -> Path:
     The first folder that holds at least one of the tables is the data folder;
     :func:`~odsamen.analysis.data.load_dataset` then checks them. Found from the current folder, the
     path is returned as given (outputs show ``../data``, not a full path of this machine); otherwise
-    as a full path. Installed without a checkout (no :data:`NOTEBOOKS`), the current folder is the
+    relative to the current folder if it lies inside it (``data`` from the repository root), else as
+    a full path. Installed without a checkout (no :data:`NOTEBOOKS`), the current folder is the
     only place looked in.
 
     Raises
@@ -65,9 +66,18 @@ def find_data_dir(path: str | Path, lang: str = DEFAULT_LANGUAGE) -> Path:
     for number, candidate in enumerate(candidates):
         inside = not checkout or candidate.resolve().is_relative_to(REPOSITORY.resolve())
         if inside and _holds_tables(candidate):
-            return path if number == 0 else candidate.resolve()
+            return path if number == 0 else _shown(candidate.resolve())
     looked = dict.fromkeys(str(candidate.resolve()) for candidate in candidates)  # in order, each once
     raise FileNotFoundError(text("data_dir.not_found", lang, path=path, folders=join_words(looked, lang)))
+
+
+def _shown(folder: Path) -> Path:
+    """``folder`` relative to the current folder when it lies inside it (``data``, not a full path of
+    this machine in a notebook's output), else in full."""
+    try:
+        return folder.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return folder
 
 
 def _holds_tables(folder: Path) -> bool:

@@ -184,8 +184,8 @@ def preference_table(data: Dataset) -> pd.DataFrame:
     """Every preference cell with its ``letters`` (a tuple, empty for ``?`` or no answer) and ``answer``.
 
     ``answer`` is ``levels`` (letters given), ``unknown`` (``?``) or
-    ``missing`` (left empty; ``note`` says why). Columns ``service,
-    dimension, item, aspect, levels, letters, answer, note``, codebook order.
+    ``missing`` (left empty; ``note`` says why, ``note_en`` in English). Columns ``service,
+    dimension, item, aspect, levels, letters, answer, note, note_en``, codebook order.
     """
     prefs = data.preferences.astype({"service": str, "dimension": str, "item": str})
     letters = [level_letters(levels) for levels in prefs["levels"]]

@@ -119,7 +119,9 @@ def affinity_heatmap(
     -------
     Axes
         The cells are one QuadMesh (``ax.collections[0]``) in the sequential
-        cividis colour map; values are written in each cell.
+        cividis colour map; values are written in each cell. Shares (every value
+        from 0 to 1) are coloured on the whole scale from 0 to 1, so that one share
+        has one colour in the maps of every lens; other values on their own range.
     """
     import seaborn as sns
 
@@ -137,6 +139,7 @@ def affinity_heatmap(
         ax=ax,
         cmap=style.SEQUENTIAL_CMAP,
         mask=matrix.isna().to_numpy(),
+        **share_range(matrix),
         annot=annotations,
         fmt="",
         annot_kws={"fontsize": fontsize if basis is None else fontsize - 1},
@@ -178,6 +181,13 @@ def affinity_heatmap(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(text("plots.service", lang))
     return ax
+
+
+def share_range(matrix: pd.DataFrame) -> dict[str, float]:
+    """``vmin=0, vmax=1`` for a matrix of shares (every value from 0 to 1), else nothing."""
+    values = matrix.to_numpy(dtype=float)
+    values = values[~np.isnan(values)]
+    return {"vmin": 0.0, "vmax": 1.0} if values.size and values.min() >= 0 and values.max() <= 1 else {}
 
 
 def lens_heatmap(
