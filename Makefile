@@ -41,8 +41,10 @@ notebooks: $(STAMP) ## Re-run the notebooks and keep their outputs as the new re
 bench: $(STAMP) ## Time the board pack build against the plain papermill/nbconvert loop
 	$(BIN)/python benchmarks/bench.py
 
+# Lab is rooted at the repository (so jupytext finds jupytext.toml and pairs each notebook with its
+# script) and opens on notebooks/.
 lab: $(STAMP) ## Open JupyterLab with odsamen installed
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks
 
 explore: $(STAMP) ## Serve the explorer (notebooks/00-explorer.ipynb) as a web page on localhost, no code shown
 	@echo "The explorer will be at http://127.0.0.1:$(EXPLORE_PORT)/ (the first load draws every figure; Ctrl-C stops it)"

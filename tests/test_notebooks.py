@@ -57,7 +57,7 @@ def test_every_notebook_is_paired_with_a_script_holding_its_cells():
         script = jupytext.read(script_path(path))
         assert [cells(cell) for cell in script.cells] == [cells(cell) for cell in notebook.cells], (
             f"{script_path(path).name} differs from {path.name}: run `odsamen notebooks`, or open and save "
-            "the notebook in JupyterLab with jupytext"
+            "the notebook in the JupyterLab that `make lab` starts"
         )
 
 
