@@ -30,9 +30,10 @@ from odsamen.analysis.data import (
     DataIssue,
     Dataset,
     load_dataset,
+    summary,
 )
 from odsamen.analysis.scoring import score_values, with_values
-from odsamen.catalogue import text
+from odsamen.catalogue import join_words, text
 from odsamen.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -949,3 +950,20 @@ def test_labels_are_drawn_literally_never_as_tex():
         ax.set_xlabel("$\\frac{1$ per $")
 
     briefing.figure_image(draw, (3.0, 2.0), "alt")  # the briefing's figures: no TeX either
+
+
+def test_text_garbled_by_a_wrong_character_set_is_named_by_line(data_copy: Path):
+    """LibreOffice's import with no character set chosen, then saved: 'één' comes back as 'Ã©Ã©n'."""
+    services = data_copy / "services.csv"
+    original = services.read_text(encoding="utf-8")
+    services.write_text(original.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
+    lines = [n for n, line in enumerate(original.splitlines(), 1) if not line.isascii()]
+    assert lines  # the real services.csv has letters outside ASCII
+    data = load_dataset(data_copy)  # still valid: only free text is garbled
+    assert data.garbled == {"services.csv": lines}
+    named = text("validate.garbled", "nl", file="services.csv", lines=join_words(lines, "nl"))
+    assert named in data.warnings and named.startswith("services.csv heeft op regel")
+    assert text("validate.garbled", "en", file="services.csv", lines=join_words(lines, "en")) in summary(
+        data, "en"
+    )
+    assert load_dataset(DATA).garbled == {}

@@ -390,6 +390,14 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "{n} fout(en) in de gegevens in {folder}:",
         "en": "{n} error(s) in the data in {folder}:",
     },
+    "validate.garbled": {
+        "nl": "{file} heeft op regel {lines} tekens als 'Ã©' of 'â‚¬': zo ziet 'é' of '€' eruit als het "
+        "bestand met de verkeerde tekenset is geopend en opgeslagen. Kijk die regels na, of open het "
+        "bestand opnieuw als UTF-8",
+        "en": "{file} has characters such as 'Ã©' or 'â‚¬' on line {lines}: that is how 'é' or '€' looks "
+        "when the file was opened with the wrong character set and saved. Check those lines, or open the "
+        "file again as UTF-8",
+    },
     "validate.cp1252": {
         "nl": "{file} is gelezen als Windows-1252, niet als UTF-8; sla het op als 'CSV UTF-8 (door komma's "
         "gescheiden)' om zeker te zijn van de letters met accenten",

@@ -66,7 +66,7 @@ from odsamen.analysis.schema import (
     Expectation,
     visible,
 )
-from odsamen.catalogue import DEFAULT_LANGUAGE, text
+from odsamen.catalogue import DEFAULT_LANGUAGE, join_words, text
 
 __all__ = [
     "ADVICE_COLUMNS",
@@ -131,6 +131,8 @@ class Dataset:
     """The report's advice per coalition and scenario (``data/advice.csv``); may have no rows."""
     encodings: dict[str, str] = field(default_factory=dict)
     """The encoding each file was read in (``utf-8``, ``utf-16`` or ``cp1252``), by file name."""
+    garbled: dict[str, list[int]] = field(default_factory=dict)
+    """The lines of each file whose text looks garbled by a wrong character set (``Ã©`` for ``é``)."""
 
     @property
     def service_codes(self) -> list[str]:
@@ -195,7 +197,22 @@ def summary(data: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
             n_services=len(data.services),
         )
     ]
-    return "\n".join(lines + [f"  {message}" for message in encoding_notes(data.encodings, lang)])
+    notes = encoding_notes(data.encodings, lang) + garbled_notes(data.garbled, lang)
+    return "\n".join(lines + [f"  {message}" for message in notes])
+
+
+def garbled_notes(garbled: dict[str, list[int]], lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """A sentence for each file with text that a wrong character set garbled (``Ã©`` for ``é``),
+    naming its lines (:func:`odsamen.analysis.files.garbled_lines`)."""
+    notes = []
+    for name, lines in garbled.items():
+        shown = join_words(lines[:MAX_GARBLED_NAMED], lang) + (" …" if len(lines) > MAX_GARBLED_NAMED else "")
+        notes.append(text("validate.garbled", lang, file=name, lines=shown))
+    return notes
+
+
+MAX_GARBLED_NAMED = 10
+"""A warning on garbled text names at most this many lines."""
 
 
 def encoding_notes(encodings: dict[str, str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
@@ -297,12 +314,18 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     if issues:
         raise DataError(issues)
     encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
+    garbled = {
+        FILES[name]: frame.attrs["garbled_lines"]
+        for name, frame in tables.items()
+        if frame.attrs.get("garbled_lines")
+    }
     typed = _typed(tables)
     synthetic = (folder / SYNTHETIC_MARKER).exists()
     return Dataset(
         folder=folder,
         synthetic=synthetic,
-        warnings=encoding_notes(encodings),
+        warnings=encoding_notes(encodings) + garbled_notes(garbled),
+        garbled=garbled,
         encodings=encodings,
         **typed,
     )

@@ -131,7 +131,21 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame["_line"] = pd.Series(lines, dtype="int64")
     frame.attrs["encoding"] = encoding
+    frame.attrs["garbled_lines"] = garbled_lines(content)
     return frame, issues
+
+
+GARBLED = re.compile("Ã[\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2020-\u2122]|â‚¬|Â[\u00a0-\u00bf]")
+"""What UTF-8 text looks like after a program read it as Windows-1252 or Latin-1 and saved it again
+(LibreOffice's or Excel's import with the wrong character set): ``é`` becomes ``Ã©``, ``ë`` ``Ã«``,
+``€`` ``â‚¬``, a no-break space ``Â\xa0``."""
+
+
+def garbled_lines(content: str) -> list[int]:
+    """The line numbers (from 1) of ``content`` that hold text garbled as :data:`GARBLED` describes."""
+    if not GARBLED.search(content):
+        return []
+    return [number for number, line in enumerate(content.splitlines(), 1) if GARBLED.search(line)]
 
 
 def _position(index: int) -> str:
