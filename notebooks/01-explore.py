@@ -55,6 +55,7 @@ from odsamen.report.briefing import who_scored
 
 style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git, scherp genoeg op het scherm
+style.notebook_tables(lang)  # tabellen schrijven getallen als de figuren (0,86), elke cel helemaal
 
 data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)

@@ -65,7 +65,7 @@ from odsamen.report import plots, style
 
 style.apply_style()
 style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git; opgeslagen figuren krijgen hun eigen resolutie
-pd.set_option("display.max_colwidth", None)  # tabellen tonen elke cel helemaal, zonder "…"
+style.notebook_tables(lang)  # tabellen schrijven getallen als de figuren (0,86), elke cel helemaal
 
 data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
 data = load_dataset(data_dir)

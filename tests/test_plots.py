@@ -1116,3 +1116,15 @@ def test_every_lens_map_colours_a_share_on_the_same_scale(dataset):
     ax = plots.affinity_heatmap(counts, lens="joint_agenda")
     assert ax.collections[0].get_clim()[1] == np.nanmax(counts.to_numpy(dtype=float))
     plt.close(ax.figure)
+
+
+def test_notebook_tables_write_numbers_as_the_reader_does():
+    table = pd.DataFrame({"aandeel": [0.857, 0.25]})
+    with pd.option_context("display.float_format", None, "display.max_colwidth", 50):
+        style.notebook_tables("nl")
+        assert "0,86" in repr(table) and "0,25" in repr(table) and "0.86" not in repr(table)
+        assert pd.get_option("display.max_colwidth") is None
+        style.notebook_tables("en")
+        assert "0.86" in repr(table)
+        with pytest.raises(ValueError):
+            style.notebook_tables("de")

@@ -24,12 +24,15 @@ import io
 import math
 import re
 import textwrap
+from functools import partial
 from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+
+from odsamen.catalogue import check_language, format_number
 
 # --- colours -----------------------------------------------------------------
 
@@ -198,6 +201,17 @@ def notebook_figures(dpi: int = NOTEBOOK_DPI) -> None:
     # draw (and drop) one first, so that the formatter registered here is the one that stays.
     plt.close(plt.figure())
     shell.display_formatter.formatters["image/png"].for_type(Figure, compact_png)
+
+
+def notebook_tables(lang: str) -> None:
+    """Show the notebook's pandas tables as a reader of ``lang`` writes numbers, as the figures do
+    (``0,86`` in Dutch, ``0.86`` in English, two decimals, a dash for no value), and every cell
+    whole, without ``…``."""
+    import pandas as pd
+
+    check_language(lang)
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.float_format", partial(format_number, lang=lang))
 
 
 def math_marker(symbol: str):
