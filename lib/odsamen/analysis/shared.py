@@ -35,9 +35,9 @@ NOTEBOOKS = REPOSITORY / "notebooks"
 def find_data_dir(path: str | Path, lang: str = DEFAULT_LANGUAGE) -> Path:
     """The data folder that ``path`` names, wherever the notebook or script runs.
 
-    An absolute ``path`` is used as is, if it is a data folder. A relative one is looked up, in
-    this order, and only inside this checkout (:data:`REPOSITORY`), so that a ``data/`` folder beside
-    the checkout is never read by mistake:
+    An absolute ``path`` is used as is, if it is a data folder. A relative one is looked up in this
+    order; from a folder inside this checkout (:data:`REPOSITORY`) it may not lead out of it, so
+    that a ``data/`` folder beside the checkout is never read by mistake:
 
     1. from the current folder (a notebook in JupyterLab or nbval runs in its own folder);
     2. from the notebooks folder, :data:`NOTEBOOKS` (``papermill notebooks/briefing.ipynb ...``
@@ -63,9 +63,15 @@ def find_data_dir(path: str | Path, lang: str = DEFAULT_LANGUAGE) -> Path:
         return path
     checkout = NOTEBOOKS.is_dir()
     candidates = [Path.cwd() / path, NOTEBOOKS / path, REPOSITORY / path] if checkout else [Path.cwd() / path]
+    root = REPOSITORY.resolve()
+    working_inside = Path.cwd().resolve().is_relative_to(root)
     for number, candidate in enumerate(candidates):
-        inside = not checkout or candidate.resolve().is_relative_to(REPOSITORY.resolve())
-        if inside and _holds_tables(candidate):
+        # From inside the checkout a relative path may not lead out of it; from a folder elsewhere
+        # (a board pack being built, a copy of a notebook) it is read from there.
+        allowed = (
+            not checkout or candidate.resolve().is_relative_to(root) or (number == 0 and not working_inside)
+        )
+        if allowed and _holds_tables(candidate):
             return path if number == 0 else _shown(candidate.resolve())
     looked = dict.fromkeys(str(candidate.resolve()) for candidate in candidates)  # in order, each once
     raise FileNotFoundError(text("data_dir.not_found", lang, path=path, folders=join_words(looked, lang)))
