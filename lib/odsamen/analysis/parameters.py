@@ -14,7 +14,7 @@ to what papermill reads from the notebooks.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, MutableMapping
 
 from babel.lists import format_list
 
@@ -44,9 +44,9 @@ KERNEL_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
 PLAIN_VALUES = (str, int, float, bool, list, dict, type(None))
 """The kinds of value papermill can inject (it writes JSON values as Python literals)."""
 
-_checked: set[int] = set()
-"""The namespaces already checked for unknown names: a kernel is checked once, right after its
-parameters, since later cells define names of their own (a cell run again in JupyterLab)."""
+CHECKED = "_odsamen_parameters_checked"
+"""Set in a notebook's namespace once its names were checked: a kernel is checked once, right after
+its parameters, since later cells define names of their own (a cell run again in JupyterLab)."""
 
 
 class ParameterError(ValueError):
@@ -79,7 +79,7 @@ def check_choice(
     return text("parameters.bad_value", lang, name=name, value=value, choices=listed) + hint
 
 
-def check_parameters(namespace: Mapping[str, object], notebook: str) -> None:
+def check_parameters(namespace: MutableMapping[str, object], notebook: str) -> None:
     """Raise :class:`ParameterError` if ``namespace`` (a notebook's ``globals()``, right after its
     parameters) holds a name that is not a parameter of ``notebook`` or a value outside its choices.
 
@@ -89,7 +89,7 @@ def check_parameters(namespace: Mapping[str, object], notebook: str) -> None:
     lang = namespace.get("lang")
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     problems = []
-    if id(namespace) not in _checked:
+    if not namespace.get(CHECKED):
         strangers = [
             name
             for name, value in namespace.items()
@@ -110,4 +110,4 @@ def check_parameters(namespace: Mapping[str, object], notebook: str) -> None:
             problems += [problem] if problem else []
     if problems:
         raise ParameterError("\n".join(problems))
-    _checked.add(id(namespace))
+    namespace[CHECKED] = True
