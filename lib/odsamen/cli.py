@@ -24,6 +24,45 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workbook(args: argparse.Namespace) -> int:
+    from odsamen.analysis import workbook
+    from odsamen.analysis.data import DataError
+
+    if args.source is not None:
+        if not workbook.is_workbook(args.source):
+            print(text("workbook.not_workbook", args.lang, path=args.source), file=sys.stderr)
+            return 2
+        try:
+            changed = workbook.write_folder(args.source, args.data)
+        except DataError as err:
+            print(err.report(args.source, args.lang), file=sys.stderr)
+            return 2
+        names = f" ({', '.join(path.name for path in changed)})" if changed else ""
+        message = text(
+            "workbook.folder_written",
+            args.lang,
+            workbook=args.source,
+            folder=args.data,
+            n=len(changed),
+            files=names,
+        )
+        print(message)
+        return 0
+    if not workbook.is_workbook(args.out):
+        print(text("workbook.not_workbook", args.lang, path=args.out), file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.force:  # an analyst's edits in it would be lost
+        print(text("workbook.exists", args.lang, out=args.out), file=sys.stderr)
+        return 2
+    try:
+        workbook.write_workbook(args.data, args.out, args.lang)
+    except DataError as err:
+        print(err.report(args.data, args.lang), file=sys.stderr)
+        return 2
+    print(text("workbook.written", args.lang, out=args.out, folder=args.data))
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from odsamen.analysis.data import DataError
     from odsamen.analysis.synth import DEFAULT_SEED, SynthError, write_synthetic
@@ -84,7 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check the tables in the data folder")
-    validate.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    validate.add_argument(
+        "--data", type=Path, default=Path("data"), help="data folder or workbook (.xlsx) (default: data)"
+    )
     validate.add_argument(
         "--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)"
     )
@@ -96,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
             kwargs["action"] = Once
         briefings.add_argument(*names, **kwargs)
 
-    add("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    add("--data", type=Path, default=Path("data"), help="data folder or workbook (.xlsx) (default: data)")
     add("--out", type=Path, default=Path("reports"), help="pack folder (default: reports)")
     add(
         "--service",
@@ -122,6 +163,19 @@ def build_parser() -> argparse.ArgumentParser:
         " the new one in <out>.partial)",
     )
     briefings.set_defaults(func=_briefings)
+    book = sub.add_parser(
+        "workbook",
+        help="write the data folder as one Excel workbook (--out), or a workbook back as the folder (--from)",
+    )
+    book.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    way = book.add_mutually_exclusive_group(required=True)
+    way.add_argument("--out", type=Path, help="workbook to write from --data (.xlsx)")
+    way.add_argument(
+        "--from", dest="source", type=Path, metavar="WORKBOOK", help="workbook to check and write to --data"
+    )
+    book.add_argument("--force", action="store_true", help="replace the workbook --out if it exists")
+    book.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
+    book.set_defaults(func=_workbook)
     synth = sub.add_parser("synth", help="write a data folder of made-up services, marked synthetic")
     synth.add_argument("--services", type=int, required=True, help="number of services, 2 to 99")
     synth.add_argument("--out", type=Path, required=True, help="folder to write, empty unless --force")

@@ -21,13 +21,14 @@ The names of :mod:`~odsamen.analysis.schema` can be imported from here as well.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from odsamen.analysis.checks import check_cells, check_tables, parse_number
-from odsamen.analysis.files import normalise_booleans, read_table
+from odsamen.analysis.files import in_sheets, is_workbook, normalise_booleans, read_table, read_workbook
 from odsamen.analysis.schema import (
     ADVICE_COLUMNS,
     ADVICE_TESTS,
@@ -276,7 +277,9 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     Parameters
     ----------
     folder
-        A data folder laid out as ``data/`` (see ``data/README.md``).
+        A data folder laid out as ``data/`` (see ``data/README.md``), or an Excel workbook
+        (``.xlsx``) with a sheet per table (:mod:`odsamen.analysis.workbook`); errors in a
+        workbook name its sheet and row.
     check
         False skips the checks (and the pandera import) for a folder already
         validated, byte for byte (:func:`odsamen.analysis.shared.load`): the
@@ -299,12 +302,19 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     """
     folder = Path(folder)
     tables, issues = {}, []
-    for name, filename in FILES.items():
-        frame, problems = read_table(folder / filename, filename)
-        tables[name] = frame
-        issues += problems
-    if any(frame is None for frame in tables.values()):
-        raise DataError(issues)
+    if is_workbook(folder):
+        tables, issues, marker = read_workbook(folder)
+        relabel = functools.partial(in_sheets, workbook=folder)
+        synthetic = marker is not None
+    else:
+        for name, filename in FILES.items():
+            frame, problems = read_table(folder / filename, filename)
+            tables[name] = frame
+            issues += problems
+        relabel = list
+        synthetic = (folder / SYNTHETIC_MARKER).exists()
+    if any(tables.get(name) is None for name in FILES):
+        raise DataError(relabel(issues))
     if check:
         for name, frame in tables.items():
             issues += check_cells(frame, FILES[name], FREE_TEXT_COLUMNS.get(name, ()))
@@ -312,7 +322,7 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     if check:
         issues += check_tables(tables)
     if issues:
-        raise DataError(issues)
+        raise DataError(relabel(issues))
     encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
     garbled = {
         FILES[name]: frame.attrs["garbled_lines"]
@@ -320,7 +330,6 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
         if frame.attrs.get("garbled_lines")
     }
     typed = _typed(tables)
-    synthetic = (folder / SYNTHETIC_MARKER).exists()
     return Dataset(
         folder=folder,
         synthetic=synthetic,

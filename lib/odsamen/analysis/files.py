@@ -1,4 +1,5 @@
-"""Reading a table from disk as Excel and other tools write it.
+"""Reading a table from disk as Excel and other tools write it, from a CSV file or from a sheet of a
+workbook (:func:`read_workbook`; writing one is :mod:`odsamen.analysis.workbook`).
 
 UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark ("Unicode text"),
 Windows code page 1252, ``,``, ``;`` or a tab as separator, ``TRUE``/``WAAR`` for ``true``, and
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
+import datetime
 import io
 import re
 import sys
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from odsamen.analysis.schema import MAX_ROWS_LISTED, DataIssue, expect, listed
+from odsamen.analysis.schema import FILES, MAX_ROWS_LISTED, DataIssue, expect, listed
 
 TRUE_WORDS = ("true", "waar")
 
@@ -76,7 +80,7 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
     while width and not names[width - 1]:
         width -= 1  # Excel's empty columns after the last one
     columns = names[:width]
-    issues += _header_issues(columns, label)
+    issues += header_issues(columns, label)
     rows, lines = [], []
     unnamed, misfits = [], []  # records with a filled cell after the last column; with too few cells
     n_unnamed = n_misfits = 0
@@ -102,7 +106,9 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[DataIs
                             line,
                             None,
                             record[extra].strip(),
-                            expect("unnamed_cell", position=_position(extra), columns=", ".join(columns)),
+                            expect(
+                                "unnamed_cell", position=column_position(extra), columns=", ".join(columns)
+                            ),
                         )
                     )
             if extra is None or extra < len(names):
@@ -148,7 +154,7 @@ def garbled_lines(content: str) -> list[int]:
     return [number for number, line in enumerate(content.splitlines(), 1) if GARBLED.search(line)]
 
 
-def _position(index: int) -> str:
+def column_position(index: int) -> str:
     """Column ``index`` (from 0) as a user finds it: its number and Excel's letter, such as ``7 (G)``."""
     letters, number = "", index + 1
     while number:
@@ -157,7 +163,7 @@ def _position(index: int) -> str:
     return f"{index + 1} ({letters})"
 
 
-def _header_issues(columns: list[str], label: str) -> list[DataIssue]:
+def header_issues(columns: list[str], label: str) -> list[DataIssue]:
     """A column without a name between named ones, and every name used more than once."""
     issues = []
     positions: dict[str, list[int]] = {}
@@ -167,10 +173,10 @@ def _header_issues(columns: list[str], label: str) -> list[DataIssue]:
         if not name:
             for index in where:
                 issues.append(
-                    DataIssue(label, 1, None, None, expect("column_name", position=_position(index)))
+                    DataIssue(label, 1, None, None, expect("column_name", position=column_position(index)))
                 )
         elif len(where) > 1:
-            listed = ", ".join(_position(index) for index in where)
+            listed = ", ".join(column_position(index) for index in where)
             issues.append(DataIssue(label, 1, name, None, expect("column_once", positions=listed)))
     return issues
 
@@ -227,6 +233,125 @@ def _encoding_issue(raw: bytes, offset: int, label: str, key: str) -> DataIssue:
         around.decode("utf-8", errors="backslashreplace"),
         expect(key, byte=f"0x{raw[offset]:02X}"),
     )
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+"""The file names read as a workbook rather than a data folder."""
+
+
+SHEETS = {name: Path(filename).stem for name, filename in FILES.items()}
+"""The sheet of each table in a workbook: its file name without ``.csv``."""
+
+
+SYNTHETIC_PROPERTY = "odsamen_synthetic"
+"""The workbook's custom document property that carries the synthetic marker of the folder."""
+
+
+def is_workbook(path: str | Path) -> bool:
+    """Whether ``path`` names an Excel workbook (by its suffix) rather than a data folder."""
+    return Path(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the text a CSV file would hold: a whole number without ``.0``, a truth value as
+    ``true``/``false``, a date as ``2024-01-07``, surrounding spaces removed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_workbook(path: str | Path) -> tuple[dict[str, pd.DataFrame | None], list[DataIssue], str | None]:
+    """The tables of workbook ``path``, as :func:`odsamen.analysis.files.read_table` gives them
+    (strings, the row number in ``_line``), the problems found in reading, and the text of the
+    synthetic marker if the workbook carries one.
+
+    The problems are labelled with the table's file name (``scores.csv``), as for a folder, so that
+    every check reads the same; :func:`in_sheets` relabels them for the user. A formula is read as
+    its text (``=1+1``), never as what Excel computed, and is refused by the checks.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return {}, [DataIssue(path.name, None, None, None, expect("readable_workbook", reason=reason))], None
+    try:
+        tables, issues = {}, []
+        for name, filename in FILES.items():
+            if SHEETS[name] not in book.sheetnames:
+                tables[name] = None
+                issues.append(
+                    DataIssue(
+                        filename, None, None, None, expect("sheet", sheets=", ".join(book.sheetnames) or "–")
+                    )
+                )
+                continue
+            tables[name], problems = _sheet_table(book[SHEETS[name]], filename)
+            issues += problems
+        marker = next((p.value for p in book.custom_doc_props if p.name == SYNTHETIC_PROPERTY), None)
+    finally:
+        book.close()
+    return tables, issues, marker
+
+
+def _sheet_table(sheet, label: str) -> tuple[pd.DataFrame | None, list[DataIssue]]:
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        return None, [DataIssue(label, 1, None, None, expect("header"))]
+    names = [_cell_text(value) for value in header]
+    width = len(names)
+    while width and not names[width - 1]:
+        width -= 1
+    columns = names[:width]
+    issues = header_issues(columns, label)
+    records, lines = [], []
+    for line, row in enumerate(rows, start=2):
+        cells = [_cell_text(value) for value in row]
+        cells += [""] * (width - len(cells))
+        extra = next((i for i in range(width, len(cells)) if cells[i]), None)
+        if extra is not None:
+            issues.append(
+                DataIssue(
+                    label,
+                    line,
+                    None,
+                    cells[extra],
+                    expect("unnamed_cell", position=column_position(extra), columns=", ".join(columns)),
+                )
+            )
+        cells = cells[:width]
+        if any(cells):
+            records.append(cells)
+            lines.append(line)
+    if len(set(columns)) < len(columns) or "" in columns:
+        return None, issues
+    frame = pd.DataFrame(records, columns=columns, dtype=object)
+    frame["_line"] = pd.Series(lines, dtype="int64")
+    frame.attrs["encoding"] = "utf-8"
+    frame.attrs["garbled_lines"] = []
+    return frame, issues
+
+
+def in_sheets(issues: list[DataIssue], workbook: str | Path) -> list[DataIssue]:
+    """``issues`` labelled by table file (``scores.csv``) relabelled as sheets of ``workbook``."""
+    sheets = {filename: SHEETS[name] for name, filename in FILES.items()}
+    name = Path(workbook).name
+    return [
+        dataclasses.replace(issue, file=name, sheet=sheets[issue.file]) if issue.file in sheets else issue
+        for issue in issues
+    ]
 
 
 def normalise_booleans(tables: dict[str, pd.DataFrame]) -> None:

@@ -243,6 +243,8 @@ class DataIssue:
     more: int = 0
     """How many more rows after this one have the same problem and are not listed one by one
     (:data:`MAX_ROWS_LISTED`)."""
+    sheet: str | None = None
+    """The sheet of workbook ``file`` the table is on; ``line`` is then its row."""
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The full message: file, line, column, value and what was expected.
@@ -252,9 +254,14 @@ class DataIssue:
         value are shown escaped (``\\n``, ``\\t``, ``\\x1b``), never sent raw
         to a terminal.
         """
-        message = text("issue.file", lang, file=visible(self.file))
-        if self.line is not None:
-            message = text("issue.line", lang, file=visible(self.file), line=self.line)
+        file = visible(self.file)
+        if self.sheet is not None:
+            key = "issue.sheet" if self.line is None else "issue.sheet_row"
+            message = text(key, lang, file=file, sheet=visible(self.sheet), line=self.line)
+        elif self.line is not None:
+            message = text("issue.line", lang, file=file, line=self.line)
+        else:
+            message = text("issue.file", lang, file=file)
         if self.column is not None:
             message += text("issue.column", lang, column=visible(self.column))
         if self.value is not None:
@@ -275,7 +282,7 @@ class DataError(ValueError):
     """Raised with every :class:`DataIssue` found, so all are fixed in one go."""
 
     def __init__(self, issues: list[DataIssue]):
-        self.issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.column or ""))
+        self.issues = sorted(issues, key=lambda i: (i.file, i.sheet or "", i.line or 0, i.column or ""))
         super().__init__("\n".join(str(i) for i in self.issues))
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> list[str]:

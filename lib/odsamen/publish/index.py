@@ -9,6 +9,7 @@ from pathlib import Path
 from odsamen.analysis import shared
 from odsamen.analysis.data import Dataset
 from odsamen.analysis.scoring import DEFAULT_ADVISOR
+from odsamen.analysis.workbook import TABLES_WORKBOOK
 from odsamen.catalogue import text
 from odsamen.publish.folders import BRIEFINGS, DATA, LOGS, NOTEBOOKS, TABLES
 from odsamen.publish.runner import Outcome
@@ -155,6 +156,7 @@ def index_context(
         "synthetic": text("briefing.synthetic", lang) if data.synthetic else "",
         "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
         "rows": rows,
-        "tables": sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
+        "tables": [TABLES_WORKBOOK] * (staging / TABLES_WORKBOOK).exists()
+        + sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
         "data_files": sorted(p.relative_to(staging).as_posix() for p in shared.data_files(staging / DATA)),
     }

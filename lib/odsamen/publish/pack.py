@@ -58,7 +58,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from odsamen.analysis import shared
+from odsamen.analysis import shared, workbook
 from odsamen.analysis.data import SERVICE_CODE, Dataset, load_dataset
 from odsamen.analysis.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
 from odsamen.catalogue import check_language, text
@@ -305,9 +305,11 @@ def build_pack(
     check_advisor(advisor)
     out = Path(out)
     target = resolve_out(out)
-    with build_lock(out, target):  # first of all: of two builds into one folder, the second stops here
+    # The lock first of all: of two builds into one folder, the second stops here. A workbook is
+    # checked and its tables written to a folder of their own, which the build reads as any other.
+    with build_lock(out, target), workbook.as_folder(data_dir) as folder:
         outcomes, partial = _locked_build(
-            data_dir,
+            folder,
             out,
             target,
             services=services,
@@ -490,6 +492,7 @@ def _build_in(
         for name, content in tables.items():
             (staging / name).write_bytes(content)
     evidence.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
+    workbook.write_tables_workbook(staging / TABLES, staging / workbook.TABLES_WORKBOOK, lang)
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
     render_index(context, staging / "index.html")
     return outcomes
