@@ -22,7 +22,7 @@ import pytest
 from pack_builds import english_pack, real_pack
 
 from odsamen.catalogue import text
-from odsamen.publish import export, folders, pack
+from odsamen.publish import changes, export, folders, pack
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -66,9 +66,10 @@ def built(request, tmp_path_factory) -> tuple[str, pack.PackResult]:
 
 
 def pages(result: pack.PackResult) -> list[Path]:
-    """The front page and every briefing page of ``result``."""
+    """The front page, the page of changes and every briefing page of ``result``."""
     briefings = result.out / folders.BRIEFINGS
-    return [result.out / "index.html", *(briefings / f"{code}.html" for code in SERVICES)]
+    front = [result.out / "index.html", result.out / changes.CHANGES_PAGE]
+    return [*front, *(briefings / f"{code}.html" for code in SERVICES)]
 
 
 # --- the HTML page, as a reference for its PDF ---------------------------------------------
@@ -272,6 +273,29 @@ def test_axe_core_finds_no_wcag_21_aa_violation_on_any_page(built, browser):
         if violations:
             found[path.name] = violations
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_core_finds_no_violation_on_a_page_of_changes(browser, tmp_path, lang):
+    """A page of changes with every part: cells, statements, forms, other tables, services added."""
+    found = changes.Comparison(
+        previous=True,
+        services=[
+            changes.ServiceChanges(
+                "NZKG",
+                cells=[changes.Change("Innovatie: eigen score", "+", "--")],
+                statements=[changes.Change("Kan halen (onderdelen)", "0", "1")],
+                forms=[changes.Change("Oordeel over federatie van NZKG en OFGV", "past", "past deels")],
+            ),
+            changes.ServiceChanges("OFGV", cells=[changes.Change("Innovatie: meerwaarde", "+", "++")]),
+        ],
+        other=[changes.Change("scenarios.csv, convenant: fits_at", "4", "3")],
+        added=["NEW"],
+    )
+    path = changes.write_page(found, tmp_path / changes.CHANGES_PAGE, lang)
+    with offline_page(browser, path) as (page, _):
+        violations, passed = axe_violations(page)
+    assert passed >= 5 and not violations, violations
 
 
 def test_axe_core_reports_a_picture_without_alt_text_and_grey_on_grey(browser, tmp_path):

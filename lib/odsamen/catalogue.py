@@ -80,6 +80,70 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "; and 1 more row like this further on",
     },
     "expect.readable_file": {"nl": "een leesbaar bestand ({reason})", "en": "a readable file ({reason})"},
+    "changes.title": {"nl": "Wat is er veranderd", "en": "What has changed"},
+    "changes.kicker": {"nl": "Bestuurspakket", "en": "Board pack"},
+    "changes.back": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
+    "changes.what": {"nl": "Wat", "en": "What"},
+    "changes.old": {"nl": "Was", "en": "Was"},
+    "changes.new": {"nl": "Nu", "en": "Now"},
+    "changes.empty": {"nl": "(leeg)", "en": "(empty)"},
+    "changes.scale": {"nl": "voorkeur schaalniveau", "en": "preferred scale level"},
+    "changes.form": {"nl": "Oordeel over {form} van {coalition}", "en": "Verdict on {form} of {coalition}"},
+    "changes.advice": {
+        "nl": "Steun in de scores voor het advies over {form} van {coalition}",
+        "en": "Support in the scores for the advice on {form} of {coalition}",
+    },
+    "changes.first": {
+        "nl": "Er is geen vorig pakket om dit pakket mee te vergelijken.",
+        "en": "There is no previous pack to compare this pack with.",
+    },
+    "changes.none": {
+        "nl": "Geen wijzigingen: de gegevens en de uitkomsten zijn gelijk aan die van het vorige pakket.",
+        "en": "No changes: the data and the results are the same as in the previous pack.",
+    },
+    "changes.summary": {
+        "nl": "{n} wijzigingen ten opzichte van het vorige pakket.",
+        "en": "{n} changes since the previous pack.",
+    },
+    "changes.summary.one": {
+        "nl": "1 wijziging ten opzichte van het vorige pakket.",
+        "en": "1 change since the previous pack.",
+    },
+    "changes.added": {"nl": "Nieuw in dit pakket: {services}.", "en": "New in this pack: {services}."},
+    "changes.removed": {
+        "nl": "Niet meer in dit pakket: {services}.",
+        "en": "No longer in this pack: {services}.",
+    },
+    "changes.unreadable": {
+        "nl": "De gegevens van het vorige pakket kan deze versie van odsamen niet lezen. "
+        "Daarom staan hier alleen de gewijzigde cellen en oordelen, niet de uitspraken.",
+        "en": "This version of odsamen cannot read the data of the previous pack, "
+        "so only the changed cells and verdicts are listed here, not the statements.",
+    },
+    "changes.steady": {
+        "nl": "Geen uitspraak op het overzicht of in de briefing en geen oordeel over een vorm van "
+        "samenwerking verandert hierdoor.",
+        "en": "No statement on the overview or in the briefing, and no verdict on a form of cooperation, "
+        "changes because of this.",
+    },
+    "changes.heading.cells": {"nl": "Gewijzigde gegevens", "en": "Changed data"},
+    "changes.heading.statements": {
+        "nl": "Gewijzigde uitspraken op het overzicht en in de briefing",
+        "en": "Changed statements on the overview and in the briefing",
+    },
+    "changes.heading.forms": {
+        "nl": "Gewijzigde oordelen over vormen van samenwerking",
+        "en": "Changed verdicts on forms of cooperation",
+    },
+    "changes.heading.other": {
+        "nl": "Gewijzigd in de overige tabellen",
+        "en": "Changed in the other tables",
+    },
+    "changes.not_a_pack": {
+        "nl": "{folder} is geen bestuurspakket: verwacht een map met index.html en data/.",
+        "en": "{folder} is not a board pack: expected a folder with index.html and data/.",
+    },
+    "pack.index.changes": {"nl": "Wat is er veranderd", "en": "What has changed"},
     "tables.column.added_value": {"nl": "Meerwaarde", "en": "Added value"},
     "tables.column.advisor": {"nl": "Door adviseurs ingevuld", "en": "Filled in by the advisors"},
     "tables.column.advisor_items": {

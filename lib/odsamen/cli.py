@@ -96,6 +96,12 @@ def _briefings(args: argparse.Namespace) -> int:
     )
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from odsamen.publish.changes import command
+
+    return command(args.old, args.new, lang=args.lang, unknown=args.unknown, advisor=args.advisor)
+
+
 def _notebooks(args: argparse.Namespace) -> int:
     from odsamen.publish.notebooks import refresh
 
@@ -186,6 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--force", action="store_true", help="write into a non-empty folder (never real data)")
     synth.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
     synth.set_defaults(func=_synth)
+    compare = sub.add_parser("compare", help="say what changed between two board packs, per service")
+    compare.add_argument("old", type=Path, metavar="OLD_PACK", help="the earlier pack folder")
+    compare.add_argument("new", type=Path, metavar="NEW_PACK", help="the later pack folder")
+    compare.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (default: nl)")
+    compare.add_argument(
+        "--unknown", choices=("neutral", "missing"), default="neutral", help="reading of ? (default neutral)"
+    )
+    compare.add_argument(
+        "--advisor", choices=("include", "exclude"), default="include", help="scores the advisors filled in"
+    )
+    compare.set_defaults(func=_compare)
     notebooks = sub.add_parser(
         "notebooks", help="re-run the committed notebooks and keep their outputs as the new reference"
     )

@@ -242,6 +242,11 @@ def tidy_notebook(notebook: nbformat.NotebookNode, *, keep_images: bool = True) 
 
 def render_index(context: dict, path: str | Path) -> Path:
     """Write the board pack's front page from ``templates/index.html.j2`` (autoescaped) to ``path``."""
+    return render_page("index.html.j2", context, path)
+
+
+def render_page(template: str, context: dict, path: str | Path) -> Path:
+    """Write a page of the pack from the Jinja template ``template`` (autoescaped) to ``path``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -250,7 +255,7 @@ def render_index(context: dict, path: str | Path) -> Path:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    page = env.get_template("index.html.j2").render(**context)
+    page = env.get_template(template).render(**context)
     path = Path(path)
     path.write_text(page, encoding="utf-8")
     return path

@@ -127,6 +127,7 @@ def index_context(
             "pack.index.data",
             "pack.index.notebooks",
             "pack.index.logs",
+            "pack.index.changes",
         )
     }
     words["partner"] = text("pack.index.partner", lang, lens=lens_label(HEADLINE_LENS, lang))
@@ -156,6 +157,7 @@ def index_context(
         "synthetic": text("briefing.synthetic", lang) if data.synthetic else "",
         "failed_note": text("pack.index.failed_note", lang, services=", ".join(failed)) if failed else "",
         "rows": rows,
+        "changes": None,  # the link to changes.html, once the comparison is made (pack._build_in)
         "tables": [TABLES_WORKBOOK] * (staging / TABLES_WORKBOOK).exists()
         + sorted(p.relative_to(staging).as_posix() for p in (staging / TABLES).glob("*.csv")),
         "data_files": sorted(p.relative_to(staging).as_posix() for p in shared.data_files(staging / DATA)),

@@ -62,6 +62,7 @@ from odsamen.analysis import shared, workbook
 from odsamen.analysis.data import SERVICE_CODE, Dataset, load_dataset
 from odsamen.analysis.scoring import DEFAULT_ADVISOR, DEFAULT_UNKNOWN, check_advisor, check_unknown
 from odsamen.catalogue import check_language, text
+from odsamen.publish import changes
 from odsamen.publish.folders import (
     BRIEFINGS,
     DATA,
@@ -371,6 +372,7 @@ def _locked_build(
                 stopped=stopped,
                 fingerprint=before,
                 tables=tables if advisor == DEFAULT_ADVISOR else None,
+                previous=target if changes.is_pack(target) else None,
             )
         if all(o.ok for o in outcomes) or allow_partial:
             publish(staging, target, same_as=tables)
@@ -439,9 +441,12 @@ def _build_in(
     stopped: list[int] | None = None,
     fingerprint: str | None = None,
     tables: dict[str, bytes] | None = None,
+    previous: Path | None = None,
 ) -> list[Outcome]:
     """Fill ``staging`` with the whole pack; returns the outcomes in codebook order. ``tables``: the
-    affinity tables' bytes by path (:func:`table_bytes`) if already computed for this reading."""
+    affinity tables' bytes by path (:func:`table_bytes`) if already computed for this reading;
+    ``previous``: the pack this one replaces, compared with it in ``changes.html``
+    (:mod:`odsamen.publish.changes`)."""
     from odsamen.analysis import coalitions, evidence
     from odsamen.analysis.affinity import write_tables
     from odsamen.analysis.scoring import Reading
@@ -494,6 +499,15 @@ def _build_in(
     evidence.write_tables(data, staging, reading, lang=lang, table=forms.get("table"))
     workbook.write_tables_workbook(staging / TABLES, staging / workbook.TABLES_WORKBOOK, lang)
     context = index_context(data, outcomes, headlines, staging, lang=lang, unknown=unknown, advisor=advisor)
+    rows = {row["code"]: row for row in context["rows"]}
+    found = changes.compare_packs(
+        previous, staging, lang=lang, unknown=unknown, advisor=advisor, new_rows=rows
+    )
+    changes.write_page(found, staging / changes.CHANGES_PAGE, lang)
+    context["changes"] = {
+        "href": changes.CHANGES_PAGE,
+        "summary": changes.as_text(found, lang).split("\n")[0],
+    }
     render_index(context, staging / "index.html")
     return outcomes
 
