@@ -48,7 +48,8 @@ lab: $(STAMP) ## Open JupyterLab with odsamen installed
 
 explore: $(STAMP) ## Serve the explorer (notebooks/00-explorer.ipynb) as a web page on localhost, no code shown
 	@echo "The explorer will be at http://127.0.0.1:$(EXPLORE_PORT)/ (the first load draws every figure; Ctrl-C stops it)"
-	$(BIN)/voila notebooks/00-explorer.ipynb --no-browser --port $(EXPLORE_PORT) --Voila.ip=127.0.0.1
+	JUPYTER_PATH="$(CURDIR)/share/jupyter" $(BIN)/voila notebooks/00-explorer.ipynb --template=odsamen \
+		--no-browser --port $(EXPLORE_PORT) --Voila.ip=127.0.0.1
 
 lint: $(STAMP) ## Check and format the code with ruff
 	$(BIN)/ruff check --fix lib tests benchmarks

@@ -32,7 +32,7 @@ from odsamen.analysis.shared import find_data_dir
 from odsamen.report.explorer import CONTROLS, OUTPUTS, Explorer
 
 data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
-explorer = Explorer(load_dataset(data_dir))
+explorer = Explorer(load_dataset(data_dir, lang=lang))
 explorer.warm()  # tekent de figuren en rekent elke lezing vooraf door, zodat een klik niet hoeft te wachten
 
 # %% tags=["nbval-ignore-output"]

@@ -58,7 +58,7 @@ style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git, scher
 style.notebook_tables(lang)  # tabellen schrijven getallen als de figuren (0,86), elke cel helemaal
 
 data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
-data = load_dataset(data_dir)
+data = load_dataset(data_dir, lang=lang)
 
 Markdown(summary(data, lang))
 

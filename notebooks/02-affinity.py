@@ -65,7 +65,7 @@ style.notebook_figures()  # figuren op 80 dpi met een palet: klein in git; opges
 style.notebook_tables(lang)  # tabellen schrijven getallen als de figuren (0,86), elke cel helemaal
 
 data_dir = find_data_dir(data_dir, lang)  # ook vanuit een andere map (papermill vanaf de hoofdmap)
-data = load_dataset(data_dir)
+data = load_dataset(data_dir, lang=lang)
 reading = {"unknown": unknown, "advisor": advisor, "levels": levels}
 number = partial(format_number, lang=lang)  # number(0.857) geeft 0,86
 

@@ -967,3 +967,13 @@ def test_text_garbled_by_a_wrong_character_set_is_named_by_line(data_copy: Path)
         data, "en"
     )
     assert load_dataset(DATA).garbled == {}
+
+
+def test_the_message_of_a_data_error_is_in_the_language_asked_for(tmp_path):
+    folder = shutil.copytree(DATA, tmp_path / "data")
+    scores = folder / "scores.csv"
+    scores.write_text(scores.read_text(encoding="utf-8").replace(",+,self", ",+++,self", 1), encoding="utf-8")
+    for lang, word in (("en", "expected a score symbol"), ("nl", "verwacht een scoresymbool")):
+        with pytest.raises(DataError) as caught:
+            load_dataset(folder, lang=lang)
+        assert word in str(caught.value)

@@ -28,12 +28,13 @@ import pytest
 from odsamen.analysis import affinity
 from odsamen.analysis import coalitions as co
 from odsamen.analysis.scoring import READINGS, Reading
-from odsamen.catalogue import format_number
+from odsamen.catalogue import format_number, join_words, text
 from odsamen.report.explorer import CONTROLS, OUTPUTS, Explorer, render
 from odsamen.report.plots import coalition_cells, score_heatmap
 
 CELL = "padding:3px 8px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top"
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "00-explorer.ipynb"
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOK = REPO / "notebooks" / "00-explorer.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -285,10 +286,12 @@ def voila(tmp_path_factory):
                 "-m",
                 "voila",
                 str(NOTEBOOK),
+                "--template=odsamen",  # as `make explore` serves it
                 "--no-browser",
                 f"--port={port}",
                 "--Voila.ip=127.0.0.1",
             ],
+            env=os.environ | {"JUPYTER_PATH": str(REPO / "share" / "jupyter")},
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: the kernel it starts is stopped with it
@@ -337,6 +340,8 @@ def test_the_voila_app_answers_the_controls_as_the_library_says(voila, dataset):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            elsewhere = []  # the page asks for nothing outside this machine (no CDN: it must work offline)
+            page.on("request", lambda r: None if r.url.startswith(voila) else elsewhere.append(r.url))
             page.goto(voila, timeout=PAGE_SECONDS * 1000)
             page.wait_for_selector(".odx-output-partners table.odx-partners", timeout=PAGE_SECONDS * 1000)
             expect.set_options(timeout=CLICK_SECONDS * 1000)
@@ -367,6 +372,10 @@ def test_the_voila_app_answers_the_controls_as_the_library_says(voila, dataset):
             page.locator(".odx-control-advisor label", has_text="zonder").click()
             expect(ofgv).to_contain_text(partners["exclude"])
             expect(verdict).to_have_attribute("data-verdict", verdicts["exclude"])
+            # OFGV's task scores were all filled in by the advisors: its blank means are explained.
+            expect(page.locator(".odx-output-profile")).to_contain_text(
+                "– betekent: geen score om te middelen (OFGV)"
+            )
 
             # English by the language control, the choices kept.
             page.locator(".odx-control-lang button", has_text="English").click()
@@ -374,5 +383,25 @@ def test_the_voila_app_answers_the_controls_as_the_library_says(voila, dataset):
             expect(ofgv).to_contain_text(
                 partners["exclude"].replace("van", "of").replace("onderdelen", "items")
             )
+            assert elsewhere == []
         finally:
             browser.close()
+
+
+def test_a_blank_mean_is_explained_with_the_services_it_concerns(explorer, dataset):
+    advisor_only = [
+        code
+        for code in dataset.service_codes
+        if (
+            dataset.scores[(dataset.scores.service == code) & (dataset.scores.dimension == "task")].source
+            == "advisor"
+        ).all()
+    ]
+    assert advisor_only, "the data hold a service whose task scores the advisors filled in"
+    without = explorer.view(advisor="exclude")["profile"]
+    for code in advisor_only:
+        assert profile_value(without, "task:meets", code) == "–"
+    assert text(
+        "explorer.profile.blank.advisor", "nl", services=join_words(advisor_only, "nl")
+    ) in without.replace("&#x27;", "'")
+    assert "– betekent" not in explorer.view()["profile"]

@@ -2276,14 +2276,23 @@ WORDS: dict[str, dict[str, str]] = {
     "explorer.title": {"nl": "Verkenner", "en": "Explorer"},
     "explorer.intro": {
         "nl": "Elke keuze hieronder werkt alle uitkomsten meteen bij: de scores, de paren met het aantal "
-        "onderdelen waarop elke uitkomst rust, de partners en de vormen van samenwerking per coalitie. Een "
-        "gewogen gecombineerde weergave is er niet meer, want de gezamenlijke agenda heeft geen gewichten "
-        "nodig; kies in plaats daarvan welke onderdelen meetellen: alle, de robuustheidscriteria of de "
-        "opgaven.",
+        "onderdelen waarop elke uitkomst rust, de partners en de vormen van samenwerking per groep. Kies "
+        "ook welke onderdelen meetellen: alle, alleen de robuustheidscriteria of alleen de opgaven. De "
+        "gezamenlijke agenda telt onderdelen; er zijn geen gewichten om in te stellen.",
         "en": "Every choice below updates all the results at once: the scores, the pairs with the number of "
-        "items each result rests on, the partners and the forms of cooperation per coalition. There is no "
-        "weighted combined view any more, as the joint agenda needs no weights; choose instead which items "
-        "count: all, the robustness criteria or the tasks.",
+        "items each result rests on, the partners and the forms of cooperation per group. Choose also which "
+        "items count: all, only the robustness criteria or only the tasks. The joint agenda counts items; "
+        "there are no weights to set.",
+    },
+    "explorer.profile.blank": {
+        "nl": "– betekent: geen score om te middelen ({services}).",
+        "en": "– means: no score to average ({services}).",
+    },
+    "explorer.profile.blank.advisor": {
+        "nl": "– betekent: geen score om te middelen ({services}). De scores die de adviseurs invulden, "
+        "tellen nu niet mee (keuze Adviseurs).",
+        "en": "– means: no score to average ({services}). The scores the advisors filled in do not count "
+        "now (choice Advisors).",
     },
     "explorer.reading": {"nl": "Lezing:", "en": "Reading:"},
     "explorer.control.service": {"nl": "Dienst", "en": "Service"},

@@ -271,7 +271,7 @@ def _typed_scenarios(frame: pd.DataFrame) -> pd.DataFrame:
     return scenarios
 
 
-def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
+def load_dataset(folder: str | Path = "data", *, check: bool = True, lang: str = DEFAULT_LANGUAGE) -> Dataset:
     """Read, validate and type every table in ``folder``.
 
     Parameters
@@ -284,6 +284,9 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
         False skips the checks (and the pandera import) for a folder already
         validated, byte for byte (:func:`odsamen.analysis.shared.load`): the
         tables are read and typed the same way.
+    lang
+        The language of the :class:`DataError`'s message (a notebook's ``lang``); its
+        :meth:`~DataError.describe` gives any language.
 
     Returns
     -------
@@ -314,7 +317,7 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
         relabel = list
         synthetic = (folder / SYNTHETIC_MARKER).exists()
     if any(tables.get(name) is None for name in FILES):
-        raise DataError(relabel(issues))
+        raise DataError(relabel(issues), lang)
     if check:
         for name, frame in tables.items():
             issues += check_cells(frame, FILES[name], FREE_TEXT_COLUMNS.get(name, ()))
@@ -322,7 +325,7 @@ def load_dataset(folder: str | Path = "data", *, check: bool = True) -> Dataset:
     if check:
         issues += check_tables(tables)
     if issues:
-        raise DataError(relabel(issues))
+        raise DataError(relabel(issues), lang)
     encodings = {FILES[name]: frame.attrs.get("encoding", "utf-8") for name, frame in tables.items()}
     garbled = {
         FILES[name]: frame.attrs["garbled_lines"]

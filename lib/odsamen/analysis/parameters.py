@@ -53,18 +53,20 @@ class ParameterError(ValueError):
     """A notebook was given a name it does not have or a value it does not know."""
 
 
-def did_you_mean(value: str, choices: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """`` bedoelde u 'X'?`` for the choice nearest to ``value`` (any case), or ``""`` if none is near.
-
-    The same word in other letters (``ijmond`` for ``IJmond``) is nearest; otherwise the closest
-    spelling by :func:`difflib.get_close_matches`."""
-    choices = [str(choice) for choice in choices]
-    lowered = {choice.lower(): choice for choice in choices}
+def nearest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to ``value``, or None if none is near: the same word in other letters
+    (``ijmond`` for ``IJmond``) first, otherwise the closest spelling by
+    :func:`difflib.get_close_matches`."""
+    lowered = {str(choice).lower(): str(choice) for choice in choices}
     word = str(value).lower()
-    near = [lowered[word]] if word in lowered else difflib.get_close_matches(word, list(lowered), n=1)
-    if not near:
-        return ""
-    return " " + text("parameters.did_you_mean", lang, choice=lowered.get(near[0], near[0]))
+    near = [word] if word in lowered else difflib.get_close_matches(word, list(lowered), n=1)
+    return lowered[near[0]] if near else None
+
+
+def did_you_mean(value: str, choices: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """`` bedoelde u 'X'?`` for the choice nearest to ``value`` (:func:`nearest`), or ``""``."""
+    choice = nearest(value, choices)
+    return "" if choice is None else " " + text("parameters.did_you_mean", lang, choice=choice)
 
 
 def check_choice(

@@ -281,9 +281,9 @@ class DataIssue:
 class DataError(ValueError):
     """Raised with every :class:`DataIssue` found, so all are fixed in one go."""
 
-    def __init__(self, issues: list[DataIssue]):
+    def __init__(self, issues: list[DataIssue], lang: str = DEFAULT_LANGUAGE):
         self.issues = sorted(issues, key=lambda i: (i.file, i.sheet or "", i.line or 0, i.column or ""))
-        super().__init__("\n".join(str(i) for i in self.issues))
+        super().__init__("\n".join(i.describe(lang) for i in self.issues))
 
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> list[str]:
         """Every issue's message in ``lang``."""

@@ -166,5 +166,5 @@ def load(
     ``folder`` is looked up by :func:`find_data_dir` (its error in ``lang``), so a notebook's
     ``"../data"`` works from anywhere in the checkout."""
     folder = find_data_dir(folder, lang)
-    data = load_dataset(folder, check=not validated(folder))
+    data = load_dataset(folder, check=not validated(folder), lang=lang)
     return data, SharedResults.compute(data, services)

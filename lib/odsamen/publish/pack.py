@@ -133,14 +133,16 @@ def choose_services(data: Dataset, services: list[str] | None) -> list[str]:
     if not services:
         return [safe_file_stem(code) for code in data.service_codes]
     unknown = [code for code in services if code not in data.service_codes]
-    by_case = {code.casefold(): code for code in data.service_codes}
-    if unknown and all(code.casefold() in by_case for code in unknown):  # --service ijmond: case only
-        raise PackError(
-            "pack.unknown_service_case",
-            service=", ".join(unknown),
-            suggestion=", ".join(by_case[code.casefold()] for code in unknown),
-        )
     if unknown:
+        from odsamen.analysis.parameters import nearest
+
+        near = {code: nearest(code, data.service_codes) for code in unknown}
+        if all(near.values()):  # --service ijmond, --service NZGK: did you mean
+            raise PackError(
+                "pack.unknown_service_case",
+                service=", ".join(unknown),
+                suggestion=", ".join(near[code] for code in unknown),
+            )
         raise PackError(
             "pack.unknown_service",
             service=", ".join(repr(code) if not code.strip() else code for code in unknown),

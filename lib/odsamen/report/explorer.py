@@ -78,7 +78,7 @@ from odsamen.analysis.scoring import (
     UNKNOWN_READINGS,
     Reading,
 )
-from odsamen.catalogue import LANGUAGES, check_language, format_number, text
+from odsamen.catalogue import LANGUAGES, check_language, format_number, join_words, text
 from odsamen.report import plots, style
 
 DIMENSION_CHOICES = ("all", "robustness", "task")
@@ -463,7 +463,7 @@ class Explorer:
     def profile_html(self, service: str, dimension: str, unknown: str, advisor: str, lang: str) -> str:
         profile = self.profile_table(unknown, advisor)
         codes = self.data.service_codes
-        rows, attrs = [], []
+        rows, attrs, blank = [], [], []
         for d in self._dimensions(dimension):
             for measure in MEASURES:
                 part = profile[(profile["dimension"] == d) & (profile["measure"] == measure)]
@@ -479,8 +479,9 @@ class Explorer:
                     )
                 ]
                 for code in codes:
-                    if code not in part.index:
-                        cells.append("")
+                    if code not in part.index:  # no score to average: none left under this reading
+                        cells.append(f'<span data-service="{_e(code)}">–</span>')
+                        blank.append(code)
                         continue
                     row = part.loc[code]
                     mean = _e(format_number(row["mean_score"], lang, 2))
@@ -502,6 +503,10 @@ class Explorer:
             + f'<p style="font-size:90%">{_e(text("explorer.profile.note", lang))} '
             f"{_e(text(f'unknown.{unknown}', lang))}.</p>"
         )
+        if blank:
+            key = "explorer.profile.blank.advisor" if advisor != DEFAULT_ADVISOR else "explorer.profile.blank"
+            services = join_words(list(dict.fromkeys(blank)), lang)
+            body += f'<p style="font-size:90%">{_e(text(key, lang, services=services))}</p>'
         return _section(text("explorer.section.profile", lang), body, name="profile")
 
     def _labels(self, items: list[str], advisor_items: list[str], lang: str) -> str:
