@@ -293,7 +293,7 @@ def test_an_option_of_one_value_given_twice_is_refused(capsys, monkeypatch):
             "pack.unknown_service_case",
             dict(service="ijmond, nhn", suggestion="IJmond, NHN"),
         ),
-        (["NZGK"], "pack.unknown_service_case", dict(service="NZGK", suggestion="NZKG")),  # a slip of the hand
+        (["NZGK"], "pack.unknown_service_case", dict(service="NZGK", suggestion="NZKG")),  # a slip
         ([""], "pack.unknown_service", dict(service="''", services="NHN, IJmond, NZKG, OFGV")),
     ],
 )
