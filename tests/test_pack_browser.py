@@ -159,7 +159,11 @@ def test_every_page_and_figure_of_the_pack_loads(browser, tmp_path_factory):
         seen_files.add(path)
         if path.suffix == ".html":
             seen_pages[path.name] = browser.open(path.as_uri())
-    assert sorted(seen_pages) == [f"{code}.html" for code in ("IJmond", "NHN", "NZKG", "OFGV")]
+    briefings = [f"{code}.html" for code in ("IJmond", "NHN", "NZKG", "OFGV")]
+    assert sorted(seen_pages) == [*briefings, "changes.html"]  # and the page of what changed
+    changes_page = seen_pages.pop("changes.html")
+    assert changes_page["title"] and changes_page["scripts"] == 0
+    assert all(local_path(link).is_file() for link in changes_page["links"])
     for name, page in seen_pages.items():
         assert page["title"], name
         assert page["scripts"] == 0, name
