@@ -26,9 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from odsamen.analysis.data import ITEMS, MEASURES, SERVICE_COLUMNS
+from odsamen.analysis.data import MEASURES, SERVICE_COLUMNS, load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+ITEMS = {dimension: load_dataset(DATA).item_codes(dimension) for dimension in ("robustness", "task")}
 PER_SERVICE = sum(len(items) for items in ITEMS.values()) * len(MEASURES)  # 34 score rows per service
 
 
@@ -37,7 +38,7 @@ CASES = ("valid", "duplicates", "invalid")
 
 def write_folder(folder: Path, n_rows: int, case: str) -> None:
     folder.mkdir(parents=True)
-    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv", "assessment.csv"):
         shutil.copy(DATA / name, folder / name)
     (folder / "advice.csv").write_text("coalition,scenario,stance,where,note_nl,note_en\n", encoding="utf-8")
     duplicates = case == "duplicates"

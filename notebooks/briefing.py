@@ -20,7 +20,7 @@
 # The outputs stored in the repository (here and in `briefings/`) are nbval's reference and have their figures removed to keep the repository small; nbval does not compare images. `odsamen briefings --reference notebooks/briefings` refreshes them.
 
 # %% tags=["parameters"]
-service = "NHN"  # service code from data/services.csv
+service = ""  # service code from data/services.csv; empty: the first service there
 lang = "nl"  # language of the briefing: "nl" or "en"
 data_dir = "../data"  # data folder; a relative path is looked up from here, then notebooks/, then the repository root
 unknown = "neutral"  # reading of the score ? where scores are averaged: "neutral" (0) or "missing"

@@ -18,11 +18,14 @@ import pytest
 
 from odsamen.analysis import affinity as af
 from odsamen.analysis import clustering
-from odsamen.analysis.data import ITEMS, load_dataset
+from odsamen.analysis.data import load_dataset
 from odsamen.analysis.scoring import READINGS, Reading
 from odsamen.catalogue import LANGUAGES, WORDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+CODEBOOK = load_dataset(DATA)
+ITEMS = {dimension: CODEBOOK.item_codes(dimension) for dimension in ("robustness", "task")}
+"""The report's items per dimension, as ``data/items.csv`` gives them."""
 ALL_ITEMS = ITEMS["robustness"] + ITEMS["task"]
 
 
@@ -38,7 +41,7 @@ def write_folder(
     added value" and every preference is open.
     """
     folder.mkdir(parents=True)
-    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv", "assessment.csv"):
         shutil.copy(DATA / name, folder / name)
     (folder / "advice.csv").write_text(
         (DATA / "advice.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
@@ -453,7 +456,7 @@ def scaled_copy(tmp_path: Path, copies: int) -> Path:
     real = load_dataset(DATA)
     folder = tmp_path / "many"
     folder.mkdir()
-    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv", "assessment.csv"):
         shutil.copy(DATA / name, folder / name)
     (folder / "advice.csv").write_text(
         (DATA / "advice.csv").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"

@@ -211,7 +211,12 @@ def test_text_from_the_data_is_escaped(dataset):
 
 def test_appendix_points_to_the_report(dataset):
     page = str(Briefing(dataset, "NHN").appendix())
-    assert text("briefing.report.page.robustness", "nl") in page
+    # The source's table, page and row headings come from data/assessment.csv.
+    assert "de tabel ‘Analyse samenwerking: robuustheid’ op bladzijde 10" in page
+    assert (
+        "‘Scenario’s voor samenwerking tussen omgevingsdiensten in Noord Holland en Flevoland (Galan Groep, "
+        in page
+    )
     assert "Weerstand" in page  # the report's own column heading for 'weerstandsvermogen'
     assert page.count("<table") == 2
 
@@ -464,7 +469,7 @@ def test_without_advisor_scores_ofgv_is_undetermined_not_unfit(dataset):
 
 def test_top_of_the_briefing_says_whose_scores_these_are(dataset):
     title = str(Briefing(dataset, "NHN").title())
-    assert "eigen beoordeling van de directeuren" in title
+    assert "een zelfbeoordeling door de directeuren" in title
     assert "de scores van OFGV voor de toekomstige opgaven" in title
 
 
@@ -666,9 +671,11 @@ def test_preferences_template_without_answers_says_so_and_shows_no_table():
 
 def test_appendix_facts_hold_one_table_per_dimension_with_every_item(dataset):
     facts = Briefing(dataset, "NHN", lang="en").appendix_facts()
-    assert [dimension for dimension, _ in facts["tables"]] == ["robustness", "task"]
-    assert [len(rows) for _, rows in facts["tables"]] == [6, 11]
-    assert all(len(row) == 6 for _, rows in facts["tables"] for row in rows)
+    assert [dimension for dimension, _, _ in facts["tables"]] == ["robustness", "task"]
+    assert [len(rows) for _, rows, _ in facts["tables"]] == [6, 11]
+    assert all(len(row) == 6 for _, rows, _ in facts["tables"] for row in rows)
+    assert [place["page"] for _, _, place in facts["tables"]] == ["10", "11"]
+    assert facts["report"].endswith("(Galan Groep, 2024-01-07, in Dutch)")
 
 
 def test_partners_facts_name_a_row_per_measure_at_least(dataset):

@@ -82,17 +82,37 @@ def test_every_set_of_two_or_more_for_four_services(real):
     assert len(co.coalitions_of(real, "OFGV")) == 7
 
 
-def test_many_services_take_pairs_triples_regions_and_all(tmp_path):
+def test_many_services_take_pairs_regions_advice_and_each_ones_strongest_groups(tmp_path):
+    from odsamen.analysis.affinity import HEADLINE_LENS, compute
     from odsamen.analysis.synth import write_synthetic
 
-    write_synthetic(8, tmp_path, seed=3, codebook=DATA)
+    codes = write_synthetic(8, tmp_path, seed=3, codebook=DATA).service_codes
+    named = "+".join(codes[k] for k in (0, 3, 6, 7))
+    (tmp_path / "advice.csv").write_text(
+        (DATA / "advice.csv").read_text(encoding="utf-8").splitlines()[0]
+        + f"\n{named},convenant,option,p. 1,Een groep.,A group.,none,,all,Reden.,Reason.,niets,nothing\n",
+        encoding="utf-8",
+    )
     data = load_dataset(tmp_path)
     keys = co.coalitions(data)
+    assert len(keys) == len(set(keys))
     sizes = pd.Series([len(co.members(key)) for key in keys]).value_counts()
-    assert sizes[2] == 28 and sizes[3] == 56 and sizes[8] == 1
-    for _region, group in data.services.groupby("region")["code"]:
+    assert sizes[2] == 28  # every pair
+    assert sizes[3] < 56 and len(codes) not in sizes  # not every triple, no group of all
+    for _region, group in data.services.groupby("region", sort=False)["code"]:
         if len(group) >= 2:
             assert co.SEPARATOR.join(group) in keys
+    assert named in keys  # named in advice.csv
+    # Each service with its three best partners on the joint agenda, every two and all three.
+    value = compute(data, HEADLINE_LENS).value
+    for i, code in enumerate(codes):
+        best = sorted((j for j in range(len(codes)) if j != i), key=lambda j: (-value[i, j], j))[:3]
+        group = co.SEPARATOR.join(codes[k] for k in sorted([i, *best]))
+        assert group in keys, (code, group)
+        first_two = co.SEPARATOR.join(codes[k] for k in sorted([i, *best[:2]]))
+        assert first_two in keys
+    # Smaller coalitions first, then codebook order.
+    assert [len(co.members(key)) for key in keys] == sorted(len(co.members(key)) for key in keys)
 
 
 # --- facts per item ------------------------------------------------------------------------------

@@ -21,11 +21,9 @@ from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     FILES,
     ITEM_COLUMNS,
-    ROBUSTNESS_ITEMS,
     SCENARIO_COLUMNS,
     SERVICE_COLUMNS,
     SYMBOLS,
-    TASK_ITEMS,
     DataError,
     DataIssue,
     Dataset,
@@ -86,6 +84,30 @@ def the_issue(folder: Path, file: str, line: int, column: str, value: str):
 
 
 # --- the real data -------------------------------------------------------------
+
+
+ROBUSTNESS_ITEMS = (
+    "omvang",
+    "kwaliteitscriteria",
+    "innovatie",
+    "weerstandsvermogen",
+    "bi_en_opleiding",
+    "taken_en_werkgebied",
+)
+TASK_ITEMS = (
+    "uh_strategie",
+    "datagedreven",
+    "milieucriminaliteit",
+    "ketentoezicht",
+    "energietransitie",
+    "zzs",
+    "circulaire_economie",
+    "water_en_bodem",
+    "eu_wet_en_regelgeving",
+    "implementatie_omgevingswet",
+    "natuurbescherming",
+)
+"""The report's items in its column order (the codebook in ``data/items.csv`` holds them)."""
 
 
 def test_real_data_counts():
@@ -151,7 +173,7 @@ def test_dataset_without_the_new_tables_still_builds():
 
 def test_new_tables_are_data_files():
     assert FILES["scenarios"] == "scenarios.csv" and FILES["advice"] == "advice.csv"
-    assert len(FILES) == 7
+    assert len(FILES) == 8 and FILES["assessment"] == "assessment.csv"
     assert {p.name for p in DATA.glob("*.csv")} == set(FILES.values())
 
 
@@ -770,15 +792,38 @@ def test_note_with_levels_is_refused(data_copy: Path):
     assert issue.expected[0] == "expect.note_only_for_empty"
 
 
-def test_regional_levels_are_b_and_c(data_copy: Path):
+def test_which_levels_are_regional_is_data(data_copy: Path):
+    # D regional and B not: a codebook of its own, valid; the analysis reads the flag.
     set_cell(data_copy / "scale_levels.csv", 5, "regional", "true")  # D
     set_cell(data_copy / "scale_levels.csv", 3, "regional", "false")  # B
-    assert (
-        the_issue(data_copy, "scale_levels.csv", 5, "regional", "true").expected[0] == "expect.regional.false"
+    assert load_dataset(data_copy).regional_levels == {"C", "D"}
+
+
+def test_the_first_level_is_alone_and_one_level_is_regional(data_copy: Path):
+    set_cell(data_copy / "scale_levels.csv", 2, "regional", "true")  # A
+    assert the_issue(data_copy, "scale_levels.csv", 2, "regional", "true").expected[0] == "expect.alone_level"
+    for line in (2, 3, 4):
+        set_cell(data_copy / "scale_levels.csv", line, "regional", "false")
+    issues = issues_of(data_copy)
+    assert [i.expected[0] for i in issues] == ["expect.regional_level"]
+
+
+def test_scale_letters_come_from_the_levels_table(data_copy: Path):
+    # Level F removed: a preference naming F is refused, with the letters that are allowed.
+    path = data_copy / "scale_levels.csv"
+    path.write_text(
+        "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8"
     )
+    issues = [i for i in issues_of(data_copy) if i.column == "levels"]
+    assert issues and all("F" in i.value for i in issues)
     assert (
-        the_issue(data_copy, "scale_levels.csv", 3, "regional", "false").expected[0] == "expect.regional.true"
-    )
+        issues[0]
+        .describe("en")
+        .endswith(
+            "expected scale letters from scale_levels.csv ('A', 'B', 'C', 'D', 'E') joined by a slash "
+            "(such as B/C), a question mark or empty"
+        )
+    ), issues[0].describe("en")
 
 
 @pytest.mark.parametrize("code", ["CON", "con", "Nul", "COM1", "lpt9", "AUX", "PRN"])
@@ -977,3 +1022,52 @@ def test_the_message_of_a_data_error_is_in_the_language_asked_for(tmp_path):
         with pytest.raises(DataError) as caught:
             load_dataset(folder, lang=lang)
         assert word in str(caught.value)
+
+
+# --- the codebook is data (items.csv, scale_levels.csv) ------------------------------------
+
+
+def test_a_task_of_its_own_is_checked_against_items_csv(data_copy: Path):
+    # A new task in items.csv, with scores and preferences for every service: valid, no code change.
+    with (data_copy / "items.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [
+                "task",
+                "geluid",
+                "L",
+                "Geluid",
+                "Noise",
+                "Geluid",
+                "Geluid van bedrijven.",
+                "Noise of firms.",
+                "3",
+                "odsamen",
+                "false",
+            ]
+        )
+    codes = ["NHN", "IJmond", "NZKG", "OFGV"]
+    with (data_copy / "scores.csv").open("a", encoding="utf-8", newline="") as handle:
+        for code in codes:
+            for measure in ("meets", "added_value"):
+                handle.write(f"{code},task,geluid,{measure},+,self\n")
+    with (data_copy / "scale_preferences.csv").open("a", encoding="utf-8", newline="") as handle:
+        for code in codes:
+            handle.write(f"{code},task,geluid,,B,,\n")
+    data = load_dataset(data_copy)
+    assert data.item_codes("task")[-1] == "geluid"
+    # Scores for it without the codebook row: each row says the item is not in items.csv.
+    rows = (data_copy / "items.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data_copy / "items.csv").write_text("".join(rows[:-1]), encoding="utf-8")
+    issues = [i for i in issues_of(data_copy) if i.file == "scores.csv"]
+    assert len(issues) == 8 and {i.value for i in issues} == {"geluid"}
+    assert (
+        issues[0].describe("en").split(": expected ")[1].startswith("an item from items.csv: one of 'omvang'")
+    )
+
+
+def test_every_dimension_needs_an_item(data_copy: Path):
+    rows = (data_copy / "items.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data_copy / "items.csv").write_text("".join(r for r in rows if not r.startswith("robustness,")), "utf-8")
+    issues = [i for i in issues_of(data_copy) if i.file == "items.csv"]
+    assert [i.expected[0] for i in issues] == ["expect.dimension_items.robustness"]
+    assert "at least one row with dimension 'robustness'" in issues[0].describe("en")

@@ -225,7 +225,14 @@ def test_index_first_says_who_gave_the_scores_with_the_ofgv_exception(front_page
         "briefing.who_scored.part", lang, service="OFGV", dimension=text("dimension.task", lang).lower()
     )
     assert briefing.advisor_parts(dataset, lang) == expected
-    assert intro.startswith(text("briefing.who_scored.advisors", lang, parts=expected))
+    who = {"scored_by": dataset.fact("scored_by", lang), "advisors": dataset.fact("advisors", lang)}
+    assert intro.startswith(text("briefing.who_scored.advisors", lang, parts=expected, **who))
+    assert intro.startswith(
+        {
+            "nl": "De scores zijn een zelfbeoordeling door de directeuren, behalve de scores van OFGV",
+            "en": "The scores are a self-assessment by the directors, except the scores of OFGV",
+        }[lang]
+    )
 
 
 def test_who_scored_is_the_directors_alone_when_the_advisors_filled_in_nothing(dataset):
@@ -233,7 +240,7 @@ def test_who_scored_is_the_directors_alone_when_the_advisors_filled_in_nothing(d
 
     own = dataclasses.replace(dataset, scores=dataset.scores.assign(source="self"))
     assert briefing.advisor_parts(own, "nl") == ""
-    assert briefing.who_scored(own, "nl") == text("briefing.who_scored", "nl")
+    assert briefing.who_scored(own, "nl") == "De scores zijn een zelfbeoordeling door de directeuren."
 
 
 def test_index_marks_every_figure_that_rests_on_advisor_scores_with_the_one_mark(front_page):

@@ -89,7 +89,21 @@ def test_symbol_colours_strong_ends_and_hatched_middle():
     assert style.SYMBOL_HATCHES["?"] and style.SYMBOL_HATCHES["-/+"]
     assert style.MISSING_HATCH not in (style.SYMBOL_HATCHES["?"], style.SYMBOL_HATCHES["-/+"])
     assert all(style.SYMBOL_HATCHES[s] is None for s in ("--", "-", "+", "++"))
-    assert len(set(style.LEVEL_COLOURS.values())) == 6
+
+
+def test_level_colours_follow_the_regional_flag(dataset):
+    # The report's six levels keep their colours; regional levels are blues, in their order.
+    colours = style.level_colours(dataset.levels)
+    assert colours == {
+        "A": "#E69F00",
+        "B": "#56B4E9",
+        "C": "#0072B2",
+        "D": "#CC79A7",
+        "E": "#009E73",
+        "F": "#F0E442",
+    }
+    other = pd.DataFrame({"level": list("PQRS"), "regional": [False, True, True, False]})
+    assert style.level_colours(other) == {"P": "#E69F00", "Q": "#56B4E9", "R": "#0072B2", "S": "#CC79A7"}
 
 
 def test_sizes_grow_with_services_and_fonts_shrink_slowly():
@@ -264,7 +278,9 @@ def test_preference_letters_in_service_order(dataset):
     ax = plots.preference_chart(dataset, dimension="robustness")
     boxes = gids(ax, "pref:NHN:innovatie:")
     assert boxes == ["pref:NHN:innovatie:0:B", "pref:NHN:innovatie:1:C", "pref:NHN:innovatie:2:E"]
-    assert same_color(patch(ax, "pref:NHN:innovatie:2:E").get_facecolor(), style.LEVEL_COLOURS["E"])
+    assert same_color(
+        patch(ax, "pref:NHN:innovatie:2:E").get_facecolor(), style.level_colours(dataset.levels)["E"]
+    )
     assert label(ax, "text:pref:NHN:innovatie:0") == "B"
     assert gids(ax, "pref:OFGV:innovatie:") == [
         "pref:OFGV:innovatie:0:E",

@@ -31,6 +31,7 @@ WRITTEN = (
     "scale_levels.csv",
     "scenarios.csv",
     "advice.csv",
+    "assessment.csv",
     SYNTHETIC_MARKER,
     README_FILE,
 )
@@ -80,7 +81,7 @@ def test_other_seed_gives_other_scores(tmp_path):
 
 
 def test_codebook_is_copied_unchanged(synth28):
-    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv", "assessment.csv"):
         assert (synth28 / name).read_bytes() == (DATA / name).read_bytes()
 
 

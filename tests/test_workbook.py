@@ -45,7 +45,7 @@ def test_round_trip_of_unchanged_data_gives_the_same_bytes(book, tmp_path, capsy
     assert cli.main(["workbook", "--from", str(book), "--data", str(tmp_path / "back")]) == 0
     for filename in FILES.values():
         assert (tmp_path / "back" / filename).read_bytes() == (DATA / filename).read_bytes(), filename
-    assert "7 bestand(en) gewijzigd" in capsys.readouterr().out
+    assert "8 bestand(en) gewijzigd" in capsys.readouterr().out
     # Written again over itself, nothing changes, and the command says so.
     assert cli.main(["workbook", "--from", str(book), "--data", str(tmp_path / "back")]) == 0
     assert "0 bestand(en) gewijzigd" in capsys.readouterr().out
@@ -126,7 +126,7 @@ def test_a_missing_sheet_and_a_file_that_is_no_workbook_are_named(book, tmp_path
         load_dataset(tmp_path / "short.xlsx")
     assert caught.value.describe("en") == [
         "short.xlsx, sheet 'advice': expected a sheet of this name; the workbook has: "
-        "scores, scale_preferences, items, services, scale_levels, scenarios"
+        "scores, scale_preferences, items, services, scale_levels, scenarios, assessment"
     ]
     (tmp_path / "text.xlsx").write_text("service,score\n", encoding="utf-8")
     with pytest.raises(DataError, match="text.xlsx: verwacht een werkmap die Excel kan openen"):

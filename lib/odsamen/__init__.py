@@ -1,5 +1,5 @@
 """odsamen: cooperation analysis and board briefings for the environmental
-services (omgevingsdiensten) of Noord-Holland and Flevoland.
+services (omgevingsdiensten) of a region, from their own assessment.
 
 The handful of names an analyst needs first can be used from here; each is
 imported on first use, so ``import odsamen`` stays quick::
@@ -9,7 +9,7 @@ imported on first use, so ``import odsamen`` stays quick::
     data = odsamen.load_dataset("data")            # every table, validated
     pairs = odsamen.pair_affinity(data)             # every lens for every pair
     odsamen.score_heatmap(data, dimension="task", measure="added_value")
-    brief = odsamen.Briefing.open("data", "IJmond")  # one service's briefing
+    brief = odsamen.Briefing.open("data", "ODB")  # one service's briefing
 
 See the README, section *Use the library*.
 """

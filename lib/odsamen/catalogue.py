@@ -13,6 +13,7 @@ own words together.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from numbers import Real
 
@@ -199,6 +200,16 @@ WORDS: dict[str, dict[str, str]] = {
     "tables.legend.sheet": {"nl": "Blad", "en": "Sheet"},
     "tables.legend.header": {"nl": "Kop op het blad", "en": "Header on the sheet"},
     "tables.legend.column": {"nl": "Kolom in het CSV-bestand", "en": "Column in the CSV file"},
+    "new.written": {
+        "nl": "Nieuwe beoordeling geschreven in {out}: {files}. Vul de tabellen in zoals {readme} zegt, en "
+        "controleer met: odsamen validate --data {out}",
+        "en": "New assessment written in {out}: {files}. Fill in the tables as {readme} says, and check "
+        "with: odsamen validate --data {out}",
+    },
+    "new.exists": {
+        "nl": "{out} bestaat al en is niet leeg; kies een nieuwe map (er is niets geschreven).",
+        "en": "{out} already exists and is not empty; choose a new folder (nothing was written).",
+    },
     "workbook.choice.title": {"nl": "Waarde uit de lijst", "en": "Value from the list"},
     "workbook.choice": {
         "nl": "Kies een waarde uit de lijst. Wat mag, staat in data/README.md.",
@@ -252,23 +263,14 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "each key once; the same key is on line {lines}",
     },
     "expect.item_of.robustness": {
-        "nl": "een robuustheidscriterium: een van {values}",
-        "en": "a robustness criterion: one of {values}",
+        "nl": "een robuustheidscriterium uit {file}: een van {values}",
+        "en": "a robustness criterion from {file}: one of {values}",
     },
-    "expect.item_of.task": {"nl": "een opgave: een van {values}", "en": "a task: one of {values}"},
+    "expect.item_of.task": {
+        "nl": "een opgave uit {file}: een van {values}",
+        "en": "a task from {file}: one of {values}",
+    },
     "expect.row_present": {"nl": "een regel voor {row} (ontbreekt)", "en": "a row for {row} (missing)"},
-    "expect.items_in_order.robustness": {
-        "nl": "de robuustheidscriteria in de volgorde van het rapport: {values}",
-        "en": "the robustness criteria in the report's order: {values}",
-    },
-    "expect.items_in_order.task": {
-        "nl": "de opgaven in de volgorde van het rapport: {values}",
-        "en": "the tasks in the report's order: {values}",
-    },
-    "expect.levels_in_order": {
-        "nl": "de schaalniveaus {values} in die volgorde",
-        "en": "the scale levels {values} in that order",
-    },
     "expect.one_of": {"nl": "een van {values}", "en": "one of {values}"},
     "expect.service": {
         "nl": "een dienstcode uit {file}: een van {values}",
@@ -280,8 +282,38 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "expect.symbol": {"nl": "een scoresymbool: een van {values}", "en": "a score symbol: one of {values}"},
     "expect.levels": {
-        "nl": "schaalletters A tot en met F gescheiden door '/' (zoals 'B/C'), '?' of leeg",
-        "en": "scale letters A to F joined by '/' (such as 'B/C'), '?' or empty",
+        "nl": "schaalletters uit {file} ({values}), gescheiden door een schuine streep (zoals B/C), een "
+        "vraagteken of leeg",
+        "en": "scale letters from {file} ({values}) joined by a slash (such as B/C), a question mark or "
+        "empty",
+    },
+    "expect.item_key": {
+        "nl": "een sleutel van kleine letters, cijfers en _, die begint met een letter (zoals "
+        "water_en_bodem)",
+        "en": "a key of lower-case letters, digits and _, starting with a letter (such as water_en_bodem)",
+    },
+    "expect.level_letter": {"nl": "één hoofdletter (A tot en met Z)", "en": "one capital letter (A to Z)"},
+    "expect.dimension_items.robustness": {
+        "nl": "minstens één robuustheidscriterium: een regel met 'robustness' in de eerste kolom",
+        "en": "at least one row with dimension 'robustness' (a robustness criterion)",
+    },
+    "expect.dimension_items.task": {
+        "nl": "minstens één toekomstige opgave: een regel met 'task' in de eerste kolom",
+        "en": "at least one row with dimension 'task' (a future task)",
+    },
+    "expect.levels_two": {
+        "nl": "minstens twee schaalniveaus: eerst de dienst alleen, dan minstens één niveau van samenwerking",
+        "en": "at least two scale levels: first the service on its own, then at least one level of "
+        "cooperation",
+    },
+    "expect.alone_level": {
+        "nl": "'false': het eerste schaalniveau is de dienst alleen, en dat is geen samenwerking in de regio",
+        "en": "'false': the first scale level is the service on its own, which is no cooperation in the "
+        "region",
+    },
+    "expect.regional_level": {
+        "nl": "minstens één schaalniveau voor samenwerking binnen de regio ('true' in de laatste kolom)",
+        "en": "at least one scale level with regional 'true' (cooperation within the region)",
     },
     "expect.letter_once": {
         "nl": "elke schaalletter hoogstens één keer",
@@ -297,12 +329,78 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "an aspect ({values}): other rows for this item name one",
     },
     "expect.free_text": {"nl": "vrije tekst", "en": "free text"},
-    "expect.letter": {"nl": "één letter A tot en met K", "en": "one letter A to K"},
+    "expect.letter": {
+        "nl": "één hoofdletter (A tot en met Z), elke letter één keer per dimensie",
+        "en": "one capital letter (A to Z), each letter once per dimension",
+    },
     "expect.label_nl": {"nl": "een Nederlandse omschrijving", "en": "a Dutch label"},
     "expect.label_en": {"nl": "een Engelse omschrijving", "en": "an English label"},
     "expect.report_column": {"nl": "de kolomkop in het rapport", "en": "the column heading in the report"},
     "expect.name_nl": {"nl": "de volledige Nederlandse naam", "en": "the full Dutch name"},
     "expect.name_en": {"nl": "de Engelse naam", "en": "the English name"},
+    "expect.fact.title": {"nl": "de titel van het brondocument", "en": "the title of the source document"},
+    "expect.fact.authors": {"nl": "wie het brondocument schreven", "en": "who wrote the source document"},
+    "expect.fact.date": {
+        "nl": "de datum van het brondocument als jaar-maand-dag (zoals 2024-01-07)",
+        "en": "the date of the source document as year-month-day (such as 2024-01-07)",
+    },
+    "expect.fact.language": {
+        "nl": "de taal van het brondocument: 'nl' voor Nederlands of 'en' voor Engels",
+        "en": "the language of the source document: 'nl' for Dutch or 'en' for English",
+    },
+    "expect.fact.region": {"nl": "de naam van de regio", "en": "the name of the region"},
+    "expect.fact.scored_by": {
+        "nl": "wie de scores gaven (zoals: de directeuren)",
+        "en": "who gave the scores (such as: the directors)",
+    },
+    "expect.fact.advisors": {
+        "nl": "wie de scores met source 'advisor' invulden (zoals: de adviseurs)",
+        "en": "who filled in the scores with source 'advisor' (such as: the advisors)",
+    },
+    "expect.fact.table_robustness": {
+        "nl": "de titel van de tabel met de robuustheidscriteria in het brondocument",
+        "en": "the title of the table of robustness criteria in the source document",
+    },
+    "expect.fact.table_task": {
+        "nl": "de titel van de tabel met de toekomstige opgaven in het brondocument",
+        "en": "the title of the table of future tasks in the source document",
+    },
+    "expect.fact.page_robustness": {
+        "nl": "de bladzijde van de tabel met de robuustheidscriteria: een heel getal vanaf 1",
+        "en": "the page of the table of robustness criteria: a whole number from 1",
+    },
+    "expect.fact.page_task": {
+        "nl": "de bladzijde van de tabel met de toekomstige opgaven: een heel getal vanaf 1",
+        "en": "the page of the table of future tasks: a whole number from 1",
+    },
+    "expect.fact.row_meets_robustness": {
+        "nl": "de kop van de rijen 'voldoet aan het criterium' in het brondocument",
+        "en": "the heading of the rows 'meets the criterion' in the source document",
+    },
+    "expect.fact.row_meets_task": {
+        "nl": "de kop van de rijen 'toegerust voor de opgave' in het brondocument",
+        "en": "the heading of the rows 'equipped for the task' in the source document",
+    },
+    "expect.fact.row_added_value": {
+        "nl": "de kop van de rijen 'meerwaarde van samenwerking' in het brondocument",
+        "en": "the heading of the rows 'added value of cooperation' in the source document",
+    },
+    "expect.fact.row_preference": {
+        "nl": "de kop van de rijen 'voorkeur voor schaalniveau' in het brondocument",
+        "en": "the heading of the rows 'preferred scale level' in the source document",
+    },
+    "expect.fact_once": {
+        "nl": "leeg: dit feit heeft één waarde, in value_nl",
+        "en": "empty: this fact has one value, in value_nl",
+    },
+    "expect.fact_row": {
+        "nl": "een regel voor het feit '{fact}' (ontbreekt)",
+        "en": "a row for the fact '{fact}' (missing)",
+    },
+    "expect.services_two": {
+        "nl": "minstens twee diensten, elk op een eigen regel",
+        "en": "at least two services, each on a line of its own",
+    },
     "expect.region": {"nl": "een regio", "en": "a region"},
     "expect.true_false": {"nl": "'true' of 'false'", "en": "'true' or 'false'"},
     "expect.code": {
@@ -466,14 +564,6 @@ WORDS: dict[str, dict[str, str]] = {
     "expect.boolean": {
         "nl": "'true' of 'false' (ook TRUE/FALSE of WAAR/ONWAAR, zoals Excel ze schrijft)",
         "en": "'true' or 'false' (TRUE/FALSE or WAAR/ONWAAR, as Excel writes them, too)",
-    },
-    "expect.regional.true": {
-        "nl": "'true': B en C zijn de niveaus van samenwerking binnen Noord-Holland en Flevoland",
-        "en": "'true': B and C are the levels of cooperation within Noord-Holland and Flevoland",
-    },
-    "expect.regional.false": {
-        "nl": "'false': alleen B en C zijn regionaal (samenwerking binnen Noord-Holland en Flevoland)",
-        "en": "'false': only B and C are regional (cooperation within Noord-Holland and Flevoland)",
     },
     "expect.code_reserved": {
         "nl": "een code die op Windows een bestandsnaam kan zijn: niet 'CON', 'PRN', 'AUX', 'NUL', "
@@ -813,12 +903,10 @@ WORDS: dict[str, dict[str, str]] = {
     "affinity.lens.complementarity": {"nl": "Geven en nemen", "en": "Give and take"},
     "affinity.lens.shared_added_value": {"nl": "Gedeelde meerwaarde", "en": "Shared added value"},
     "affinity.definition.joint_agenda": {
-        "nl": "Het aantal onderdelen waarop beide diensten willen samenwerken binnen Noord-Holland en "
-        "Flevoland (schaalniveau {regional}) én beide meerwaarde zien ({added}). Hieraan meet deze "
-        "briefing de beste partner.",
-        "en": "The number of items on which both services want to cooperate within Noord-Holland and "
-        "Flevoland (scale level {regional}) and both see added value ({added}). This is the measure for "
-        "the best partner.",
+        "nl": "Het aantal onderdelen waarop beide diensten willen samenwerken binnen {region} (schaalniveau "
+        "{regional}) én beide meerwaarde zien ({added}). Hieraan meet deze briefing de beste partner.",
+        "en": "The number of items on which both services want to cooperate within {region} (scale level "
+        "{regional}) and both see added value ({added}). This is the measure for the best partner.",
     },
     "affinity.definition.scale_agreement": {
         "nl": "Per onderdeel waarvoor beide diensten een voorkeur gaven: welk deel van de genoemde "
@@ -866,6 +954,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "schaalniveaus letter voor letter",
         "en": "scale levels letter by letter",
     },
+    "words.the_region": {"nl": "de regio", "en": "the region"},
     "words.or": {"nl": " of ", "en": " or "},
     "claims.column.claim": {"nl": "Het rapport zegt (in onze woorden)", "en": "The report says (our words)"},
     "claims.column.evidence": {"nl": "Wat de gegevens laten zien", "en": "What the data show"},
@@ -882,57 +971,66 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Niet te toetsen: {services} ontbreekt in deze gegevens.",
         "en": "Cannot be checked: {services} is not in these data.",
     },
+    "claims.skipped": {
+        "nl": "Niet getoetst: deze conclusies komen uit een ander rapport dan de bron van deze gegevens "
+        "(‘{source}’).",
+        "en": "Not checked: these conclusions come from another report than the source of these data "
+        "(‘{source}’).",
+    },
     "claims.nobody": {"nl": "geen enkele dienst", "en": "no service"},
     "claims.none": {"nl": "geen", "en": "none"},
     "claims.nzkg_most_robust.claim": {
-        "nl": "{nzkg} is robuuster dan de andere diensten en verder met ‘{innovation}’ en ‘{bi}’.",
-        "en": "{nzkg} is more robust than the other services and further ahead on ‘{innovation}’ and ‘{bi}’.",
+        "nl": "{leader} is robuuster dan de andere diensten en verder met ‘{innovation}’ en ‘{bi}’.",
+        "en": "{leader} is more robust than the other services and further ahead on ‘{innovation}’ and "
+        "‘{bi}’.",
     },
     "claims.nzkg_most_robust.evidence": {
-        "nl": "Gemiddelde eigen stand op robuustheid: {means}. ‘{innovation}’: {nzkg} {nzkg_innovation}, "
-        "beste van de anderen {best_innovation}. ‘{bi}’: {nzkg} {nzkg_bi}, beste van de anderen {best_bi}.",
-        "en": "Mean own position on robustness: {means}. ‘{innovation}’: {nzkg} {nzkg_innovation}, "
-        "best of the others {best_innovation}. ‘{bi}’: {nzkg} {nzkg_bi}, best of the others {best_bi}.",
+        "nl": "Gemiddelde eigen stand op robuustheid: {means}. ‘{innovation}’: {leader} {leader_innovation}, "
+        "beste van de anderen {best_innovation}. ‘{bi}’: {leader} {leader_bi}, beste van de anderen "
+        "{best_bi}.",
+        "en": "Mean own position on robustness: {means}. ‘{innovation}’: {leader} {leader_innovation}, "
+        "best of the others {best_innovation}. ‘{bi}’: {leader} {leader_bi}, best of the others {best_bi}.",
     },
     "claims.nzkg_seveso.claim": {
-        "nl": "{nzkg} zoekt thematische samenwerking vooral op het niveau ‘{seveso}’.",
-        "en": "{nzkg} seeks thematic cooperation mainly at the level ‘{seveso}’.",
+        "nl": "{leader} zoekt thematische samenwerking vooral op het niveau ‘{seveso}’.",
+        "en": "{leader} seeks thematic cooperation mainly at the level ‘{seveso}’.",
     },
     "claims.nzkg_seveso.evidence": {
-        "nl": "{nzkg} noemt ‘{level}’ ({letter}) bij {n_service} van de {n_items} onderdelen; "
+        "nl": "{leader} noemt ‘{level}’ ({letter}) bij {n_service} van de {n_items} onderdelen; "
         "de andere diensten: {others}.",
-        "en": "{nzkg} names ‘{level}’ ({letter}) for {n_service} of the {n_items} items; "
+        "en": "{leader} names ‘{level}’ ({letter}) for {n_service} of the {n_items} items; "
         "the other services: {others}.",
     },
     "claims.nzkg_gives_more.claim": {
-        "nl": "{nzkg} zou in samenwerking in de regio vooral kennis en middelen inbrengen, meer dan halen.",
-        "en": "In regional cooperation {nzkg} would mostly bring in knowledge and resources, more than "
+        "nl": "{leader} zou in samenwerking in de regio vooral kennis en middelen inbrengen, meer dan halen.",
+        "en": "In regional cooperation {leader} would mostly bring in knowledge and resources, more than "
         "it gains.",
     },
     "claims.nzkg_gives_more.evidence": {
-        "nl": "{nzkg} is sterk waar een andere dienst dat niet is maar wel meerwaarde ziet: {given} keer "
+        "nl": "{leader} is sterk waar een andere dienst dat niet is maar wel meerwaarde ziet: {given} keer "
         "(per onderdeel en dienst); andersom: {taken} keer.",
-        "en": "{nzkg} is strong where another service is not but sees added value: {given} times "
+        "en": "{leader} is strong where another service is not but sees added value: {given} times "
         "(per item and service); the other way round: {taken} times.",
     },
     "claims.three_need_cooperation.claim": {
-        "nl": "{ijmond}, {nhn} en {ofgv} hebben een vergelijkbare behoefte aan samenwerking, voor "
-        "robuustheid en voor de toekomstige opgaven, anders dan {nzkg}.",
-        "en": "{ijmond}, {nhn} and {ofgv} share a similar need for cooperation, for robustness and for the "
-        "future tasks, unlike {nzkg}.",
+        "nl": "{pair_b}, {pair_a} en {fourth} hebben een vergelijkbare behoefte aan samenwerking, voor "
+        "robuustheid en voor de toekomstige opgaven, anders dan {leader}.",
+        "en": "{pair_b}, {pair_a} and {fourth} share a similar need for cooperation, for robustness and for "
+        "the "
+        "future tasks, unlike {leader}.",
     },
     "claims.three_need_cooperation.evidence": {
         "nl": "Gemiddelde meerwaarde, ‘{robustness_label}’: {robustness}; ‘{task_label}’: {task}. "
         "In {n_above} van de {n_comparisons} vergelijkingen ziet een van {services} meer meerwaarde "
-        "dan {nzkg}.",
+        "dan {leader}.",
         "en": "Mean added value, ‘{robustness_label}’: {robustness}; ‘{task_label}’: {task}. "
         "In {n_above} of the {n_comparisons} comparisons one of {services} sees more added value "
-        "than {nzkg}.",
+        "than {leader}.",
     },
     "claims.three_national_bi_data.claim": {
-        "nl": "Voor ‘{bi}’ en ‘{data_item}’ geven {ijmond}, {nhn} en {ofgv} de voorkeur aan landelijke "
+        "nl": "Voor ‘{bi}’ en ‘{data_item}’ geven {pair_b}, {pair_a} en {fourth} de voorkeur aan landelijke "
         "samenwerking (‘{national}’).",
-        "en": "For ‘{bi}’ and ‘{data_item}’ {ijmond}, {nhn} and {ofgv} prefer national cooperation "
+        "en": "For ‘{bi}’ and ‘{data_item}’ {pair_b}, {pair_a} and {fourth} prefer national cooperation "
         "(‘{national}’).",
     },
     "claims.three_national_bi_data.evidence": {
@@ -942,9 +1040,10 @@ WORDS: dict[str, dict[str, str]] = {
         "preference ({who_bi}); for ‘{data}’ by {n_data} of the {answered_data} ({who_data}).",
     },
     "claims.territory_added_value.claim": {
-        "nl": "{nzkg}, {nhn} en {ijmond} zien meerwaarde in samenwerking bij ‘{territory}’ die over de "
+        "nl": "{leader}, {pair_a} en {pair_b} zien meerwaarde in samenwerking bij ‘{territory}’ die over de "
         "grenzen van de eigen dienst gaan.",
-        "en": "{nzkg}, {nhn} and {ijmond} see added value in cooperation on ‘{territory}’ that cross the "
+        "en": "{leader}, {pair_a} and {pair_b} see added value in cooperation on ‘{territory}’ that cross "
+        "the "
         "borders of their own service.",
     },
     "claims.territory_added_value.evidence": {
@@ -952,9 +1051,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Added value for ‘{item}’: {scores}.",
     },
     "claims.three_bi_innovation_quality.claim": {
-        "nl": "{ofgv}, {nhn} en {ijmond} vinden samenwerking waardevol bij ‘{bi}’, ‘{innovation}’ en "
+        "nl": "{fourth}, {pair_a} en {pair_b} vinden samenwerking waardevol bij ‘{bi}’, ‘{innovation}’ en "
         "‘{quality}’.",
-        "en": "{ofgv}, {nhn} and {ijmond} find cooperation worthwhile on ‘{bi}’, ‘{innovation}’ and "
+        "en": "{fourth}, {pair_a} and {pair_b} find cooperation worthwhile on ‘{bi}’, ‘{innovation}’ and "
         "‘{quality}’.",
     },
     "claims.three_bi_innovation_quality.evidence": {
@@ -964,8 +1063,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not in: {exceptions}.",
     },
     "claims.nhn_ijmond_complement.claim": {
-        "nl": "Bij de toekomstige opgaven vullen {nhn} en {ijmond} elkaar goed aan.",
-        "en": "On the future tasks {nhn} and {ijmond} complement each other well.",
+        "nl": "Bij de toekomstige opgaven vullen {pair_a} en {pair_b} elkaar goed aan.",
+        "en": "On the future tasks {pair_a} and {pair_b} complement each other well.",
     },
     "claims.nhn_ijmond_complement.evidence": {
         "nl": "‘{task_label}’, {a}–{b}: {c_label} {c_value}, plaats {c_rank} van {n_pairs} paren "
@@ -976,9 +1075,10 @@ WORDS: dict[str, dict[str, str]] = {
         "(highest: {s_top} with {s_top_value}).",
     },
     "claims.top_pair.claim": {
-        "nl": "Van alle paren ligt samenwerking tussen {nhn} en {ijmond} het meest voor de hand: zij vullen "
+        "nl": "Van alle paren ligt samenwerking tussen {pair_a} en {pair_b} het meest voor de hand: zij "
+        "vullen "
         "elkaar aan en hebben de grootste gezamenlijke opgave.",
-        "en": "Of all pairs, cooperation between {nhn} and {ijmond} is the most obvious: they complement "
+        "en": "Of all pairs, cooperation between {pair_a} and {pair_b} is the most obvious: they complement "
         "each other and share the largest common task.",
     },
     "claims.top_pair.evidence": {
@@ -1229,13 +1329,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{name}: position and options for cooperation",
     },
     "briefing.who_scored": {
-        "nl": "De scores zijn de eigen beoordeling van de directeuren.",
-        "en": "The scores are the directors' own assessment.",
+        "nl": "De scores zijn een zelfbeoordeling door {scored_by}.",
+        "en": "The scores are a self-assessment by {scored_by}.",
     },
     "briefing.who_scored.advisors": {
-        "nl": "De scores zijn de eigen beoordeling van de directeuren, behalve {parts}: die vulden de "
-        "adviseurs in op basis van wat de dienst aanleverde.",
-        "en": "The scores are the directors' own assessment, except {parts}: the advisors filled those in "
+        "nl": "De scores zijn een zelfbeoordeling door {scored_by}, behalve {parts}: die vulden {advisors} "
+        "in op basis van wat de dienst aanleverde.",
+        "en": "The scores are a self-assessment by {scored_by}, except {parts}: {advisors} filled those in "
         "from what the service supplied.",
     },
     "briefing.who_scored.part": {
@@ -1342,10 +1442,10 @@ WORDS: dict[str, dict[str, str]] = {
     "glossary.ki": {"nl": "Kunstmatige intelligentie.", "en": "Artificial intelligence."},
     "glossary.od_nl.term": {"nl": "Schaalniveaus", "en": "Scale levels"},
     "glossary.od_nl": {
-        "nl": "Het niveau waarop een dienst een onderdeel het liefst oppakt, van A (de dienst alleen) tot "
-        "landelijk. De letters staan onder ‘Voorkeur voor schaalniveau’.",
-        "en": "The level at which a service would rather take up an item, from A (the service alone) to "
-        "national. The letters are explained under ‘Preferred scale of cooperation’.",
+        "nl": "Het niveau waarop een dienst een onderdeel het liefst oppakt, van {alone} (de dienst alleen) "
+        "tot {last} ({last_label}). De letters staan onder ‘Voorkeur voor schaalniveau’.",
+        "en": "The level at which a service would rather take up an item, from {alone} (the service alone) "
+        "to {last} ({last_label}). The letters are explained under ‘Preferred scale of cooperation’.",
     },
     "glossary.toegerust.term": {"nl": "Toegerust", "en": "Equipped"},
     "glossary.toegerust": {
@@ -1363,6 +1463,13 @@ WORDS: dict[str, dict[str, str]] = {
         "dienst wil halen.",
         "en": "Gain: the service falls short and sees added value. Give: the service is strong where "
         "another service wants to gain.",
+    },
+    "glossary.rekenwijze.self.term": {"nl": "Rekenwijze", "en": "Way of counting"},
+    "glossary.rekenwijze.self": {
+        "nl": "Een keuze in het tellen: telt een ? als 0 of niet, worden schaalniveaus per groep of per "
+        "letter vergeleken. Een uitkomst die bij elke rekenwijze gelijk blijft, is steviger.",
+        "en": "A choice in counting: does a ? count as 0 or not, are scale levels compared by group or "
+        "letter by letter. A result that stays the same however you count is firmer.",
     },
     "glossary.rekenwijze.term": {"nl": "Rekenwijze", "en": "Way of counting"},
     "glossary.rekenwijze": {
@@ -1935,6 +2042,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{service} itself gave no score ? (unknown).",
     },
     "briefing.unknown_cell": {"nl": "{item} ({measure})", "en": "{item} ({measure})"},
+    "briefing.report.title.other_language": {
+        "nl": "{title} ({authors}, {date}, in het Engels)",
+        "en": "{title} ({authors}, {date}, in Dutch)",
+    },
     "briefing.appendix.intro": {
         "nl": "Alle gegevens van {service} waarop deze briefing rust, met hun vindplaats in het rapport "
         "‘{report}’.",
@@ -1946,38 +2057,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "All data of {service} this briefing rests on. They are synthetic and stand in no report.",
     },
     "briefing.appendix.caption": {
-        "nl": "{dimension}. Vindplaats: pagina ‘{page}’, regel {service} in de rijen ‘{meets_row}’, "
-        "‘{added_row}’ en ‘{preference_row}’, in de kolom die de tabel noemt.",
-        "en": "{dimension}. Source: page ‘{page}’, line {service} in the rows ‘{meets_row}’, ‘{added_row}’ "
-        "and ‘{preference_row}’, in the column the table names.",
+        "nl": "{dimension}. Vindplaats: de tabel ‘{table}’ op bladzijde {page}, regel {service} in de rijen "
+        "‘{meets_row}’, ‘{added_row}’ en ‘{preference_row}’, in de kolom die de tabel noemt.",
+        "en": "{dimension}. Source: the table ‘{table}’ on page {page}, line {service} in the rows "
+        "‘{meets_row}’, ‘{added_row}’ and ‘{preference_row}’, in the column the table names.",
     },
-    "briefing.report.title": {
-        "nl": "Scenario’s voor samenwerking tussen omgevingsdiensten in Noord Holland en Flevoland "
-        "(7-1-2024)",
-        "en": "Scenario’s voor samenwerking tussen omgevingsdiensten in Noord Holland en Flevoland "
-        "(7 January 2024, in Dutch)",
-    },
-    "briefing.report.page.robustness": {
-        "nl": "Analyse samenwerking: robuustheid",
-        "en": "Analyse samenwerking: robuustheid",
-    },
-    "briefing.report.page.task": {
-        "nl": "Analyse samenwerking: toekomstige opgaven",
-        "en": "Analyse samenwerking: toekomstige opgaven",
-    },
-    "briefing.report.row.meets.robustness": {
-        "nl": "Voldoet de OD aan de criteria?",
-        "en": "Voldoet de OD aan de criteria?",
-    },
-    "briefing.report.row.meets.task": {
-        "nl": "Is OD voor toekomstige opgaven toegerust?",
-        "en": "Is OD voor toekomstige opgaven toegerust?",
-    },
-    "briefing.report.row.added_value": {"nl": "Meerwaarde samenwerking", "en": "Meerwaarde samenwerking"},
-    "briefing.report.row.preference": {
-        "nl": "Voorkeur voor schaalniveau",
-        "en": "Voorkeur voor schaalniveau",
-    },
+    "briefing.report.title": {"nl": "{title} ({authors}, {date})", "en": "{title} ({authors}, {date})"},
     "briefing.alt.scores": {
         "nl": "Tabel als figuur: {dimension}, ‘{question}’; één rij per dienst, die van {service} omlijnd.",
         "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "
@@ -2001,9 +2086,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     # --- export (every page of a briefing PDF) ------------------------------
     "export.source": {
-        "nl": "bron: zelfbeoordeling directeuren, rapport Galan Groep 7-1-2024",
-        "en": "source: directors' self-assessment, Galan Groep report 7-1-2024",
+        "nl": "bron: zelfbeoordeling door {scored_by}; {authors}, {date}",
+        "en": "source: self-assessment by {scored_by}; {authors}, {date}",
     },
+    "export.source.unknown": {"nl": "bron: onbekend", "en": "source: unknown"},
     "export.colophon": {
         "nl": "{source} · gemaakt {date} · gegevens {fingerprint} · odsamen {version}",
         "en": "{source} · built {date} · data {fingerprint} · odsamen {version}",
@@ -2011,9 +2097,9 @@ WORDS: dict[str, dict[str, str]] = {
     "export.date": {"nl": "{day}-{month}-{year}", "en": "{year}-{month:02d}-{day:02d}"},
     "export.subject": {
         "nl": "Bestuurlijke briefing over {service}: positie en kansen voor samenwerking tussen de "
-        "omgevingsdiensten van Noord-Holland en Flevoland",
-        "en": "Board briefing on {service}: position and options for cooperation between the "
-        "environmental services of Noord-Holland and Flevoland",
+        "omgevingsdiensten van {region}",
+        "en": "Board briefing on {service}: position and options for cooperation between the environmental "
+        "services of {region}",
     },
     # --- pack ---------------------------------------------------------------
     "pack.bad_code": {
@@ -2434,6 +2520,11 @@ def format_number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: i
     pattern = "0." + "0" * decimals if decimals else "0"
     # Decimal(float) is the exact binary value: rounding it gives the digits Python itself would show.
     return format_decimal(Decimal(float(value)), format=pattern, locale=lang)
+
+
+def format_date(day: date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``day`` as a reader writes a date: ``7-1-2024`` in Dutch, ``2024-01-07`` in English."""
+    return text("export.date", lang, day=day.day, month=day.month, year=day.year)
 
 
 def join_words(words: Iterable[object], lang: str) -> str:

@@ -63,6 +63,19 @@ def _workbook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from odsamen.analysis.starter import write_starter
+
+    try:
+        written = write_starter(args.out)
+    except FileExistsError:
+        print(text("new.exists", args.lang, out=args.out), file=sys.stderr)
+        return 2
+    files = ", ".join(path.name for path in written)
+    print(text("new.written", args.lang, out=args.out, files=files, readme=args.out / "README.md"))
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from odsamen.analysis.data import DataError
     from odsamen.analysis.synth import DEFAULT_SEED, SynthError, write_synthetic
@@ -182,6 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("--force", action="store_true", help="replace the workbook --out if it exists")
     book.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
     book.set_defaults(func=_workbook)
+    new = sub.add_parser("new", help="write a data folder to start a new assessment from (see its README)")
+    new.add_argument("--out", type=Path, required=True, help="folder to write; new or empty")
+    new.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of messages (default: nl)")
+    new.set_defaults(func=_new)
     synth = sub.add_parser("synth", help="write a data folder of made-up services, marked synthetic")
     synth.add_argument("--services", type=int, required=True, help="number of services, 2 to 99")
     synth.add_argument("--out", type=Path, required=True, help="folder to write, empty unless --force")

@@ -42,8 +42,8 @@ Typical use in a notebook::
 
     data = load_dataset("data")
     pair_affinity(data)                           # every pair and lens, with n_items
-    best_partners(data, "NHN")                    # per lens, best first, with basis
-    partner_verdict(data, "NHN")                  # a best partner, or the close calls
+    best_partners(data, "ODA")                    # per lens, best first, with basis
+    partner_verdict(data, "ODA")                  # a best partner, or the close calls
     sensitivity_values(data)                      # values that change with the reading
 """
 
@@ -56,7 +56,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from odsamen.analysis.data import DIMENSIONS, LEVELS, Dataset
+from odsamen.analysis.data import DIMENSIONS, Dataset
 from odsamen.analysis.scoring import (
     DEFAULT_ADVISOR,
     DEFAULT_LEVELS,
@@ -84,8 +84,6 @@ WEAK_SYMBOLS = ("-/+", "-", "--")
 ADDED_SYMBOLS = ("+", "++")
 """An ``added_value`` score that says cooperation adds value."""
 
-ALONE_LEVEL = LEVELS[0]
-"""Level A, the service on its own: naming it is no wish to cooperate."""
 LOW_EVIDENCE_SHARE = 0.5
 """A value resting on fewer than this share of the lens's items is marked as resting on little evidence."""
 CLOSE_MARGIN = 0.10
@@ -131,8 +129,9 @@ def scope_items(data: Dataset, dimension: str | None) -> list[str]:
 
 
 def level_group(data: Dataset, level: str) -> str:
-    """``alone`` for level A, ``regional`` for the regional levels (B, C), else ``national``."""
-    if level == ALONE_LEVEL:
+    """``alone`` for the first level (the service on its own, :attr:`Dataset.alone_level`),
+    ``regional`` for the levels flagged regional, else ``national``."""
+    if level == data.alone_level:
         return "alone"
     return "regional" if level in data.regional_levels else "national"
 
@@ -174,6 +173,8 @@ class States:
     regional: np.ndarray
     advisor: np.ndarray
     preferences: list[list[frozenset | None]]
+    alone: str
+    """The scale level of a service on its own (:attr:`Dataset.alone_level`)."""
 
     @property
     def needs(self) -> np.ndarray:
@@ -197,7 +198,7 @@ def counted_levels(data: Dataset, scale: str = "regional") -> dict[str, set[str]
     if scale not in SCALE_RULES:
         raise ValueError(f"unknown scale rule {scale!r}; expected one of {', '.join(SCALE_RULES)}")
     regional = set(data.regional_levels)
-    wider = {str(level) for level in data.levels["level"]} - {ALONE_LEVEL}
+    wider = set(data.level_codes) - {data.alone_level}
     starts = dict(zip(data.items["item"].astype(str), data.items["regional_start"], strict=True))
     return {
         item: wider if scale == "cooperation" or (scale == "national_first" and start) else regional
@@ -268,6 +269,7 @@ def states(
         regional=regional,
         advisor=advisor,
         preferences=preferences,
+        alone=data.alone_level,
     )
 
 
@@ -365,7 +367,7 @@ def _scale_agreement(facts: States) -> Lens:
                 if a is None or b is None:
                     continue
                 # Naming "alone" is no wish to cooperate: only the other scales can agree.
-                a, b = a - {"alone", ALONE_LEVEL}, b - {"alone", ALONE_LEVEL}
+                a, b = a - {"alone", facts.alone}, b - {"alone", facts.alone}
                 agreement[i, j, k] = len(a & b) / len(a | b) if a | b else 0.0
     basis = ~np.isnan(agreement)
     n_items = basis.sum(axis=2)
@@ -956,7 +958,8 @@ def lens_definition(data: Dataset, lens: str, *, lang: str = "nl") -> str:
         "weak": ", ".join(WEAK_SYMBOLS),
         "added": ", ".join(ADDED_SYMBOLS),
         "regional": text("words.or", lang).join(sorted(data.regional_levels)),
-        "alone": ALONE_LEVEL,
+        "alone": data.alone_level,
+        "region": data.fact("region", lang) or text("words.the_region", lang),
         "low": 0,
         "high": 1,
     }

@@ -18,19 +18,17 @@ import pandas as pd
 from odsamen.analysis.schema import (
     ADVICE_TESTS,
     ASPECTS,
+    ASSESSMENT_FACTS,
     DEFINITION_SOURCES,
     DIMENSIONS,
     FILES,
-    ITEMS,
-    LEVELS,
-    LEVELS_PATTERN,
+    ITEM_KEY,
+    LEVEL_LETTER,
     MAX_ROWS_LISTED,
     MEASURES,
     NUMBER,
     PAGE,
     PREFERENCE_COLUMNS,
-    REGIONAL_LEVELS,
-    ROBUSTNESS_ITEMS,
     SCENARIO_COLUMNS,
     SCENARIO_DIMENSIONS,
     SCENARIO_KEY,
@@ -40,7 +38,6 @@ from odsamen.analysis.schema import (
     SOURCES,
     STANCES,
     SYMBOLS,
-    TASK_ITEMS,
     WINDOWS_RESERVED,
     DataIssue,
     Expectation,
@@ -262,9 +259,24 @@ def _duplicate_of(
     return DataIssue(label, int(line), ",".join(unique), ",".join(map(str, key)), expected)
 
 
-def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue]:
-    """Every known item under the other dimension than its own."""
-    own = frame["item"].map({item: dimension for dimension, items in ITEMS.items() for item in items})
+def _codebook_items(items: pd.DataFrame) -> dict[str, list[str]] | None:
+    """The item keys per dimension that ``items.csv`` defines, or ``None`` if it is not readable.
+
+    The other tables are checked against these keys; where ``items.csv`` itself has a problem the
+    keys of its well-formed rows are still used, so the other tables' errors are listed too.
+    """
+    if not {"dimension", "item"} <= set(items.columns):
+        return None
+    known = items[items["dimension"].isin(DIMENSIONS) & items["item"].str.fullmatch(ITEM_KEY)]
+    known = known.drop_duplicates("item")
+    return {dimension: list(known.loc[known["dimension"] == dimension, "item"]) for dimension in DIMENSIONS}
+
+
+def _check_items_in_dimension(
+    frame: pd.DataFrame, label: str, codebook: dict[str, list[str]]
+) -> list[DataIssue]:
+    """Every item of the codebook under the other dimension than its own."""
+    own = frame["item"].map({item: dimension for dimension, items in codebook.items() for item in items})
     wrong = own.notna() & frame["dimension"].isin(DIMENSIONS) & (own != frame["dimension"])
     return _row_issues(
         frame,
@@ -274,23 +286,22 @@ def _check_items_in_dimension(frame: pd.DataFrame, label: str) -> list[DataIssue
             row.source_line,
             "item",
             row.item,
-            expect(f"item_of.{row.dimension}", values=_listing(ITEMS[row.dimension])),
+            expect(f"item_of.{row.dimension}", file=FILES["items"], values=_listing(codebook[row.dimension])),
         ),
     )
 
 
-ITEMS_ALL = ROBUSTNESS_ITEMS + TASK_ITEMS
-
-
-def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[DataIssue]:
+def _check_complete(
+    frame, label, services, keys: dict[str, tuple], codebook: dict[str, list[str]]
+) -> list[DataIssue]:
     """Report every expected (service, dimension, item, ...) combination that has no row.
 
-    The expected combinations are a table (every service with every item and every value of
-    ``keys``), looked up in the rows by pandas in one go, not one by one.
+    The expected combinations are a table (every service with every item of the codebook and every
+    value of ``keys``), looked up in the rows by pandas in one go, not one by one.
     """
     names = ["service", "dimension", "item", *keys]
     items = pd.DataFrame(
-        [(dimension, item) for dimension, items in ITEMS.items() for item in items], columns=names[1:3]
+        [(dimension, item) for dimension, items in codebook.items() for item in items], columns=names[1:3]
     )
     expected = pd.DataFrame({"service": services}, dtype=object).merge(items, how="cross")
     for name, values in keys.items():
@@ -311,6 +322,9 @@ def _check_complete(frame, label, services, keys: dict[str, tuple]) -> list[Data
 
 
 def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
+    """``items.csv``, ``services.csv`` and ``scale_levels.csv``: the codebook the other tables are
+    checked against. Any number of items per dimension (at least one) and any single-letter scale
+    levels, in the order given; the first level is a service on its own."""
     import pandera.pandas as pa
 
     issues = []
@@ -320,8 +334,8 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         FILES["items"],
         {
             "dimension": (_isin(DIMENSIONS), expect("one_of", values=_listing(DIMENSIONS))),
-            "item": (_isin(ITEMS_ALL), expect("one_of", values=_listing(ITEMS_ALL))),
-            "letter": (_fullmatch(r"[A-K]"), expect("letter")),
+            "item": (_fullmatch(ITEM_KEY), expect("item_key")),
+            "letter": (_fullmatch(LEVEL_LETTER), expect("letter")),
             "label_nl": (pa.Check.str_length(min_value=1), expect("label_nl")),
             "label_en": (pa.Check.str_length(min_value=1), expect("label_en")),
             "report_column": (pa.Check.str_length(min_value=1), expect("report_column")),
@@ -336,19 +350,14 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         },
         unique=["item"],
     )
-    if not issues:
-        issues += _check_items_in_dimension(items, FILES["items"])
-        for dimension, expected in ITEMS.items():
-            found = tuple(items.loc[items["dimension"] == dimension, "item"])
-            if found != expected:
+    if {"dimension", "letter"} <= set(items.columns):
+        issues += _check_unique(items, FILES["items"], ["dimension", "letter"])
+    codebook = _codebook_items(items)
+    if codebook is not None and "dimension" in items.columns:
+        for dimension in DIMENSIONS:
+            if not (items["dimension"] == dimension).any():
                 issues.append(
-                    DataIssue(
-                        FILES["items"],
-                        None,
-                        "item",
-                        ", ".join(found),
-                        expect(f"items_in_order.{dimension}", values=", ".join(expected)),
-                    )
+                    DataIssue(FILES["items"], None, "dimension", None, expect(f"dimension_items.{dimension}"))
                 )
     issues += _check_frame(
         services,
@@ -369,11 +378,13 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
     )
     if "code" in services.columns:
         issues += _check_codes(services)
+        if len(services) < 2:
+            issues.append(DataIssue(FILES["services"], None, "code", None, expect("services_two")))
     issues += _check_frame(
         levels,
         FILES["levels"],
         {
-            "level": (_isin(LEVELS), expect("one_of", values=_listing(LEVELS))),
+            "level": (_fullmatch(LEVEL_LETTER), expect("level_letter")),
             "label_nl": (pa.Check.str_length(min_value=1), expect("label_nl")),
             "label_en": (pa.Check.str_length(min_value=1), expect("label_en")),
             "regional": (_isin(["true", "false"]), expect("boolean")),
@@ -381,28 +392,21 @@ def _check_codebook(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         unique=["level"],
     )
     if {"level", "regional"} <= set(levels.columns):
-        regional = levels["level"].isin(REGIONAL_LEVELS).map({True: "true", False: "false"})
-        wrong = levels["level"].isin(LEVELS) & levels["regional"].isin(["true", "false"])
-        for row in _rows(levels[wrong & (levels["regional"] != regional)]):
-            issues.append(
-                DataIssue(
-                    FILES["levels"],
-                    row.source_line,
-                    "regional",
-                    row.regional,
-                    expect(f"regional.{'true' if row.level in REGIONAL_LEVELS else 'false'}"),
-                )
-            )
-    if "level" in levels and tuple(levels["level"]) != LEVELS:
-        issues.append(
-            DataIssue(
-                FILES["levels"],
-                None,
-                "level",
-                ", ".join(levels["level"]),
-                expect("levels_in_order", values=", ".join(LEVELS)),
-            )
-        )
+        issues += _check_level_flags(levels)
+    return issues
+
+
+def _check_level_flags(levels: pd.DataFrame) -> list[DataIssue]:
+    """At least two levels, the first (a service on its own) not regional, and at least one regional."""
+    label = FILES["levels"]
+    if len(levels) < 2:
+        return [DataIssue(label, None, "level", ", ".join(levels["level"]), expect("levels_two"))]
+    issues = []
+    first = next(_rows(levels.head(1)))
+    if first.regional == "true":
+        issues.append(DataIssue(label, first.source_line, "regional", first.regional, expect("alone_level")))
+    if levels["regional"].isin(["true", "false"]).all() and not (levels["regional"] == "true").any():
+        issues.append(DataIssue(label, None, "regional", None, expect("regional_level")))
     return issues
 
 
@@ -410,7 +414,7 @@ def _check_codes(services: pd.DataFrame) -> list[DataIssue]:
     """Service codes that are no file name on Windows, or that differ from another only in case.
 
     The pack names files after the codes and is often unzipped on a Windows
-    share, where ``CON`` is a device and ``NHN`` and ``nhn`` are one file.
+    share, where ``CON`` is a device and ``ODA`` and ``oda`` are one file.
     """
     label, codes = FILES["services"], services["code"]
     issues = _row_issues(
@@ -478,7 +482,17 @@ def _cell_issues(
     return listed(issues, len(rows))
 
 
-def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
+def _item_check(codebook: dict[str, list[str]] | None) -> tuple[pa.Check | None, Expectation]:
+    """The check on an ``item`` cell: one of the keys in ``items.csv`` (none if it is unreadable)."""
+    if codebook is None:
+        return None, expect("free_text")
+    keys = [item for items in codebook.values() for item in items]
+    return _isin(keys), expect("item", file=FILES["items"], values=_listing(keys))
+
+
+def _check_scores(
+    scores: pd.DataFrame, services: list[str], codebook: dict[str, list[str]] | None
+) -> list[DataIssue]:
     label = FILES["scores"]
     issues = _check_frame(
         scores,
@@ -489,7 +503,7 @@ def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
                 expect("service", file=FILES["services"], values=_listing(services)),
             ),
             "dimension": (_isin(DIMENSIONS), expect("one_of", values=_listing(DIMENSIONS))),
-            "item": (_isin(ITEMS_ALL), expect("item", file=FILES["items"], values=_listing(ITEMS_ALL))),
+            "item": _item_check(codebook),
             "measure": (_isin(MEASURES), expect("one_of", values=_listing(MEASURES))),
             "score": (_isin(SYMBOLS), expect("symbol", values=_listing(SYMBOLS))),
             "source": (_isin(SOURCES), expect("one_of", values=_listing(SOURCES))),
@@ -497,14 +511,27 @@ def _check_scores(scores: pd.DataFrame, services: list[str]) -> list[DataIssue]:
         unique=["service", "dimension", "item", "measure"],
     )
     issues = [_excel_damage(issue) for issue in issues]
-    if set(SCORE_COLUMNS) <= set(scores.columns):
-        issues += _check_items_in_dimension(scores, label)
-        issues += _check_complete(scores, label, services, {"measure": MEASURES})
+    if set(SCORE_COLUMNS) <= set(scores.columns) and codebook is not None:
+        issues += _check_items_in_dimension(scores, label, codebook)
+        issues += _check_complete(scores, label, services, {"measure": MEASURES}, codebook)
     return issues
 
 
-def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIssue]:
+def _levels_pattern(letters: list[str]) -> str:
+    """A preference cell: ``?``, or scale letters of ``letters`` joined by ``/`` (``B/C``)."""
+    letter = "[" + "".join(letters) + "]" if letters else LEVEL_LETTER
+    return rf"\?|{letter}(/{letter})*"
+
+
+def _check_preferences(
+    prefs: pd.DataFrame,
+    services: list[str],
+    codebook: dict[str, list[str]] | None,
+    letters: list[str],
+) -> list[DataIssue]:
+    """Check ``scale_preferences.csv`` against the services, the items and the scale ``letters``."""
     label = FILES["preferences"]
+    pattern = _levels_pattern(letters)
     issues = _check_frame(
         prefs,
         label,
@@ -514,11 +541,11 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
                 expect("service", file=FILES["services"], values=_listing(services)),
             ),
             "dimension": (_isin(DIMENSIONS), expect("one_of", values=_listing(DIMENSIONS))),
-            "item": (_isin(ITEMS_ALL), expect("item", file=FILES["items"], values=_listing(ITEMS_ALL))),
+            "item": _item_check(codebook),
             "aspect": (_isin(("",) + ASPECTS), expect("aspect", values=_listing(ASPECTS))),
             "levels": (
-                _fullmatch(f"({LEVELS_PATTERN})?"),
-                expect("levels"),
+                _fullmatch(f"({pattern})?"),
+                expect("levels", file=FILES["levels"], values=_listing(letters) or "A–Z"),
             ),
             "note": (None, expect("free_text")),
             "note_en": (None, expect("free_text")),
@@ -526,11 +553,12 @@ def _check_preferences(prefs: pd.DataFrame, services: list[str]) -> list[DataIss
         unique=["service", "dimension", "item", "aspect"],
     )
     if set(PREFERENCE_COLUMNS) <= set(prefs.columns):
-        issues += _check_items_in_dimension(prefs, label)
-        issues += _check_complete(prefs, label, services, {})
+        if codebook is not None:
+            issues += _check_items_in_dimension(prefs, label, codebook)
+            issues += _check_complete(prefs, label, services, {}, codebook)
         levels = prefs["levels"]
         repeated = _per_value(
-            levels, lambda values: values.str.fullmatch(LEVELS_PATTERN) & values.str.match(r".*([A-F]).*\1")
+            levels, lambda values: values.str.fullmatch(pattern) & values.str.match(r".*([A-Z]).*\1")
         )
         issues += _row_issues(
             prefs,
@@ -741,6 +769,54 @@ def _coalition_problem(
     return None
 
 
+def _check_assessment(assessment: pd.DataFrame, scores: pd.DataFrame) -> list[DataIssue]:
+    """``assessment.csv``: every fact of :data:`ASSESSMENT_FACTS` once, each value of its kind."""
+    label = FILES["assessment"]
+    issues = _check_frame(
+        assessment,
+        label,
+        {
+            "fact": (_isin(ASSESSMENT_FACTS), expect("one_of", values=_listing(ASSESSMENT_FACTS))),
+            "value_nl": (None, expect("free_text")),
+            "value_en": (None, expect("free_text")),
+        },
+        unique=["fact"],
+    )
+    if not {"fact", "value_nl", "value_en"} <= set(assessment.columns):
+        return issues
+    kinds = {"date": r"\d{4}-\d{2}-\d{2}", "page": PAGE, "language": "nl|en"}
+    advisor = "source" in scores.columns and (scores["source"] == "advisor").any()
+    for row in _rows(assessment):
+        kind = ASSESSMENT_FACTS.get(row.fact)
+        needed = kind is not None and (row.fact != "advisors" or advisor)
+        if needed and not row.value_nl:
+            issues.append(DataIssue(label, row.source_line, "value_nl", "", expect(f"fact.{row.fact}")))
+        elif row.value_nl and kind in kinds and not _valid_fact(row.value_nl, kind, kinds[kind]):
+            issues.append(
+                DataIssue(label, row.source_line, "value_nl", row.value_nl, expect(f"fact.{row.fact}"))
+            )
+        if kind in kinds and row.value_en:
+            issues.append(DataIssue(label, row.source_line, "value_en", row.value_en, expect("fact_once")))
+    for fact in ASSESSMENT_FACTS:
+        if fact not in set(assessment["fact"]) and (fact != "advisors" or advisor):
+            issues.append(DataIssue(label, None, "fact", None, expect("fact_row", fact=fact)))
+    return issues
+
+
+def _valid_fact(value: str, kind: str, pattern: str) -> bool:
+    """Whether ``value`` is of ``kind``: a real calendar date, a page number or a language code."""
+    if not re.fullmatch(pattern, value):
+        return False
+    if kind == "date":
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return False
+    return True
+
+
 def _column(frame: pd.DataFrame, name: str) -> list[str] | None:
     """The values of column ``name``, or ``None`` if the table has no such column."""
     return list(frame[name]) if name in frame.columns else None
@@ -750,8 +826,13 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
     """Every check across the read tables: codebook, scores, preferences, scenarios, advice."""
     issues = _check_codebook(tables)
     services = list(tables["services"]["code"]) if "code" in tables["services"] else []
-    issues += _check_scores(tables["scores"], services)
-    issues += _check_preferences(tables["preferences"], services)
+    codebook = _codebook_items(tables["items"])
+    levels = tables["levels"]
+    letters = (
+        list(levels.loc[levels["level"].str.fullmatch(LEVEL_LETTER), "level"]) if "level" in levels else []
+    )
+    issues += _check_scores(tables["scores"], services, codebook)
+    issues += _check_preferences(tables["preferences"], services, codebook, letters)
     issues += _check_scenarios(tables["scenarios"])
     issues += _check_advice(
         tables["advice"],
@@ -759,4 +840,5 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> list[DataIssue]:
         _column(tables["scenarios"], "scenario"),
         _column(tables["items"], "item"),
     )
+    issues += _check_assessment(tables["assessment"], tables["scores"])
     return issues

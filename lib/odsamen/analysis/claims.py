@@ -49,6 +49,10 @@ CLAIM_ITEMS = {
 }
 """The items the claims name, by the field that names them in the claim texts."""
 
+REPORT_SOURCE = {"authors": "Galan Groep", "date": "2024-01-07"}
+"""The report these claims come from, as its ``assessment.csv`` names it: the claims are checked
+only on data of this report (or synthetic data made from it), never on another assessment."""
+
 VERDICTS = ("agrees", "partly", "disagrees", "not_applicable")
 CLAIM_COLUMNS = ("claim", "evidence", "verdict")
 
@@ -125,11 +129,11 @@ def _nzkg_most_robust(data: Dataset, unknown: str, lang: str) -> tuple[str, dict
     others = means.drop(index=NZKG)
     parts = [bool(means[NZKG] > others.max())]
     scores = _scores(data, "robustness", "meets", unknown)
-    fields = {"means": _listing(means, lang), "nzkg": NZKG}
+    fields = {"means": _listing(means, lang), "leader": NZKG}
     for item, key in (("innovatie", "innovation"), ("bi_en_opleiding", "bi")):
         best, best_text = _best_of_others(data, item, NZKG, unknown, lang)
         parts.append(bool(scores.at[(NZKG, item), "value"] >= best))
-        fields |= {key: data.item_label(item, lang), f"nzkg_{key}": scores.at[(NZKG, item), "score"]}
+        fields |= {key: data.item_label(item, lang), f"leader_{key}": scores.at[(NZKG, item), "score"]}
         fields[f"best_{key}"] = best_text
     return _verdict(sum(parts), len(parts)), fields
 
@@ -147,7 +151,7 @@ def _nzkg_seveso(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
     most = counts[NZKG] > (others.max() if len(others) else 0)
     verdict = "disagrees" if counts[NZKG] == 0 else ("agrees" if most else "partly")
     fields = {
-        "nzkg": NZKG,
+        "leader": NZKG,
         "letter": SEVESO,
         "level": data.level_label(SEVESO, lang),
         "n_service": int(counts[NZKG]),
@@ -162,12 +166,12 @@ def _nzkg_gives_more(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]
     directed = complementarity_directed(data, unknown=unknown)
     given, taken = int(np.nansum(directed.loc[NZKG])), int(np.nansum(directed[NZKG]))
     verdict = "agrees" if given > taken else ("partly" if given == taken else "disagrees")
-    return verdict, {"nzkg": NZKG, "given": given, "taken": taken}
+    return verdict, {"leader": NZKG, "given": given, "taken": taken}
 
 
 def _three_need_cooperation(data: Dataset, unknown: str, lang: str) -> tuple[str, dict]:
     """Each of IJmond, NHN, OFGV sees more added value (mean) than NZKG, on robustness and on tasks."""
-    fields = {"nzkg": NZKG, "services": join_words(THREE, lang)}
+    fields = {"leader": NZKG, "services": join_words(THREE, lang)}
     above = 0
     for dimension in ("robustness", "task"):
         means = _mean_profile(data, dimension, "added_value", unknown)
@@ -333,7 +337,7 @@ CLAIMS = tuple(_claims())
 
 def claim_text(data: Dataset, key: str, lang: str = "nl") -> str:
     """The claim ``key`` in our own words, with the codebook's names of items and levels."""
-    fields = {"nhn": NHN, "ijmond": IJMOND, "nzkg": NZKG, "ofgv": OFGV}
+    fields = {"pair_a": NHN, "pair_b": IJMOND, "leader": NZKG, "fourth": OFGV}
     fields |= {name: data.item_label(item, lang) for name, item in CLAIM_ITEMS.items()}
     fields |= {"seveso": data.level_label(SEVESO, lang), "national": data.level_label(NATIONAL, lang)}
     return text(f"claims.{key}.claim", lang, **fields)
@@ -347,7 +351,8 @@ def verdict_label(verdict: str, lang: str = "nl") -> str:
 
 
 def report_claims(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = "nl") -> pd.DataFrame:
-    """The report's claims about the four services, each with evidence and a verdict.
+    """The report's claims about the four services, each with evidence and a verdict; no rows (and
+    the reason in ``attrs["skipped"]``) when ``data`` are not this report's (:func:`applies`).
 
     Returns
     -------
@@ -361,6 +366,10 @@ def report_claims(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = 
     check_unknown(unknown)
     check_language(lang)
     rows = {}
+    if not applies(data):
+        table = pd.DataFrame(columns=list(CLAIM_COLUMNS), index=pd.Index([], name="key"))
+        table.attrs["skipped"] = skipped(data, lang)
+        return table
     for key, (services, check) in _claims().items():
         missing = [s for s in services if s not in data.service_codes]
         if missing:
@@ -377,9 +386,22 @@ def report_claims(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = 
     return table
 
 
+def applies(data: Dataset) -> bool:
+    """Whether ``data`` are this report's (:data:`REPORT_SOURCE`, from ``assessment.csv``)."""
+    return all(data.fact(fact) == value for fact, value in REPORT_SOURCE.items())
+
+
+def skipped(data: Dataset, lang: str = "nl") -> str:
+    """Why the claims are not checked on ``data``: they are the conclusions of another document."""
+    return text("claims.skipped", lang, source=data.fact("title", lang) or "?")
+
+
 def claims_table(data: Dataset, *, unknown: str = DEFAULT_UNKNOWN, lang: str = "nl") -> pd.DataFrame:
-    """:func:`report_claims` for reading: headings and verdicts in words of ``lang``."""
+    """:func:`report_claims` for reading: headings and verdicts in words of ``lang``; on another
+    assessment's data one row that says the claims were not checked, and why."""
     table = report_claims(data, unknown=unknown, lang=lang)
+    if "skipped" in table.attrs:
+        table = pd.DataFrame([(table.attrs["skipped"], "", "not_applicable")], columns=list(CLAIM_COLUMNS))
     table["verdict"] = [verdict_label(verdict, lang) for verdict in table["verdict"]]
     headings = {column: text(f"claims.column.{column}", lang) for column in CLAIM_COLUMNS}
     return table.reset_index(drop=True).rename(columns=headings)

@@ -1,7 +1,7 @@
 """Coalitions and forms of cooperation: which form the scores can support, for which group, on what.
 
 A *coalition* is a set of two or more services, keyed by the member codes in
-``services.csv`` order joined by ``+`` (``NHN+IJmond``). For every coalition
+``services.csv`` order joined by ``+`` (``ODA+ODB``). For every coalition
 and item (a robustness criterion or a future task) six facts are each *yes*,
 *no* or *undetermined*, with the cells behind them (:func:`coalition_items`):
 
@@ -52,13 +52,14 @@ import numpy as np
 import pandas as pd
 
 from odsamen.analysis.affinity import (
-    ALONE_LEVEL,
+    HEADLINE_LENS,
     LOW_EVIDENCE_SHARE,
     OWN_UNKNOWN_RULES,
     SCALE_RULES,
     States,
     all_of,
     any_of,
+    compute,
     states,
 )
 from odsamen.analysis.data import Dataset
@@ -73,8 +74,12 @@ STANCES = ("advised", "option", "not_now", "not_advised")
 YES, NO, UNDETERMINED = "yes", "no", "undetermined"
 SEPARATOR = "+"
 ALL_SUBSETS_UP_TO = 6
-"""Up to this many services every set of two or more is a coalition; beyond, pairs, triples,
-regions and all services (the number of subsets grows too fast)."""
+"""Up to this many services every set of two or more is a coalition (57 for six); beyond, the
+groups a board can use (:func:`coalitions`): the number of subsets grows too fast (at 28 services
+3,276 triples alone), and most of them are noise to a board."""
+BEST_PARTNERS = 3
+"""Beyond :data:`ALL_SUBSETS_UP_TO` services, each service's groups with its this many best partners
+on the joint agenda: with every two of them, and with all of them."""
 THRESHOLD_RULES = ("default", "stricter", "looser")
 """The thresholds of ``scenarios.csv`` as given, or a step stricter or looser (:func:`threshold_variants`)."""
 
@@ -136,21 +141,41 @@ def members(key: str) -> list[str]:
 
 
 def coalitions(data: Dataset) -> list[str]:
-    """The coalitions to study, by key: every set of two or more services (11 for four), or with
-    more than :data:`ALL_SUBSETS_UP_TO` services all pairs and triples, the services of each
-    region and all services. Smaller coalitions first, then codebook order."""
+    """The coalitions to study, by key. Up to :data:`ALL_SUBSETS_UP_TO` services every set of two
+    or more (11 for four). With more, the groups a board can use: every pair, the services of
+    each region (``region`` in ``services.csv``), every group named in ``advice.csv``, and per
+    service its strongest groups (:func:`strongest_groups`). Smaller coalitions first, then
+    codebook order."""
     codes = data.service_codes
     position = {code: k for k, code in enumerate(codes)}
-    sizes = range(2, len(codes) + 1) if len(codes) <= ALL_SUBSETS_UP_TO else (2, 3)
     # combinations() keeps the codebook order within each set, so the joined codes are the key.
-    sets = [combo for size in sizes for combo in itertools.combinations(codes, size)]
-    if len(codes) > ALL_SUBSETS_UP_TO:
+    if len(codes) <= ALL_SUBSETS_UP_TO:
+        sets = [combo for size in range(2, len(codes) + 1) for combo in itertools.combinations(codes, size)]
+    else:
+        sets = list(itertools.combinations(codes, 2))
         regions = data.services.groupby("region", sort=False)["code"].agg(list)
         sets += [tuple(sorted(group, key=position.get)) for group in regions if len(group) >= 2]
-        sets.append(tuple(codes))
+        sets += [tuple(members(key)) for key in data.advice["coalition"]]
+        sets += strongest_groups(data)
     unique = list(dict.fromkeys(sets))
     unique.sort(key=lambda combo: (len(combo), [position[code] for code in combo]))
     return [SEPARATOR.join(combo) for combo in unique]
+
+
+def strongest_groups(data: Dataset, partners: int = BEST_PARTNERS) -> list[tuple[str, ...]]:
+    """Per service, the groups it could form with its ``partners`` best partners on the joint agenda
+    (the headline lens, the report's tables whole; ties in codebook order, a pair without a value
+    last): the service with every two of them, and with all of them. Members in codebook order."""
+    lens = compute(data, HEADLINE_LENS)
+    codes, value = data.service_codes, np.nan_to_num(lens.value, nan=-1.0)
+    groups = []
+    for i in range(len(codes)):
+        others = sorted((j for j in range(len(codes)) if j != i), key=lambda j: (-value[i, j], j))
+        best = others[:partners]
+        for size in range(2, len(best) + 1):
+            for combo in itertools.combinations(best, size):
+                groups.append(tuple(codes[k] for k in sorted((i, *combo))))
+    return groups
 
 
 def involving(table: pd.DataFrame, service: str) -> pd.DataFrame:
@@ -190,7 +215,7 @@ def cell_symbols(data: Dataset, reading: Reading) -> dict[tuple[str, str, str], 
 
 
 def _cell_basis(facts: States, symbols: dict, levels: dict, code: str, item: str) -> str:
-    """One member's cells behind the facts: ``NHN meets=- added=++ levels=B/C``, ``†`` if advisor-filled."""
+    """One member's cells behind the facts: ``ODA meets=- added=++ levels=B/C``, ``†`` if advisor-filled."""
     i, k = facts.codes.index(code), facts.items.index(item)
     meets = symbols.get((code, item, "meets"), "·")
     added = symbols.get((code, item, "added_value"), "·")
@@ -264,7 +289,7 @@ def coalition_items(
     """Every coalition and item with its six facts (``yes``, ``no``, ``undetermined``) and ``basis``.
 
     Columns :data:`ITEM_COLUMNS`. ``basis`` names each member's cells:
-    ``NHN meets=- added=++ levels=B/C`` is NHN's own score ``-``, added
+    ``ODA meets=- added=++ levels=B/C`` is ODA's own score ``-``, added
     value ``++`` and preferred levels ``B/C`` (``†`` marks a score the
     advisors filled in, ``·`` a score left out by the reading, ``–`` no
     preference).
@@ -366,7 +391,7 @@ def _verdict(
         alone = [
             item
             for item in np.array(found.items)[scope]
-            if all(letters.get((code, item)) == {ALONE_LEVEL} for code in members(key))
+            if all(letters.get((code, item)) == {data.alone_level} for code in members(key))
         ]
         return Verdict(key, scenario.scenario, "undetermined", np.nan, 0, n_scope, alone)
     fact = "agenda" if measure.startswith("agenda") else "exchange"
@@ -464,7 +489,7 @@ def _reason(data: Dataset, found: Verdict, scenario, lang: str, labels: dict[str
 
 
 def _near_words(item: str, not_counted: list[str], not_given: list[str], labels: dict, lang: str) -> str:
-    """``‘Datagedreven werken’ (ander schaalniveau: NZKG; niet opgegeven: OFGV)``."""
+    """``‘Datagedreven werken’ (ander schaalniveau: ODC; niet opgegeven: ODD)``."""
     parts = []
     if not_counted:
         parts.append(text("coalitions.reason.near_other_level", lang, who=join_words(not_counted, lang)))
@@ -599,5 +624,5 @@ def scenario_label(data: Dataset, scenario: str, lang: str = "nl") -> str:
 
 
 def coalition_label(key: str, lang: str = "nl") -> str:
-    """``NHN en IJmond``, ``NHN, IJmond en NZKG``."""
+    """``ODA en ODB``, ``ODA, ODB en ODC``."""
     return join_words(members(key), lang)

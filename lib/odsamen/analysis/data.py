@@ -33,22 +33,21 @@ from odsamen.analysis.schema import (
     ADVICE_COLUMNS,
     ADVICE_TESTS,
     ASPECTS,
+    ASSESSMENT_COLUMNS,
+    ASSESSMENT_FACTS,
     DEFINITION_SOURCES,
     DIMENSIONS,
     FILES,
     FREE_TEXT_COLUMNS,
     ITEM_COLUMNS,
-    ITEMS,
+    ITEM_KEY,
     LEVEL_COLUMNS,
-    LEVELS,
-    LEVELS_PATTERN,
+    LEVEL_LETTER,
     MAX_ROWS_LISTED,
     MEASURES,
     NUMBER,
     PAGE,
     PREFERENCE_COLUMNS,
-    REGIONAL_LEVELS,
-    ROBUSTNESS_ITEMS,
     SCENARIO_COLUMNS,
     SCENARIO_DIMENSIONS,
     SCENARIO_KEY,
@@ -60,18 +59,19 @@ from odsamen.analysis.schema import (
     STANCES,
     SYMBOLS,
     SYNTHETIC_MARKER,
-    TASK_ITEMS,
     WINDOWS_RESERVED,
     DataError,
     DataIssue,
     Expectation,
     visible,
 )
-from odsamen.catalogue import DEFAULT_LANGUAGE, join_words, text
+from odsamen.catalogue import DEFAULT_LANGUAGE, format_date, join_words, text
 
 __all__ = [
     "ADVICE_COLUMNS",
     "ADVICE_TESTS",
+    "ASSESSMENT_COLUMNS",
+    "ASSESSMENT_FACTS",
     "ASPECTS",
     "DEFINITION_SOURCES",
     "DIMENSIONS",
@@ -81,18 +81,15 @@ __all__ = [
     "Expectation",
     "FILES",
     "FREE_TEXT_COLUMNS",
-    "ITEMS",
     "ITEM_COLUMNS",
-    "LEVELS",
-    "LEVELS_PATTERN",
+    "ITEM_KEY",
+    "LEVEL_LETTER",
     "LEVEL_COLUMNS",
     "MAX_ROWS_LISTED",
     "MEASURES",
     "NUMBER",
     "PAGE",
     "PREFERENCE_COLUMNS",
-    "REGIONAL_LEVELS",
-    "ROBUSTNESS_ITEMS",
     "SCENARIO_COLUMNS",
     "SCENARIO_DIMENSIONS",
     "SCENARIO_KEY",
@@ -104,10 +101,11 @@ __all__ = [
     "STANCES",
     "SYMBOLS",
     "SYNTHETIC_MARKER",
-    "TASK_ITEMS",
     "WINDOWS_RESERVED",
     "encoding_notes",
+    "fact_of",
     "load_dataset",
+    "read_facts",
     "read_table",
     "summary",
     "visible",
@@ -130,6 +128,8 @@ class Dataset:
     """The forms of cooperation with the thresholds the analysis reads (``data/scenarios.csv``)."""
     advice: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ADVICE_COLUMNS)))
     """The report's advice per coalition and scenario (``data/advice.csv``); may have no rows."""
+    assessment: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ASSESSMENT_COLUMNS)))
+    """The assessment's own facts: its source, region, who scored, its tables (``data/assessment.csv``)."""
     encodings: dict[str, str] = field(default_factory=dict)
     """The encoding each file was read in (``utf-8``, ``utf-16`` or ``cp1252``), by file name."""
     garbled: dict[str, list[int]] = field(default_factory=dict)
@@ -182,8 +182,54 @@ class Dataset:
 
     @property
     def regional_levels(self) -> set[str]:
-        """The scale levels that mean cooperation within the region."""
+        """The scale levels that mean cooperation within the region (``regional`` true)."""
         return set(self.levels.loc[self.levels["regional"], "level"])
+
+    def fact(self, name: str, lang: str = "nl") -> str:
+        """The assessment's fact ``name`` (:data:`ASSESSMENT_FACTS`) in ``lang``: its ``value_en`` in
+        English where given, else its Dutch value; empty if the table does not have it."""
+        return fact_of(self.assessment, name, lang)
+
+    def source_date(self, lang: str = "nl") -> str:
+        """The date of the source document as the briefings write it (``7-1-2024``, ``7 January 2024``)."""
+        return source_date(self.assessment, lang)
+
+    @property
+    def level_codes(self) -> list[str]:
+        """The scale letters in the order of ``scale_levels.csv``."""
+        return list(self.levels["level"])
+
+    @property
+    def alone_level(self) -> str:
+        """The first scale level: a service on its own (``A`` in the report)."""
+        return str(self.levels["level"].iloc[0])
+
+
+def fact_of(assessment: pd.DataFrame, name: str, lang: str = "nl") -> str:
+    """Fact ``name`` of an ``assessment.csv`` table in ``lang`` (:meth:`Dataset.fact`)."""
+    rows = assessment[assessment["fact"] == name] if "fact" in assessment.columns else assessment.iloc[:0]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    return str(row["value_en"]) if lang == "en" and row["value_en"] else str(row["value_nl"])
+
+
+def source_date(assessment: pd.DataFrame, lang: str = "nl") -> str:
+    """The source document's date from an ``assessment.csv`` table, as a reader writes it."""
+    import datetime
+
+    value = fact_of(assessment, "date")
+    try:
+        return format_date(datetime.date.fromisoformat(value), lang)
+    except ValueError:
+        return value
+
+
+def read_facts(folder: str | Path) -> pd.DataFrame:
+    """Only ``assessment.csv`` of a data folder, read as :func:`load_dataset` reads it but not checked
+    (for a page footer on a folder validated before); an empty table if it cannot be read."""
+    frame, _ = read_table(Path(folder) / FILES["assessment"], FILES["assessment"])
+    return frame if frame is not None else pd.DataFrame(columns=list(ASSESSMENT_COLUMNS))
 
 
 def summary(data: Dataset, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -259,6 +305,7 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "levels": levels,
         "scenarios": _typed_scenarios(tables["scenarios"]),
         "advice": tables["advice"].drop(columns="_line").reset_index(drop=True),
+        "assessment": tables["assessment"].drop(columns="_line").reset_index(drop=True),
     }
 
 

@@ -1,9 +1,9 @@
 """The report's advice beside the scores: the evidence for and against the report's own reason.
 
 The report (``data/advice.csv``) advises forms of cooperation for groups of
-services, each for a reason of its own: NHN and IJmond complement each other,
-an expertise centre pools scarce knowledge, NZKG would mostly bring and get
-little, several services work for one client. The scores cannot judge an
+services, each for a reason of its own: two services complement each other,
+an expertise centre pools scarce knowledge, one service would mostly bring and
+get little, several services work for one client. The scores cannot judge an
 advice; they can only bear on its reason. Each advice row names, in data,
 what the scores can test of that reason (``test``), for whom (``focus``) and
 on which items (``about``):

@@ -1,7 +1,7 @@
 """The notebooks' parameters, checked before a notebook does anything.
 
 Papermill injects ``-p name value`` as a cell of assignments after a notebook's parameters cell,
-and only warns about a name the notebook does not have: ``-p servce IJmond`` would build NHN's
+and only warns about a name the notebook does not have: ``-p servce ODB`` would build ODA's
 briefing and exit 0. So the cell after every parameters cell calls :func:`check_parameters`,
 which raises one :class:`ParameterError` listing every name that is not a parameter of the
 notebook and every value outside its choices, each with the nearest right one (*bedoelde u
@@ -55,7 +55,7 @@ class ParameterError(ValueError):
 
 def nearest(value: str, choices: Iterable[str]) -> str | None:
     """The choice nearest to ``value``, or None if none is near: the same word in other letters
-    (``ijmond`` for ``IJmond``) first, otherwise the closest spelling by
+    (``odb`` for ``ODB``) first, otherwise the closest spelling by
     :func:`difflib.get_close_matches`."""
     lowered = {str(choice).lower(): str(choice) for choice in choices}
     word = str(value).lower()

@@ -15,9 +15,6 @@ SYMBOLS = ("--", "-", "-/+", "?", "+", "++")
 sit in the middle of the scale; their relative order carries no meaning."""
 
 
-LEVELS = ("A", "B", "C", "D", "E", "F")
-
-
 DIMENSIONS = ("robustness", "task")
 
 
@@ -30,39 +27,16 @@ SOURCES = ("self", "advisor")
 ASPECTS = ("opleiding", "bi")
 
 
-ROBUSTNESS_ITEMS = (
-    "omvang",
-    "kwaliteitscriteria",
-    "innovatie",
-    "weerstandsvermogen",
-    "bi_en_opleiding",
-    "taken_en_werkgebied",
-)
+ITEM_KEY = r"[a-z][a-z0-9_]{0,63}"
+"""An item key in ``items.csv``: lower-case letters, digits and ``_`` (``water_en_bodem``)."""
 
 
-TASK_ITEMS = (
-    "uh_strategie",
-    "datagedreven",
-    "milieucriminaliteit",
-    "ketentoezicht",
-    "energietransitie",
-    "zzs",
-    "circulaire_economie",
-    "water_en_bodem",
-    "eu_wet_en_regelgeving",
-    "implementatie_omgevingswet",
-    "natuurbescherming",
-)
-
-
-ITEMS = {"robustness": ROBUSTNESS_ITEMS, "task": TASK_ITEMS}
+LEVEL_LETTER = r"[A-Z]"
+"""A scale level, and an item's letter: one capital letter (``scale_levels.csv``, ``items.csv``)."""
 
 
 SERVICE_CODE = r"[A-Za-z][A-Za-z0-9_-]{0,31}"
 """Service codes become file names, so they are restricted to safe characters."""
-
-
-LEVELS_PATTERN = r"\?|[A-F](/[A-F])*"
 
 
 SCENARIO_KEY = r"[a-z_]+"
@@ -146,6 +120,32 @@ ADVICE_COLUMNS = (
 )
 
 
+ASSESSMENT_COLUMNS = ("fact", "value_nl", "value_en")
+
+
+ASSESSMENT_FACTS = {
+    "title": "text",
+    "authors": "text",
+    "date": "date",
+    "language": "language",
+    "region": "text",
+    "scored_by": "text",
+    "advisors": "text",
+    "table_robustness": "text",
+    "table_task": "text",
+    "page_robustness": "page",
+    "page_task": "page",
+    "row_meets_robustness": "text",
+    "row_meets_task": "text",
+    "row_added_value": "text",
+    "row_preference": "text",
+}
+"""The facts of the assessment itself (``assessment.csv``), each once, with the kind of value it
+takes: the source document's title, authors, date (``YYYY-MM-DD``) and language, the region, who
+gave the scores and who filled in the scores marked ``advisor``, and the source's own titles, page
+numbers and row headings of its two tables. ``value_en`` may be empty: the Dutch value is used."""
+
+
 ADVICE_TESTS = ("agenda", "supply", "balance", "shared", "none")
 """What the scores can test of the report's reason for an advice row (``data/README.md``)."""
 
@@ -162,6 +162,7 @@ FILES = {
     "levels": "scale_levels.csv",
     "scenarios": "scenarios.csv",
     "advice": "advice.csv",
+    "assessment": "assessment.csv",
 }
 
 
@@ -176,13 +177,10 @@ FREE_TEXT_COLUMNS = {
     "preferences": ("note", "note_en"),
     "scenarios": ("label_nl", "label_en", "conditions_nl", "conditions_en", "where"),
     "advice": ("where", "note_nl", "note_en", "reason_nl", "reason_en", "beyond_nl", "beyond_en"),
+    "assessment": ("value_nl", "value_en"),
 }
 """The columns of free text, per table: words for people, copied into figures, briefings and the
 pack's CSV files. None of them may begin with ``=``, ``+``, ``-`` or ``@`` (:data:`FORMULA_START`)."""
-
-
-REGIONAL_LEVELS = ("B", "C")
-"""The scale levels that mean cooperation within Noord-Holland and Flevoland (``regional`` true)."""
 
 
 WINDOWS_RESERVED = frozenset(

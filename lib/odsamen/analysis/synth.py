@@ -37,7 +37,6 @@ from odsamen.analysis.data import (
     ADVICE_COLUMNS,
     DIMENSIONS,
     FILES,
-    LEVELS,
     MEASURES,
     PREFERENCE_COLUMNS,
     SCORE_COLUMNS,
@@ -55,7 +54,7 @@ DEFAULT_SEED = 20240107
 """The report's date; any fixed number would do, this one is easy to trace."""
 CODE_PREFIX = "SYN"
 README_FILE = "README.md"
-CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"])
+CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"], FILES["assessment"])
 """Copied unchanged from the real data folder."""
 SERVICES_PER_REGION = 3
 SPLIT_ITEM = "bi_en_opleiding"
@@ -122,13 +121,15 @@ class Profile:
     symbol_weights
         Per ``(dimension, measure)``: the chance of each of :data:`SYMBOLS`.
     letter_weights
-        Per dimension: the chance that a preference names each of :data:`LEVELS`.
+        Per dimension: the chance that a preference names each of ``levels``.
     count_weights
         The chance that a preference names 1, 2 or 3 letters.
     unsorted_share
         Share of multi-letter preferences not written in alphabetical order.
     templates
         The real data, whose cells synthetic services copy in part.
+    levels
+        The scale letters of the real data, in the order of its ``scale_levels.csv``.
     """
 
     symbol_weights: dict[tuple[str, str], np.ndarray]
@@ -136,6 +137,7 @@ class Profile:
     count_weights: np.ndarray
     unsorted_share: float
     templates: Dataset
+    levels: tuple[str, ...]
 
 
 def _weights(counts: pd.Series, smoothing: float) -> np.ndarray:
@@ -162,10 +164,10 @@ def estimate_profile(real: Dataset, *, smoothing: float = 0.5) -> Profile:
         index=pd.MultiIndex.from_product([DIMENSIONS, MEASURES]), columns=list(SYMBOLS), fill_value=0
     )
     prefs = real.preferences.astype({"dimension": str})
-    given = prefs[prefs["levels"].str.fullmatch(r"[A-F](/[A-F])*")]
+    given = prefs[~prefs["levels"].isin(["", "?"])]
     letters = given.assign(letter=given["levels"].str.split("/")).explode("letter")
     letter_table = pd.crosstab(letters["dimension"], letters["letter"]).reindex(
-        index=list(DIMENSIONS), columns=list(LEVELS), fill_value=0
+        index=list(DIMENSIONS), columns=real.level_codes, fill_value=0
     )
     symbol_weights = {key: _weights(row, smoothing) for key, row in symbols.iterrows()}
     letter_weights = {dimension: _weights(row, smoothing) for dimension, row in letter_table.iterrows()}
@@ -179,6 +181,7 @@ def estimate_profile(real: Dataset, *, smoothing: float = 0.5) -> Profile:
         count_weights=_weights(counts.reindex([1, 2, 3], fill_value=0), 0.0),
         unsorted_share=unsorted,
         templates=real,
+        levels=tuple(real.level_codes),
     )
 
 
@@ -260,7 +263,10 @@ def synthetic_scores(
 def draw_levels(profile: Profile, dimension: str, rng: np.random.Generator) -> str:
     """One preference cell: 1 to 3 distinct scale letters joined by ``/``."""
     count = int(rng.choice([1, 2, 3], p=profile.count_weights))
-    letters = rng.choice(LEVELS, size=count, replace=False, p=profile.letter_weights[dimension]).tolist()
+    count = min(count, len(profile.levels))
+    letters = rng.choice(
+        profile.levels, size=count, replace=False, p=profile.letter_weights[dimension]
+    ).tolist()
     if rng.random() >= profile.unsorted_share:
         letters = sorted(letters)
     return "/".join(letters)
@@ -299,7 +305,7 @@ def synthetic_preferences(
     """The preferences table of the synthetic services ``codes``.
 
     Services in ``silent`` gave no task preferences (empty cells with a
-    note, as OFGV in the report); services in ``split`` answered
+    note, as one service in the report); services in ``split`` answered
     ``bi_en_opleiding`` separately for training and BI.
     """
     real = profile.templates

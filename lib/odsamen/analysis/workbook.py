@@ -53,7 +53,7 @@ TEXT = "@"
 """Excel's number format *Text*: what is typed stays as typed."""
 
 
-FIXED_TIME = datetime.datetime(2024, 1, 1)
+FIXED_TIME = datetime.datetime(1980, 1, 1)
 """The time written into every workbook, so the same tables give the same bytes."""
 
 

@@ -45,6 +45,7 @@ KEYS = {
     "levels": ("level",),
     "scenarios": ("scenario",),
     "advice": ("coalition", "scenario"),
+    "assessment": ("fact",),
 }
 """The columns that name a row of each table; the other columns are its cells."""
 

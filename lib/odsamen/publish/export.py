@@ -92,6 +92,8 @@ class Colophon:
     fingerprint: str
     version: str
     lang: str
+    source: str = ""
+    """Where the scores come from (``export.source``, from the data's ``assessment.csv``)."""
 
     @classmethod
     def of(cls, folder: str | Path | None, lang: str, *, built: datetime | None = None) -> Colophon:
@@ -100,7 +102,8 @@ class Colophon:
 
         known = folder is not None and Path(folder).is_dir()
         fingerprint = shared.fingerprint(folder)[:FINGERPRINT_LENGTH] if known else "?"
-        return cls(built or build_time(), fingerprint, odsamen_version(), lang)
+        source = source_line(folder, lang) if known else ""
+        return cls(built or build_time(), fingerprint, odsamen_version(), lang, source)
 
     @property
     def date(self) -> str:
@@ -123,11 +126,27 @@ class Colophon:
         return text(
             "export.colophon",
             self.lang,
-            source=text("export.source", self.lang),
+            source=self.source or text("export.source.unknown", self.lang),
             date=self.date,
             fingerprint=self.fingerprint,
             version=self.version,
         )
+
+
+def source_line(folder: str | Path, lang: str) -> str:
+    """``bron: zelfbeoordeling door de directeuren; Bureau, 7-1-2024``: who scored, and the source
+    document's authors and date, from the ``assessment.csv`` of data folder ``folder``."""
+    from odsamen.analysis.data import fact_of, read_facts, source_date
+    from odsamen.catalogue import text
+
+    facts = read_facts(folder)
+    return text(
+        "export.source",
+        lang,
+        scored_by=fact_of(facts, "scored_by", lang),
+        authors=fact_of(facts, "authors", lang),
+        date=source_date(facts, lang),
+    )
 
 
 class BriefingExporter:
@@ -162,15 +181,18 @@ class BriefingExporter:
         there for the fingerprint on every page. ``built`` defaults to
         :func:`build_time` (``SOURCE_DATE_EPOCH`` if set).
         """
+        from odsamen.analysis.data import fact_of, read_facts
         from odsamen.catalogue import text
 
-        colophon = Colophon.of(data_folder(notebook, cwd), lang, built=built)
+        folder = data_folder(notebook, cwd)
+        colophon = Colophon.of(folder, lang, built=built)
+        region = fact_of(read_facts(folder), "region", lang) if folder is not None and folder.is_dir() else ""
         service = notebook.metadata.get("papermill", {}).get("parameters", {}).get("service") or title
         resources = {
             "briefing": {
                 "title": title,
                 "lang": lang,
-                "subject": text("export.subject", lang, service=service),
+                "subject": text("export.subject", lang, service=service, region=region or "?"),
                 "created": colophon.created,
                 "colophon": colophon.line,
             }

@@ -73,6 +73,7 @@ from odsamen.report.facts import (
     close_reason,
     concerns,
     counted,
+    glossary_terms,
     headline,
     meets_status,
     needs,
@@ -88,6 +89,7 @@ from odsamen.report.facts import (
     reason_kind,
     reason_label,
     score_table,
+    source_title,
     standing,
     status_counts,
     undetermined_needs,
@@ -209,11 +211,16 @@ class Briefing:
             )
 
     @classmethod
-    def open(cls, data_dir: str | Path, service: str, **options) -> Briefing:
+    def open(cls, data_dir: str | Path, service: str = "", **options) -> Briefing:
         """The briefing of ``service`` on the validated data in ``data_dir``, with its
-        :class:`~odsamen.analysis.shared.SharedResults` computed here."""
+        :class:`~odsamen.analysis.shared.SharedResults` computed here; an empty ``service`` is the
+        first service of ``services.csv``."""
         lang = options.get("lang", DEFAULT_LANGUAGE)
-        data, results = shared.load(data_dir, [service], lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+        lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        if not service:
+            data, results = shared.load(data_dir, None, lang)
+            return cls(data, data.service_codes[0], results=results, **options)
+        data, results = shared.load(data_dir, [service], lang)
         return cls(data, service, results=results, **options)
 
     # -- words -------------------------------------------------------------------
@@ -247,12 +254,12 @@ class Briefing:
         return render("title", self.lang, **self.title_facts(), summary=self.summary())
 
     def title_facts(self) -> dict[str, object]:
-        """``n_services``, the service's ``name``, ``advisor_parts`` (which scores the advisors filled
-        in, in words; empty when none or on synthetic data), ``advisor_excluded`` and ``synthetic``."""
+        """``n_services``, the service's ``name``, ``who_scored`` (who gave the scores, and which
+        scores the advisors filled in, :func:`who_scored`), ``advisor_excluded`` and ``synthetic``."""
         return {
             "n_services": len(self.data.service_codes),
             "name": self.name(),
-            "advisor_parts": advisor_parts(self.data, self.lang),
+            "who_scored": who_scored(self.data, self.lang),
             "advisor_excluded": self.advisor == "exclude",
             "synthetic": self.data.synthetic,
         }
@@ -806,8 +813,11 @@ class Briefing:
         return self.heading("other_advice", 3) + render("other_advice", self.lang, advice=rows)
 
     def glossary(self) -> Markup:
-        """The abbreviations and terms of the briefing, each explained once."""
-        return render("glossary", self.lang)
+        """The abbreviations and terms of the briefing, each explained once: an abbreviation only where
+        the codebook's labels or definitions use it (:data:`ABBREVIATIONS`)."""
+        last, data = self.data.level_codes[-1], self.data
+        labels = {"alone": data.alone_level, "last": last, "last_label": data.level_label(last, self.lang)}
+        return render("glossary", self.lang, terms=glossary_terms(data), **labels)
 
     def caveats(self) -> Markup:
         """What this briefing rests on: the project's rules, missing preferences, ``?`` scores, readings."""
@@ -920,8 +930,26 @@ class Briefing:
         tables = []
         for dimension in DIMENSIONS:
             own = table[(table["service"] == self.service) & (table["dimension"] == dimension)]
-            tables.append((dimension, [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]))
-        return {"service": self.service, "synthetic": self.data.synthetic, "tables": tables}
+            rows = [self._appendix_row(r, prefs) for r in own.itertuples(index=False)]
+            tables.append((dimension, rows, self._source_place(dimension)))
+        return {
+            "service": self.service,
+            "synthetic": self.data.synthetic,
+            "tables": tables,
+            "report": source_title(self.data, self.lang),
+        }
+
+    def _source_place(self, dimension: str) -> dict[str, str]:
+        """Where ``dimension``'s table stands in the source document (``assessment.csv``): its title,
+        page and the headings of its rows, as the caption of the appendix table names them."""
+        fact = self.data.fact
+        return {
+            "table": fact(f"table_{dimension}", self.lang),
+            "page": fact(f"page_{dimension}", self.lang),
+            "meets_row": fact(f"row_meets_{dimension}", self.lang),
+            "added_row": fact("row_added_value", self.lang),
+            "preference_row": fact("row_preference", self.lang),
+        }
 
     def _appendix_row(self, row, prefs: pd.DataFrame) -> list[str]:
         cells = prefs[(prefs["service"] == self.service) & (prefs["item"] == row.item)]

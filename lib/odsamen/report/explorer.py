@@ -4,7 +4,7 @@ The notebook only wires ipywidgets to :class:`Explorer`; everything it shows
 is computed here, from the library, and can be tested without widgets::
 
     explorer = Explorer(load_dataset("data"))
-    outputs = explorer.view(service="NHN", lens="joint_agenda", advisor="exclude")
+    outputs = explorer.view(service="ODA", lens="joint_agenda", advisor="exclude")
     outputs["partners"]          # HTML: the partner ranking, close calls marked
 
 :meth:`Explorer.view` returns one HTML fragment per output (:data:`OUTPUTS`),
@@ -333,7 +333,7 @@ class Explorer:
 
         ``dimension`` is one of :data:`DIMENSION_CHOICES`; ``coalition`` a key of
         :func:`odsamen.analysis.coalitions.coalitions` (default the first); ``pair`` a
-        two-service key such as ``"NHN+IJmond"`` (default the first pair of
+        two-service key such as ``"ODA+ODB"`` (default the first pair of
         ``service``). Raises ``ValueError`` for a choice that is not on offer.
         """
         service = service or self.data.service_codes[0]

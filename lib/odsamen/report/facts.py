@@ -6,12 +6,13 @@ advice that concerns it and what depends on the reading of ``?``. Each is tested
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from odsamen.analysis import shared
 from odsamen.analysis.affinity import (
-    ALONE_LEVEL,
     CLOSE_MARGIN,
     HEADLINE_LENS,
     LOW_EVIDENCE_SHARE,
@@ -29,7 +30,7 @@ from odsamen.analysis.scoring import (
     check_advisor,
     level_letters,
 )
-from odsamen.catalogue import WORDS, format_number, join_words, text
+from odsamen.catalogue import LANGUAGES, WORDS, format_number, join_words, text
 
 MET, NOT_MET, MIXED, UNKNOWN = "met", "not_met", "mixed", "unknown"
 
@@ -223,7 +224,7 @@ def preference_matches(data: Dataset, service: str) -> pd.DataFrame:
             shared = tuple(
                 letter
                 for letter in cell.letters
-                if letter != ALONE_LEVEL and letter in pooled.get((partner, cell.item), set())
+                if letter != data.alone_level and letter in pooled.get((partner, cell.item), set())
             )
             if shared:
                 rows.append((cell.dimension, cell.item, cell.aspect, cell.letters, partner, shared))
@@ -259,7 +260,7 @@ def advisor_dimensions(data: Dataset, service: str) -> list[str]:
 
 
 def advisor_parts(data: Dataset, lang: str) -> str:
-    """Which scores the advisors filled in, in words, per service and dimension ("de scores van OFGV
+    """Which scores the advisors filled in, in words, per service and dimension ("de scores van ODD
     voor de toekomstige opgaven"); empty when the directors gave every score, or on synthetic data."""
     if data.synthetic:
         return ""
@@ -277,12 +278,28 @@ def advisor_parts(data: Dataset, lang: str) -> str:
 
 
 def who_scored(data: Dataset, lang: str) -> str:
-    """Who gave the scores, in one sentence: the directors' own assessment, with the scores the
-    advisors filled in (:func:`advisor_parts`) as the exception."""
+    """Who gave the scores, in one sentence (``scored_by`` in ``assessment.csv``), with the scores
+    others filled in (:func:`advisor_parts`, ``advisors``) as the exception, naming their services."""
     parts = advisor_parts(data, lang)
+    scored_by = data.fact("scored_by", lang)
     if not parts:
-        return text("briefing.who_scored", lang)
-    return text("briefing.who_scored.advisors", lang, parts=parts)
+        return text("briefing.who_scored", lang, scored_by=scored_by)
+    advisors = data.fact("advisors", lang) or text("briefing.source.advisor", lang)
+    return text("briefing.who_scored.advisors", lang, scored_by=scored_by, parts=parts, advisors=advisors)
+
+
+def source_title(data: Dataset, lang: str) -> str:
+    """The source document as the briefing names it: title, authors and date (``assessment.csv``),
+    and its language when that is not the reader's."""
+    source_language = data.fact("language") or lang
+    key = "briefing.report.title" if source_language == lang else "briefing.report.title.other_language"
+    return text(
+        key,
+        lang,
+        title=data.fact("title", lang),
+        authors=data.fact("authors", lang),
+        date=data.source_date(lang),
+    )
 
 
 def headline(
@@ -380,7 +397,7 @@ def offers_with_receivers(data: Dataset, service: str, *, advisor: str) -> pd.Da
 
 
 def partner_with_basis(found: PartnerVerdict, partner: str, lang: str) -> str:
-    """``IJmond (11 van 14 onderdelen)``: a partner with what its value rests on (default reading)."""
+    """``ODB (11 van 14 onderdelen)``: a partner with what its value rests on (default reading)."""
     row = found.default_row(partner)
     return text(
         "briefing.verdict.partner_value",
@@ -505,3 +522,21 @@ def reading_words(reading: Reading, lang: str) -> str:
         ("levels", reading.levels),
     ]
     return join_words([text(f"affinity.reading.{name}.{value}", lang) for name, value in switches], lang)
+
+
+ABBREVIATIONS = ("bi", "vth", "uh", "zzs", "aadv", "ki")
+"""Abbreviations the glossary explains where the codebook uses them (``glossary.<term>.term``)."""
+GLOSSARY_TERMS = ("od_nl", "toegerust", "meerwaarde", "halen_brengen", "rekenwijze")
+"""Terms the glossary explains in every briefing."""
+
+
+def glossary_terms(data: Dataset) -> list[str]:
+    """The glossary's entries (``glossary.<term>``) for this data: the abbreviations the items'
+    labels and definitions use (in any language), then the terms every briefing uses."""
+    items = data.items
+    columns = [f"{kind}_{lang}" for kind in ("label", "definition") for lang in LANGUAGES]
+    words = set(re.findall(r"[\w&]+", " ".join(items[columns].to_numpy().ravel())))
+    terms = {term: {text(f"glossary.{term}.term", lang) for lang in LANGUAGES} for term in ABBREVIATIONS}
+    used = [term for term in ABBREVIATIONS if terms[term] & words]
+    advisor = (data.scores["source"] == "advisor").any()
+    return used + [term if advisor or term != "rekenwijze" else "rekenwijze.self" for term in GLOSSARY_TERMS]

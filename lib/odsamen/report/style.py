@@ -13,8 +13,8 @@ in the middle of the scale; they share a neutral grey but carry a hatch
 (dots for ``?``, diagonal lines for ``-/+``) so neither is mistaken for the
 other or for a real middle. A cell without a score is white with a cross.
 
-Scale levels A–F use the Okabe–Ito qualitative palette; the two regional
-levels B and C are two shades of blue so that "regional" reads as one idea.
+Scale levels use the Okabe–Ito qualitative palette; the regional levels are
+shades of blue so that "regional" reads as one idea (:func:`level_colours`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import re
 import textwrap
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
@@ -33,6 +34,9 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from odsamen.catalogue import check_language, format_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # --- colours -----------------------------------------------------------------
 
@@ -78,15 +82,25 @@ UNKNOWN_CELL_HATCH = "xx"
 GRID_COLOUR = "#ffffff"
 """Colour of the thin lines between cells."""
 
-LEVEL_COLOURS: dict[str, str] = {
-    "A": "#E69F00",
-    "B": "#56B4E9",
-    "C": "#0072B2",
-    "D": "#CC79A7",
-    "E": "#009E73",
-    "F": "#F0E442",
-}
-"""Face colour per scale level (Okabe–Ito); B and C, the regional levels, are blues."""
+REGIONAL_LEVEL_COLOURS = ("#56B4E9", "#0072B2", "#9ACBEB", "#004C77")
+"""Face colours of the regional scale levels, in their order: blues (Okabe–Ito sky blue and blue
+first, then a lighter and a darker one), so that "regional" reads as one idea."""
+
+OTHER_LEVEL_COLOURS = ("#E69F00", "#CC79A7", "#009E73", "#F0E442", "#D55E00", "#BBBBBB", "#8C6D31")
+"""Face colours of the other scale levels, in their order (Okabe–Ito, then two more)."""
+
+
+def level_colours(levels: pd.DataFrame) -> dict[str, str]:
+    """Face colour per scale level of ``levels`` (``scale_levels.csv``): the regional levels take
+    :data:`REGIONAL_LEVEL_COLOURS` in order, the others :data:`OTHER_LEVEL_COLOURS`; past the end of
+    a palette the colours repeat, as the letter in each box tells the levels apart."""
+    colours, counts = {}, {True: 0, False: 0}
+    for level, regional in zip(levels["level"], levels["regional"], strict=True):
+        palette = REGIONAL_LEVEL_COLOURS if regional else OTHER_LEVEL_COLOURS
+        colours[str(level)] = palette[counts[bool(regional)] % len(palette)]
+        counts[bool(regional)] += 1
+    return colours
+
 
 UNKNOWN_PREFERENCE_COLOUR = SYMBOL_COLOURS["?"]
 """Face colour of a preference given as ``?``; it carries the ``?`` hatch too."""

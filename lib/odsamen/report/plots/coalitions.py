@@ -259,7 +259,7 @@ def coalition_item_chart(
     data
         The loaded data folder.
     keys
-        Coalition keys such as ``"NHN+IJmond"`` (:func:`odsamen.analysis.coalitions.coalitions`,
+        Coalition keys such as ``"ODA+ODB"`` (:func:`odsamen.analysis.coalitions.coalitions`,
         the default: for four services all 11). At most :data:`MAX_COALITION_ROWS`.
     reading
         An :class:`~odsamen.analysis.scoring.Reading`; default the standard reading.

@@ -89,6 +89,7 @@ def _draw_levels(
     box_width: float,
     fontsize: float,
     gid: str,
+    colours: dict[str, str],
 ) -> None:
     """Coloured letter boxes side by side, centred on ``centre``, first preference on the left."""
     gap = 0.03
@@ -97,7 +98,7 @@ def _draw_levels(
     for k, level in enumerate(levels):
         left = start + k * (box_width + gap)
         unknown = level == "?"
-        face = style.UNKNOWN_PREFERENCE_COLOUR if unknown else style.LEVEL_COLOURS[level]
+        face = style.UNKNOWN_PREFERENCE_COLOUR if unknown else colours[level]
         add_cell(
             ax,
             Rectangle(
@@ -139,6 +140,8 @@ class _CellLayout:
     box_width: float
     fontsize: float
     stacked: bool
+    colours: dict[str, str]
+    """Face colour per scale level (:func:`odsamen.report.style.level_colours`)."""
 
 
 def _aspect_line(ax: Axes, x: int, top: float, height: float, answer, layout: _CellLayout, lang: str):
@@ -180,7 +183,7 @@ def _draw_preference_cell(ax: Axes, x: int, y: int, answers: list, layout: _Cell
                 layout.fontsize,
             )
         if answer.levels:
-            _draw_levels(ax, centre, box_height, answer.levels, width, letters, sub_gid)
+            _draw_levels(ax, centre, box_height, answer.levels, width, letters, sub_gid, layout.colours)
         else:
             add_cell(
                 ax,
@@ -194,9 +197,10 @@ def _preference_legend(
     ax: Axes, data: Dataset, lang: str, *, unknown: bool, missing: bool, width: int | None = None
 ) -> None:
     """The levels' colours and names (wrapped to ``width`` characters if given), then the marks."""
+    colours = style.level_colours(data.levels)
     handles = [
         Patch(
-            facecolor=style.LEVEL_COLOURS[level],
+            facecolor=colours[level],
             edgecolor="none",
             label=style.wrap_label(entry, width) if width else entry,
         )
@@ -262,8 +266,8 @@ def preference_chart(
     order the service gave them (first named on the left). A grey dotted box
     with ``?`` means the service said it does not know; a white cell with a
     cross means no preference was given, and the service's own note saying
-    why is printed under the chart. A cell with two answers (OFGV's "BI en
-    opleiding") has one line per aspect, named on the left.
+    why is printed under the chart. A cell with two answers (an item answered
+    per aspect, such as training and BI) has one line per aspect, named on the left.
 
     Parameters
     ----------
@@ -303,6 +307,7 @@ def preference_chart(
         box_width=min(0.24, (1 - 0.12 - (n_letters - 1) * 0.03) / n_letters),
         fontsize=fontsize,
         stacked=row_inches >= STACKED_ROW_INCHES,
+        colours=style.level_colours(data.levels),
     )
     by_cell: dict[tuple[str, str], list] = {}
     for answer in cells.itertuples(
