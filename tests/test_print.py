@@ -297,7 +297,9 @@ def test_english_footer_and_metadata_follow_source_date_epoch(english):
     info = pdf_info(first)
     name = load_dataset(DATA).service_name("NHN", "en")
     assert info["Title"] == text("briefing.title", "en", name=name)
-    assert info["Subject"] == text("export.subject", "en", service="NHN")
+    assert info["Subject"] == text(
+        "export.subject", "en", service="NHN", region="Noord-Holland and Flevoland"
+    )
     assert info["CreationDate"] == info["ModDate"] == "2024-01-07T00:00:00Z"
 
 
