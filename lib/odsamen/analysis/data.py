@@ -191,7 +191,7 @@ class Dataset:
         return fact_of(self.assessment, name, lang)
 
     def source_date(self, lang: str = "nl") -> str:
-        """The date of the source document as the briefings write it (``7-1-2024``, ``7 January 2024``)."""
+        """The source document's date as the briefings write it (``7-1-2024``; English ``2024-01-07``)."""
         return source_date(self.assessment, lang)
 
     @property

@@ -17,8 +17,12 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TEMPLATES = Path(__file__).with_name("templates")
 """The nbconvert template ``briefing`` and the Jinja templates of the pack."""
@@ -94,6 +98,8 @@ class Colophon:
     lang: str
     source: str = ""
     """Where the scores come from (``export.source``, from the data's ``assessment.csv``)."""
+    region: str = ""
+    """The region of the assessment (``assessment.csv``), for the PDF's subject."""
 
     @classmethod
     def of(cls, folder: str | Path | None, lang: str, *, built: datetime | None = None) -> Colophon:
@@ -102,8 +108,12 @@ class Colophon:
 
         known = folder is not None and Path(folder).is_dir()
         fingerprint = shared.fingerprint(folder)[:FINGERPRINT_LENGTH] if known else "?"
-        source = source_line(folder, lang) if known else ""
-        return cls(built or build_time(), fingerprint, odsamen_version(), lang, source)
+        from odsamen.analysis.data import fact_of, read_facts
+
+        facts = read_facts(folder) if known else None
+        source = source_line(facts, lang) if known else ""
+        region = fact_of(facts, "region", lang) if known else ""
+        return cls(built or build_time(), fingerprint, odsamen_version(), lang, source, region)
 
     @property
     def date(self) -> str:
@@ -133,13 +143,13 @@ class Colophon:
         )
 
 
-def source_line(folder: str | Path, lang: str) -> str:
+def source_line(facts: pd.DataFrame, lang: str) -> str:
     """``bron: zelfbeoordeling door de directeuren; Bureau, 7-1-2024``: who scored, and the source
-    document's authors and date, from the ``assessment.csv`` of data folder ``folder``."""
-    from odsamen.analysis.data import fact_of, read_facts, source_date
+    document's authors and date, from a data folder's ``assessment.csv`` (``facts``,
+    :func:`odsamen.analysis.data.read_facts`)."""
+    from odsamen.analysis.data import fact_of, source_date
     from odsamen.catalogue import text
 
-    facts = read_facts(folder)
     return text(
         "export.source",
         lang,
@@ -181,18 +191,15 @@ class BriefingExporter:
         there for the fingerprint on every page. ``built`` defaults to
         :func:`build_time` (``SOURCE_DATE_EPOCH`` if set).
         """
-        from odsamen.analysis.data import fact_of, read_facts
         from odsamen.catalogue import text
 
-        folder = data_folder(notebook, cwd)
-        colophon = Colophon.of(folder, lang, built=built)
-        region = fact_of(read_facts(folder), "region", lang) if folder is not None and folder.is_dir() else ""
+        colophon = Colophon.of(data_folder(notebook, cwd), lang, built=built)
         service = notebook.metadata.get("papermill", {}).get("parameters", {}).get("service") or title
         resources = {
             "briefing": {
                 "title": title,
                 "lang": lang,
-                "subject": text("export.subject", lang, service=service, region=region or "?"),
+                "subject": text("export.subject", lang, service=service, region=colophon.region or "?"),
                 "created": colophon.created,
                 "colophon": colophon.line,
             }
