@@ -235,6 +235,30 @@ def test_synthetic_data_are_marked_and_many_services_are_counted(tmp_path, datas
     assert briefing.headline(data, brief.service)["advice"] == []
 
 
+def test_beyond_six_services_the_score_figures_show_the_service_and_its_best_partners(tmp_path, dataset):
+    from odsamen.analysis import coalitions as co
+    from odsamen.analysis.synth import write_synthetic
+
+    write_synthetic(9, tmp_path, seed=7, codebook=dataset.folder)
+    data = load_dataset(tmp_path)
+    service = data.service_codes[4]
+    brief = Briefing(data, service)
+    best = co.best_partners(data)[service]
+    assert len(best) == co.BEST_PARTNERS and service not in best
+    assert brief.figure_services == [code for code in data.service_codes if code in {service, *best}]
+    note = str(brief.figure_note())
+    assert "9 diensten" in note and all(code in note for code in best) and "data/scores.csv" in note
+    picture = brief.score_figure("task", "meets")
+    assert all(code in picture.alt for code in best) and "omlijnd" in picture.alt
+    # Up to six services every one is shown, and the note says only how the own row is marked.
+    four = Briefing(dataset, "NHN")
+    assert four.figure_services == dataset.service_codes
+    assert (
+        str(four.figure_note())
+        == '<p class="note">' + text("briefing.standing.figure_note", "nl", service="NHN") + "</p>"
+    )
+
+
 def test_unknown_service_or_options_are_refused(dataset):
     with pytest.raises(ValueError):
         Briefing(dataset, "XYZ")

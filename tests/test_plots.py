@@ -252,6 +252,20 @@ def test_score_heatmap_highlight(dataset):
         plots.score_heatmap(dataset, dimension="task", measure="meets", highlight="XYZ")
 
 
+def test_score_heatmap_shows_only_the_services_asked_for_in_codebook_order(dataset):
+    ax = plots.score_heatmap(
+        dataset, dimension="task", measure="meets", services=["OFGV", "NHN"], highlight="OFGV"
+    )
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["NHN", "OFGV"]
+    cells = {p.get_gid().split(":")[1] for p in ax.patches if (p.get_gid() or "").startswith("cell:")}
+    assert cells == {"NHN", "OFGV"}
+    assert patch(ax, "highlight:OFGV").get_xy() == (0, 1)
+    with pytest.raises(ValueError, match="XYZ"):
+        plots.score_heatmap(dataset, dimension="task", measure="meets", services=["NHN", "XYZ"])
+    with pytest.raises(ValueError, match="NHN"):  # the highlighted service must be shown
+        plots.score_heatmap(dataset, dimension="task", measure="meets", services=["OFGV"], highlight="NHN")
+
+
 def test_score_heatmap_missing_cell(dataset):
     scores = dataset.scores
     drop = (scores["service"] == "NZKG") & (scores["item"] == "omvang") & (scores["measure"] == "meets")

@@ -1584,6 +1584,14 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "In de figuren is de rij van {service} omlijnd.",
         "en": "In the figures the row of {service} is outlined.",
     },
+    "briefing.standing.figure_rows": {
+        "nl": "Er zijn {total} diensten. Daarom staan in de figuren van de scores alleen {service} en de "
+        "{n} diensten die op de gezamenlijke agenda het best bij {service} passen: {partners}. De scores "
+        "van alle diensten staan in data/scores.csv in dit pakket.",
+        "en": "There are {total} services, so the score figures show only {service} and the {n} services "
+        "that fit {service} best on the joint agenda: {partners}. The scores of all services are in "
+        "data/scores.csv in this pack.",
+    },
     "briefing.cooperation.needs_heading": {"nl": "Wat {service} kan halen", "en": "What {service} can gain"},
     "briefing.cooperation.offers_heading": {
         "nl": "Wat {service} kan brengen",
@@ -2063,6 +2071,12 @@ WORDS: dict[str, dict[str, str]] = {
         "‘{meets_row}’, ‘{added_row}’ and ‘{preference_row}’, in the column the table names.",
     },
     "briefing.report.title": {"nl": "{title} ({authors}, {date})", "en": "{title} ({authors}, {date})"},
+    "briefing.alt.scores_shown": {
+        "nl": "Tabel als figuur: {dimension}, ‘{question}’; één rij voor {service} (omlijnd) en voor elk van "
+        "zijn beste partners, {partners}.",
+        "en": "Table as a figure: {dimension}, ‘{question}’; one line for {service} (outlined) and for "
+        "each of its best partners, {partners}.",
+    },
     "briefing.alt.scores": {
         "nl": "Tabel als figuur: {dimension}, ‘{question}’; één rij per dienst, die van {service} omlijnd.",
         "en": "Table as a figure: {dimension}, ‘{question}’; one line per service, that of {service} "

@@ -162,19 +162,28 @@ def coalitions(data: Dataset) -> list[str]:
     return [SEPARATOR.join(combo) for combo in unique]
 
 
-def strongest_groups(data: Dataset, partners: int = BEST_PARTNERS) -> list[tuple[str, ...]]:
-    """Per service, the groups it could form with its ``partners`` best partners on the joint agenda
-    (the headline lens, the report's tables whole; ties in codebook order, a pair without a value
-    last): the service with every two of them, and with all of them. Members in codebook order."""
+def best_partners(data: Dataset, partners: int = BEST_PARTNERS) -> dict[str, list[str]]:
+    """Per service, its ``partners`` best partners on the joint agenda (the headline lens, the
+    report's tables whole), best first; ties in codebook order, a pair without a value last."""
     lens = compute(data, HEADLINE_LENS)
     codes, value = data.service_codes, np.nan_to_num(lens.value, nan=-1.0)
-    groups = []
-    for i in range(len(codes)):
+    ranked = {}
+    for i, code in enumerate(codes):
         others = sorted((j for j in range(len(codes)) if j != i), key=lambda j: (-value[i, j], j))
-        best = others[:partners]
+        ranked[code] = [codes[j] for j in others[:partners]]
+    return ranked
+
+
+def strongest_groups(data: Dataset, partners: int = BEST_PARTNERS) -> list[tuple[str, ...]]:
+    """Per service, the groups it could form with its ``partners`` best partners
+    (:func:`best_partners`): the service with every two of them, and with all of them. Members in
+    codebook order."""
+    position = {code: k for k, code in enumerate(data.service_codes)}
+    groups = []
+    for code, best in best_partners(data, partners).items():
         for size in range(2, len(best) + 1):
             for combo in itertools.combinations(best, size):
-                groups.append(tuple(codes[k] for k in sorted((i, *combo))))
+                groups.append(tuple(sorted((code, *combo), key=position.get)))
     return groups
 
 

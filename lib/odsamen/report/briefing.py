@@ -492,8 +492,32 @@ class Briefing:
         }
 
     def figure_note(self) -> Markup:
-        """One line saying how the own service is picked out in the figures."""
-        return render("figure_note", self.lang, service=self.service)
+        """One line saying how the own service is picked out in the figures and, beyond
+        :data:`~odsamen.analysis.coalitions.ALL_SUBSETS_UP_TO` services, which services they show."""
+        shown = self.figure_services
+        partners = [code for code in shown if code != self.service]
+        return render(
+            "figure_note",
+            self.lang,
+            service=self.service,
+            partners=join_words(partners, self.lang) if len(shown) < len(self.data.service_codes) else "",
+            n_partners=len(partners),
+            total=len(self.data.service_codes),
+        )
+
+    @cached_property
+    def figure_services(self) -> list[str]:
+        """The rows of the score figures: every service up to
+        :data:`~odsamen.analysis.coalitions.ALL_SUBSETS_UP_TO` of them; beyond, this service and its
+        best partners (:func:`~odsamen.analysis.coalitions.best_partners`, the members of its strongest
+        groups), so that a briefing at national scale stays readable and costs what one at four does."""
+        from odsamen.analysis import coalitions as co
+
+        codes = self.data.service_codes
+        if len(codes) <= co.ALL_SUBSETS_UP_TO:
+            return list(codes)
+        shown = {self.service, *co.best_partners(self.data)[self.service]}
+        return [code for code in codes if code in shown]
 
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
@@ -983,18 +1007,29 @@ class Briefing:
         without its ``legend`` when a figure below it carries the same one."""
         from odsamen.report import plots, style
 
-        size = style.grid_figsize(len(self.data.service_codes), len(self.data.item_codes(dimension)))
+        rows = self.figure_services
+        size = style.grid_figsize(len(rows), len(self.data.item_codes(dimension)))
+        partners = [code for code in rows if code != self.service]
         alt = text(
-            "briefing.alt.scores",
+            "briefing.alt.scores"
+            if len(rows) == len(self.data.service_codes)
+            else "briefing.alt.scores_shown",
             self.lang,
             question=plots.measure_question(dimension, measure, self.lang),
             dimension=self.dimension(dimension),
             service=self.service,
+            partners=join_words(partners, self.lang),
         )
 
         def draw(ax):
             plots.score_heatmap(
-                self.data, dimension=dimension, measure=measure, lang=self.lang, highlight=self.service, ax=ax
+                self.data,
+                dimension=dimension,
+                measure=measure,
+                lang=self.lang,
+                highlight=self.service,
+                services=rows,
+                ax=ax,
             )
             if legend:
                 legend_below(ax, ncols=4)

@@ -136,6 +136,19 @@ def highlight_column(ax: Axes, column: int, n_rows: int, service: str) -> None:
     ax.get_xticklabels()[column].set_fontweight("bold")
 
 
+def shown_services(data: Dataset, services: list[str] | None) -> list[str]:
+    """``services`` in codebook order (every service when None); an unknown code is an error."""
+    codes = data.service_codes
+    if services is None:
+        return list(codes)
+    unknown = [code for code in services if code not in codes]
+    if unknown or not services:
+        raise ValueError(
+            f"services {', '.join(unknown) or '(none)'}: expected one or more of {', '.join(codes)}"
+        )
+    return [code for code in codes if code in services]
+
+
 def check_highlight(highlight: str | None, services: list[str]) -> int | None:
     """The row of ``highlight`` among ``services``, or None when nothing is picked out."""
     if highlight is None:

@@ -28,6 +28,7 @@ from odsamen.report.plots.common import (
     missing_rectangle,
     score_hatch_colour,
     setup_grid,
+    shown_services,
     synthetic_note,
 )
 
@@ -135,6 +136,7 @@ def score_heatmap(
     measure: str,
     lang: str = "nl",
     highlight: str | None = None,
+    services: list[str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """The report's score table as a picture: services (rows) by items (columns).
@@ -158,6 +160,8 @@ def score_heatmap(
         ``"nl"`` or ``"en"``.
     highlight
         A service code whose row is outlined and labelled in bold.
+    services
+        The rows to show, in codebook order whatever the order given; default every service.
     ax
         Axes to draw on; default the current Axes.
 
@@ -170,9 +174,11 @@ def score_heatmap(
         advisor marks (texts) ``gid="advisor"``.
     """
     check_language(lang)
-    services, items = data.service_codes, data.item_codes(dimension)
+    items = data.item_codes(dimension)
+    services = shown_services(data, services)
     row = check_highlight(highlight, services)
     cells = score_cells(data, dimension=dimension, measure=measure)
+    cells = cells[cells["service"].isin(services)]
     ax = style.axes_for(ax, style.grid_figsize(len(services), len(items)))
     fontsize = style.font_size_for(len(services))
     for cell in cells.itertuples(index=False):
