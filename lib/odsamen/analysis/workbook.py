@@ -159,9 +159,7 @@ def write_workbook(folder: str | Path, out: str | Path, lang: str = DEFAULT_LANG
         sheet.append(list(frame.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in frame.itertuples(index=False):
-            sheet.append(list(row))
-            _no_formulas(sheet[sheet.max_row])
+        _append_rows(sheet, (list(row) for row in frame.itertuples(index=False)))
         last = len(frame) + 1 + ROWS_OFFERED
         for index, column in enumerate(frame.columns):
             letter = _letter(index)
@@ -290,9 +288,11 @@ def write_tables_workbook(tables: str | Path, out: str | Path, lang: str = DEFAU
         headers = [text(f"tables.column.{column}", lang) for column in frame.columns]
         sheet.append(headers)
         legend += [(path.stem, header, column) for header, column in zip(headers, frame.columns, strict=True)]
-        for row in frame.itertuples(index=False):
-            sheet.append([None if pd.isna(value) else _plain(value) for value in row])
-            _no_formulas(sheet[sheet.max_row])
+        rows = (
+            [None if pd.isna(value) else _plain(value) for value in row]
+            for row in frame.itertuples(index=False)
+        )
+        _append_rows(sheet, rows)
         for index, header in enumerate(headers):
             sheet.cell(1, index + 1).font = bold
             widest = max([len(header), *(len(str(v)) for v in frame.iloc[:200, index])], default=8)
@@ -315,8 +315,14 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _no_formulas(cells) -> None:
-    """Keep a text that begins with ``=`` as text: openpyxl would write it as a formula."""
-    for cell in cells:
-        if cell.data_type == "f":
-            cell.data_type = "s"
+def _append_rows(sheet, rows) -> None:
+    """Append ``rows`` below the sheet's header row, keeping a text that begins with ``=`` as text:
+    openpyxl would write it as a formula. The row numbers are counted here, because asking the sheet
+    for its last row looks at every cell, which made a large sheet slow to write."""
+    for number, values in enumerate(rows, start=2):
+        sheet.append(values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                cell = sheet.cell(number, column)
+                if cell.data_type == "f":
+                    cell.data_type = "s"
