@@ -11,8 +11,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from odsamen.analysis.data import ADVICE_COLUMNS, FILES, SYMBOLS, SYNTHETIC_MARKER, load_dataset
+from odsamen.analysis.data import (
+    ADVICE_COLUMNS,
+    ASSESSMENT_FACTS,
+    FILES,
+    SYMBOLS,
+    SYNTHETIC_MARKER,
+    load_dataset,
+)
 from odsamen.analysis.synth import (
+    MADE_BY_FACTS,
     README_FILE,
     SynthError,
     draw_levels,
@@ -20,7 +28,9 @@ from odsamen.analysis.synth import (
     service_codes,
     write_synthetic,
 )
+from odsamen.catalogue import text
 from odsamen.cli import main
+from odsamen.publish.export import source_line
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 WRITTEN = (
@@ -81,8 +91,24 @@ def test_other_seed_gives_other_scores(tmp_path):
 
 
 def test_codebook_is_copied_unchanged(synth28):
-    for name in ("items.csv", "scale_levels.csv", "scenarios.csv", "assessment.csv"):
+    for name in ("items.csv", "scale_levels.csv", "scenarios.csv"):
         assert (synth28 / name).read_bytes() == (DATA / name).read_bytes()
+
+
+def test_the_facts_say_the_data_are_made_up_after_the_real_source(synth28):
+    real, made = load_dataset(DATA), load_dataset(synth28)
+    for lang in ("nl", "en"):
+        authors = real.fact("authors", lang)
+        assert made.fact("authors", lang) == text("synth.fact.authors", lang, source=authors)
+        assert real.fact("title", lang) in made.fact("title", lang) != real.fact("title", lang)
+        assert made.fact("scored_by", lang) == text("synth.fact.scored_by", lang)
+    for name in set(ASSESSMENT_FACTS) - set(MADE_BY_FACTS):  # the date, the tables and their pages
+        assert made.fact(name, "nl") == real.fact(name, "nl"), name
+        assert made.fact(name, "en") == real.fact(name, "en"), name
+    # the footer of a synthetic pack no longer calls the data a self-assessment by the directors
+    footer = source_line(made.assessment, "nl")
+    assert footer.startswith("bron: zelfbeoordeling door verzonnen diensten (synthetisch); odsamen synth")
+    assert "directeuren" not in footer
 
 
 def test_advice_has_only_its_header(synth28):

@@ -677,6 +677,18 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "niet opgegeven (synthetisch): deze voorkeur is in de synthetische gegevens leeg gelaten",
         "en": "not given (synthetic): this preference was left empty in the synthetic data",
     },
+    "synth.fact.title": {
+        "nl": "Synthetische gegevens naar het voorbeeld van: {source}",
+        "en": "Synthetic data modelled on: {source}",
+    },
+    "synth.fact.authors": {
+        "nl": "odsamen synth, naar het voorbeeld van {source}",
+        "en": "odsamen synth, modelled on {source}",
+    },
+    "synth.fact.scored_by": {
+        "nl": "verzonnen diensten (synthetisch)",
+        "en": "made-up services (synthetic)",
+    },
     "synth.marker": {
         "nl": "SYNTHETISCH: verzonnen gegevens van {n} diensten (seed {seed}), geen echte scores.",
         "en": "SYNTHETIC: made-up data of {n} services (seed {seed}), not real scores.",
@@ -687,13 +699,17 @@ WORDS: dict[str, dict[str, str]] = {
         "gemaakt door `odsamen synth` met seed {seed}. Ze lijken in verdeling op de echte gegevens "
         "in `{codebook}`, maar geen enkele waarde komt van een echte dienst. Gebruik ze alleen om te "
         "testen en te meten, nooit voor een besluit. `items.csv` en `scale_levels.csv` zijn kopieën "
-        "van het echte codeboek; het bestand `SYNTHETIC` markeert de map als synthetisch.",
+        "van het echte codeboek; het bestand `SYNTHETIC` markeert de map als synthetisch.\n\n"
+        "`assessment.csv` is ook een kopie, maar de titel, de auteurs en wie de scores gaf zeggen dat "
+        "de gegevens verzonnen zijn, naar het voorbeeld van de echte bron.",
         "en": "# Synthetic data: not real\n\n"
         "This folder holds **made-up** scores and preferences of {n} synthetic environmental services, "
         "written by `odsamen synth` with seed {seed}. Their distributions resemble the real data in "
         "`{codebook}`, but no value comes from a real service. Use them only to test and to measure, "
         "never for a decision. `items.csv` and `scale_levels.csv` are copies of the real codebook; "
-        "the file `SYNTHETIC` marks the folder as synthetic.",
+        "the file `SYNTHETIC` marks the folder as synthetic.\n\n"
+        "`assessment.csv` is a copy too, but its title, authors and who gave the scores say that the "
+        "data are made up, modelled on the real source.",
     },
     "synth.readme.scenarios": {
         "nl": "Ook `scenarios.csv` is een kopie van het echte codeboek; `advice.csv` heeft alleen een "
@@ -1586,9 +1602,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.standing.figure_rows": {
         "nl": "Er zijn {total} diensten. Daarom staan in de figuren van de scores alleen {service} en de "
-        "{n} diensten die op de gezamenlijke agenda het best bij {service} passen: {partners}. De scores "
-        "van alle diensten staan in data/scores.csv in dit pakket.",
-        "en": "There are {total} services, so the score figures show only {service} and the {n} services "
+        "diensten die op de gezamenlijke agenda het best bij {service} passen: {partners}. De scores van "
+        "alle diensten staan in data/scores.csv in dit pakket.",
+        "en": "There are {total} services, so the score figures show only {service} and the services "
         "that fit {service} best on the joint agenda: {partners}. The scores of all services are in "
         "data/scores.csv in this pack.",
     },

@@ -51,7 +51,8 @@ CLAIM_ITEMS = {
 
 REPORT_SOURCE = {"authors": "Galan Groep", "date": "2024-01-07"}
 """The report these claims come from, as its ``assessment.csv`` names it: the claims are checked
-only on data of this report (or synthetic data made from it), never on another assessment."""
+only on data of this report, never on another assessment nor on synthetic data (whose authors are
+``odsamen synth``, :data:`odsamen.analysis.synth.MADE_BY_FACTS`)."""
 
 VERDICTS = ("agrees", "partly", "disagrees", "not_applicable")
 CLAIM_COLUMNS = ("claim", "evidence", "verdict")

@@ -20,7 +20,10 @@ that the service and the text are made up.
 
 The codebook (items, scale levels, scenarios) is copied from the real folder;
 ``advice.csv`` is written with its header only, because the report's advice
-names real services.
+names real services. ``assessment.csv`` is the real folder's, except the facts
+that say who made the data (:data:`MADE_BY_FACTS`): those say that the data are
+made up, after the example of the real source, so that no page footer calls
+them a self-assessment in that source.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from odsamen.analysis.data import (
     SYMBOLS,
     SYNTHETIC_MARKER,
     Dataset,
+    fact_of,
     load_dataset,
 )
 from odsamen.catalogue import LANGUAGES, text
@@ -54,8 +58,12 @@ DEFAULT_SEED = 20240107
 """The report's date; any fixed number would do, this one is easy to trace."""
 CODE_PREFIX = "SYN"
 README_FILE = "README.md"
-CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"], FILES["assessment"])
+CODEBOOK_FILES = (FILES["items"], FILES["levels"], FILES["scenarios"])
 """Copied unchanged from the real data folder."""
+MADE_BY_FACTS = ("title", "authors", "scored_by")
+"""The facts of ``assessment.csv`` that synthetic data do not take from the real folder
+(``synth.fact.<name>`` in the catalogue); its other facts (the date, the tables' titles and pages,
+the words of the rows) describe the source that the synthetic tables imitate."""
 SERVICES_PER_REGION = 3
 SPLIT_ITEM = "bi_en_opleiding"
 SPLIT_ASPECTS = ("opleiding", "bi")
@@ -402,6 +410,18 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
         writer.writerows(frame.itertuples(index=False))
 
 
+def synthetic_facts(codebook: Path) -> pd.DataFrame:
+    """The codebook's ``assessment.csv`` with the facts of :data:`MADE_BY_FACTS` saying that the
+    data are made up after its example."""
+    real = pd.read_csv(codebook / FILES["assessment"], dtype=str, keep_default_na=False)
+    facts = real.copy()
+    for name in MADE_BY_FACTS:
+        for lang in LANGUAGES:
+            made_up = text(f"synth.fact.{name}", lang, source=fact_of(real, name, lang))
+            facts.loc[facts["fact"] == name, f"value_{lang}"] = made_up
+    return facts
+
+
 def write_synthetic(
     n: int, out: str | Path, *, seed: int = DEFAULT_SEED, codebook: str | Path = "data", force: bool = False
 ) -> Dataset:
@@ -417,7 +437,8 @@ def write_synthetic(
         The same seed gives the same bytes.
     codebook
         The real data folder: its frequencies are imitated and its
-        ``items.csv``, ``scale_levels.csv`` and ``scenarios.csv`` copied.
+        ``items.csv``, ``scale_levels.csv`` and ``scenarios.csv`` copied, its
+        ``assessment.csv`` too but for :data:`MADE_BY_FACTS`.
         ``advice.csv`` gets only its header: the report's advice is about
         the real services, which synthetic data do not have.
     force
@@ -442,6 +463,7 @@ def write_synthetic(
         _write_csv(tables[name], out / FILES[name])
     for filename in CODEBOOK_FILES:
         shutil.copyfile(codebook / filename, out / filename)
+    _write_csv(synthetic_facts(codebook), out / FILES["assessment"])
     _write_csv(pd.DataFrame(columns=list(ADVICE_COLUMNS)), out / FILES["advice"])
     marker = "".join(text("synth.marker", lang, n=n, seed=seed) + "\n" for lang in LANGUAGES)
     (out / SYNTHETIC_MARKER).write_text(marker, encoding="utf-8")

@@ -492,20 +492,6 @@ class Briefing(BriefingFigures):
             ],
         }
 
-    def figure_note(self) -> Markup:
-        """One line saying how the own service is picked out in the figures and, beyond
-        :data:`~odsamen.analysis.coalitions.ALL_SUBSETS_UP_TO` services, which services they show."""
-        shown = self.figure_services
-        partners = [code for code in shown if code != self.service]
-        return render(
-            "figure_note",
-            self.lang,
-            service=self.service,
-            partners=join_words(partners, self.lang) if len(shown) < len(self.data.service_codes) else "",
-            n_partners=len(partners),
-            total=len(self.data.service_codes),
-        )
-
     def cooperation(self) -> Markup:
         """Where cooperation pays: items the service needs help with, and items where it can give."""
         return render("cooperation", self.lang, **self.cooperation_facts())

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from markupsafe import Markup
+
 from odsamen.analysis.affinity import (
     HEADLINE_LENS,
     lens_label,
@@ -26,6 +28,7 @@ from odsamen.report.render import (
     page_size,
     partner_chart,
     partner_chart_size,
+    render,
 )
 
 
@@ -48,6 +51,27 @@ class BriefingFigures:
         shown = {self.service, *co.best_partners(self.data)[self.service]}
         return [code for code in codes if code in shown]
 
+    @property
+    def figure_is_part(self) -> bool:
+        """Whether the score figures show only some of the services (:attr:`figure_services`)."""
+        return len(self.figure_services) < len(self.data.service_codes)
+
+    @property
+    def figure_partners(self) -> list[str]:
+        """The other services the score figures show."""
+        return [code for code in self.figure_services if code != self.service]
+
+    def figure_note(self) -> Markup:
+        """One line saying how the own service is picked out in the figures and, beyond
+        :data:`~odsamen.analysis.coalitions.ALL_SUBSETS_UP_TO` services, which services they show."""
+        return render(
+            "figure_note",
+            self.lang,
+            service=self.service,
+            partners=join_words(self.figure_partners, self.lang) if self.figure_is_part else "",
+            total=len(self.data.service_codes),
+        )
+
     # -- figures -------------------------------------------------------------------
 
     def score_figure(self, dimension: str, measure: str, *, legend: bool = True):
@@ -57,16 +81,13 @@ class BriefingFigures:
 
         rows = self.figure_services
         size = style.grid_figsize(len(rows), len(self.data.item_codes(dimension)))
-        partners = [code for code in rows if code != self.service]
         alt = text(
-            "briefing.alt.scores"
-            if len(rows) == len(self.data.service_codes)
-            else "briefing.alt.scores_shown",
+            "briefing.alt.scores_shown" if self.figure_is_part else "briefing.alt.scores",
             self.lang,
             question=plots.measure_question(dimension, measure, self.lang),
             dimension=self.dimension(dimension),
             service=self.service,
-            partners=join_words(partners, self.lang),
+            partners=join_words(self.figure_partners, self.lang),
         )
 
         def draw(ax):
