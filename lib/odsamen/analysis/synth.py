@@ -38,6 +38,7 @@ import pandas as pd
 
 from odsamen.analysis.data import (
     ADVICE_COLUMNS,
+    ASSESSMENT_COLUMNS,
     DIMENSIONS,
     FILES,
     MEASURES,
@@ -47,7 +48,6 @@ from odsamen.analysis.data import (
     SYMBOLS,
     SYNTHETIC_MARKER,
     Dataset,
-    fact_of,
     load_dataset,
 )
 from odsamen.catalogue import LANGUAGES, text
@@ -410,14 +410,13 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
         writer.writerows(frame.itertuples(index=False))
 
 
-def synthetic_facts(codebook: Path) -> pd.DataFrame:
-    """The codebook's ``assessment.csv`` with the facts of :data:`MADE_BY_FACTS` saying that the
+def synthetic_facts(real: Dataset) -> pd.DataFrame:
+    """The ``assessment.csv`` of ``real`` with the facts of :data:`MADE_BY_FACTS` saying that the
     data are made up after its example."""
-    real = pd.read_csv(codebook / FILES["assessment"], dtype=str, keep_default_na=False)
-    facts = real.copy()
+    facts = real.assessment[list(ASSESSMENT_COLUMNS)].copy()
     for name in MADE_BY_FACTS:
         for lang in LANGUAGES:
-            made_up = text(f"synth.fact.{name}", lang, source=fact_of(real, name, lang))
+            made_up = text(f"synth.fact.{name}", lang, source=real.fact(name, lang))
             facts.loc[facts["fact"] == name, f"value_{lang}"] = made_up
     return facts
 
@@ -457,13 +456,14 @@ def write_synthetic(
     out, codebook = Path(out), Path(codebook)
     check_size(n)
     check_target(out, codebook, force=force)
-    tables = generate(n, load_dataset(codebook), seed=seed)
+    real = load_dataset(codebook)
+    tables = generate(n, real, seed=seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("services", "scores", "preferences"):
         _write_csv(tables[name], out / FILES[name])
     for filename in CODEBOOK_FILES:
         shutil.copyfile(codebook / filename, out / filename)
-    _write_csv(synthetic_facts(codebook), out / FILES["assessment"])
+    _write_csv(synthetic_facts(real), out / FILES["assessment"])
     _write_csv(pd.DataFrame(columns=list(ADVICE_COLUMNS)), out / FILES["advice"])
     marker = "".join(text("synth.marker", lang, n=n, seed=seed) + "\n" for lang in LANGUAGES)
     (out / SYNTHETIC_MARKER).write_text(marker, encoding="utf-8")
